@@ -1,0 +1,43 @@
+using LearningNetwork.BuildingBlocks.Contracts;
+
+namespace LearningNetwork.Sessions.Contracts;
+
+/// <summary>What other modules need to know of a session to act on it (remind, enroll, render an email).</summary>
+public sealed record SessionSnapshot(
+    Guid SessionId,
+    Guid? SeriesId,
+    string Title,
+    SessionKind Kind,
+    string TimeZone,
+    DateTime StartLocal,
+    DateTime EndLocal,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Location,
+    string? OnlineUrl,
+    int Capacity,
+    DateTimeOffset? EnrollmentDeadlineAt,
+    IReadOnlyList<int> ReminderMinutesBefore,
+    IReadOnlyList<int> FollowUpMinutesAfter,
+    int Sequence);
+
+public enum SessionKind
+{
+    Training,
+    LearningNetworkMeeting,
+}
+
+/// <summary>A session became visible to cluster managers and open for enrollment.</summary>
+public sealed record SessionPublished(SessionSnapshot Session) : IntegrationEvent;
+
+/// <summary>A published session moved; <see cref="SessionSnapshot.Sequence"/> grew by one.</summary>
+public sealed record SessionRescheduled(SessionSnapshot Session, DateTimeOffset PreviousStartsAt, DateTimeOffset PreviousEndsAt) : IntegrationEvent;
+
+/// <summary>A published session was called off; enrollments end and enrolled people are told.</summary>
+public sealed record SessionCancelled(SessionSnapshot Session, string Reason) : IntegrationEvent;
+
+/// <summary>Capacity of a published session changed; a rise may promote people from the waitlist.</summary>
+public sealed record SessionCapacityChanged(Guid SessionId, int PreviousCapacity, int Capacity) : IntegrationEvent;
+
+/// <summary>Details that enrolled people see changed (title, place, link, reminder rules).</summary>
+public sealed record SessionDetailsChanged(SessionSnapshot Session) : IntegrationEvent;

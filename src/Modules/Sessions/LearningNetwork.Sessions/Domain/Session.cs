@@ -1,0 +1,298 @@
+using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.Sessions.Contracts;
+
+namespace LearningNetwork.Sessions.Domain;
+
+/// <summary>
+/// A training session or learning-network meeting. Its times are kept as staff entered them
+/// (local wall-clock time plus IANA zone) and as the UTC instants derived from them.
+/// </summary>
+internal sealed class Session : AggregateRoot
+{
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(14);
+
+    private Session()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid? SeriesId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string? Description { get; private set; }
+
+    public SessionKind Kind { get; private set; }
+
+    public SessionStatus Status { get; private set; }
+
+    public string TimeZone { get; private set; } = "";
+
+    public DateTime StartLocal { get; private set; }
+
+    public DateTime EndLocal { get; private set; }
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public string? Location { get; private set; }
+
+    public string? OnlineUrl { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    /// <summary>Confirmed seats; changed only by the conditional update that takes or frees a seat.</summary>
+    public int SeatsTaken { get; private set; }
+
+    public int WaitlistLength { get; private set; }
+
+    public DateTime? EnrollmentDeadlineLocal { get; private set; }
+
+    public DateTimeOffset? EnrollmentDeadlineAt { get; private set; }
+
+    public int[] ReminderMinutesBefore { get; private set; } = [];
+
+    public int[] FollowUpMinutesAfter { get; private set; } = [];
+
+    /// <summary>iCalendar SEQUENCE: grows with each reschedule so calendars replace the old entry.</summary>
+    public int Sequence { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>PostgreSQL xmin: two staff members saving the same session at once is a 409, not a lost update.</summary>
+    public uint Version { get; private set; }
+
+    public bool HasStarted(DateTimeOffset now) => now >= StartsAt;
+
+    public static Session Schedule(
+        SessionDetails details,
+        DateTime startLocal,
+        DateTime endLocal,
+        string timeZone,
+        DateTime? enrollmentDeadlineLocal,
+        ReminderRules rules,
+        DateTimeOffset now,
+        Guid? seriesId = null,
+        bool allowShiftedStart = false)
+    {
+        var session = new Session
+        {
+            Id = Guid.CreateVersion7(now),
+            SeriesId = seriesId,
+            Status = SessionStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        session.ApplyDetails(details);
+        session.ApplyRules(rules);
+        session.ApplyTimes(startLocal, endLocal, timeZone, enrollmentDeadlineLocal, now, allowShiftedStart);
+        return session;
+    }
+
+    public void Edit(SessionDetails details, string timeZone, DateTime? enrollmentDeadlineLocal, ReminderRules? rules, DateTimeOffset now)
+    {
+        EnsureNotCancelled();
+        if (details.Capacity < SeatsTaken)
+        {
+            throw new ConflictException($"Capacity cannot go below the {SeatsTaken} confirmed enrollment(s); cancel enrollments first.");
+        }
+
+        var previousCapacity = Capacity;
+        var (previousStart, previousEnd) = (StartsAt, EndsAt);
+        ApplyDetails(details);
+        if (rules is not null)
+        {
+            ApplyRules(rules);
+        }
+
+        var zoneChanged = timeZone != TimeZone;
+        if (zoneChanged && HasStarted(now))
+        {
+            throw new ConflictException("The time zone of a session that has started cannot change.");
+        }
+
+        ApplyTimes(StartLocal, EndLocal, timeZone, enrollmentDeadlineLocal, now, allowShiftedStart: false, requireFuture: zoneChanged);
+        UpdatedAt = now;
+        if (Status != SessionStatus.Published)
+        {
+            return;
+        }
+
+        if (StartsAt != previousStart || EndsAt != previousEnd)
+        {
+            Sequence++;
+            Raise(new SessionRescheduled(ToSnapshot(), previousStart, previousEnd));
+        }
+        else
+        {
+            Raise(new SessionDetailsChanged(ToSnapshot()));
+        }
+
+        if (Capacity != previousCapacity)
+        {
+            Raise(new SessionCapacityChanged(Id, previousCapacity, Capacity));
+        }
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        if (Status != SessionStatus.Draft)
+        {
+            throw new ConflictException($"Only a draft session can be published; this one is {Status}.");
+        }
+
+        if (HasStarted(now))
+        {
+            throw new ConflictException("This session has already started; reschedule it before publishing.");
+        }
+
+        Status = SessionStatus.Published;
+        PublishedAt = now;
+        UpdatedAt = now;
+        Raise(new SessionPublished(ToSnapshot()));
+    }
+
+    public void Reschedule(DateTime startLocal, DateTime endLocal, DateTimeOffset now)
+    {
+        EnsureNotCancelled();
+        if (HasStarted(now))
+        {
+            throw new ConflictException("A session that has started cannot be rescheduled.");
+        }
+
+        var (previousStart, previousEnd) = (StartsAt, EndsAt);
+        // The enrollment deadline keeps its distance to the start ("two days before" stays so).
+        var deadline = EnrollmentDeadlineLocal + (startLocal - StartLocal);
+        ApplyTimes(startLocal, endLocal, TimeZone, deadline, now, allowShiftedStart: false);
+        if (StartsAt == previousStart && EndsAt == previousEnd)
+        {
+            return;
+        }
+
+        Sequence++;
+        UpdatedAt = now;
+        if (Status == SessionStatus.Published)
+        {
+            Raise(new SessionRescheduled(ToSnapshot(), previousStart, previousEnd));
+        }
+    }
+
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        EnsureNotCancelled();
+        if (now >= EndsAt)
+        {
+            throw new ConflictException("A session that has already ended cannot be cancelled.");
+        }
+
+        var wasPublished = Status == SessionStatus.Published;
+        Status = SessionStatus.Cancelled;
+        CancellationReason = reason;
+        CancelledAt = now;
+        UpdatedAt = now;
+        Sequence++;
+        if (wasPublished)
+        {
+            Raise(new SessionCancelled(ToSnapshot(), reason));
+        }
+    }
+
+    public SessionSnapshot ToSnapshot() => new(
+        Id, SeriesId, Title, Kind, TimeZone, StartLocal, EndLocal, StartsAt, EndsAt, Location, OnlineUrl,
+        Capacity, EnrollmentDeadlineAt, ReminderMinutesBefore, FollowUpMinutesAfter, Sequence);
+
+    private void ApplyDetails(SessionDetails details)
+    {
+        Title = details.Title.Trim();
+        Description = Blank(details.Description);
+        Kind = details.Kind;
+        Location = Blank(details.Location);
+        OnlineUrl = Blank(details.OnlineUrl);
+        Capacity = details.Capacity;
+    }
+
+    private void ApplyRules(ReminderRules rules)
+    {
+        ReminderMinutesBefore = rules.MinutesBefore;
+        FollowUpMinutesAfter = rules.MinutesAfter;
+    }
+
+    private void ApplyTimes(DateTime startLocal, DateTime endLocal, string timeZone, DateTime? deadlineLocal, DateTimeOffset now, bool allowShiftedStart, bool requireFuture = true)
+    {
+        if (!ZonedTime.TryFindZone(timeZone, out var zone))
+        {
+            throw new InvalidFieldException("timeZone", $"'{timeZone}' is not an IANA time zone such as Europe/Brussels.");
+        }
+
+        if (!allowShiftedStart && ZonedTime.DoesNotExist(startLocal, zone))
+        {
+            throw new InvalidFieldException("start", $"{ZonedTime.FormatLocal(startLocal)} does not exist in {timeZone}: the clocks move forward then.");
+        }
+
+        if (ZonedTime.DoesNotExist(endLocal, zone) && !allowShiftedStart)
+        {
+            throw new InvalidFieldException("end", $"{ZonedTime.FormatLocal(endLocal)} does not exist in {timeZone}: the clocks move forward then.");
+        }
+
+        var startsAt = ZonedTime.ToInstant(startLocal, zone);
+        var endsAt = ZonedTime.ToInstant(endLocal, zone);
+        if (endsAt <= startsAt)
+        {
+            throw new InvalidFieldException("end", "The end must be after the start.");
+        }
+
+        if (endsAt - startsAt > MaxDuration)
+        {
+            throw new InvalidFieldException("end", $"A session lasts at most {MaxDuration.TotalDays} days.");
+        }
+
+        if (requireFuture && startsAt <= now)
+        {
+            throw new InvalidFieldException("start", "The start must be in the future.");
+        }
+
+        DateTimeOffset? deadlineAt = null;
+        if (deadlineLocal is { } deadline)
+        {
+            if (ZonedTime.DoesNotExist(deadline, zone))
+            {
+                throw new InvalidFieldException("enrollmentDeadline", $"{ZonedTime.FormatLocal(deadline)} does not exist in {timeZone}.");
+            }
+
+            deadlineAt = ZonedTime.ToInstant(deadline, zone);
+            if (deadlineAt > startsAt)
+            {
+                throw new InvalidFieldException("enrollmentDeadline", "The enrollment deadline must not be after the start.");
+            }
+        }
+
+        TimeZone = zone.Id;
+        StartLocal = DateTime.SpecifyKind(startLocal, DateTimeKind.Unspecified);
+        EndLocal = DateTime.SpecifyKind(endLocal, DateTimeKind.Unspecified);
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        EnrollmentDeadlineLocal = deadlineLocal is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Unspecified) : null;
+        EnrollmentDeadlineAt = deadlineAt;
+    }
+
+    private void EnsureNotCancelled()
+    {
+        if (Status == SessionStatus.Cancelled)
+        {
+            throw new ConflictException("This session is cancelled.");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

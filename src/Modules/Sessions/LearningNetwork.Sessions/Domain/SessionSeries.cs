@@ -1,0 +1,57 @@
+namespace LearningNetwork.Sessions.Domain;
+
+/// <summary>A recurring plan of sessions. Each occurrence is an ordinary <see cref="Session"/> carrying the series id.</summary>
+internal sealed class SessionSeries
+{
+    private SessionSeries()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Recurrence { get; private set; } = "";
+
+    public string TimeZone { get; private set; } = "";
+
+    public DateTime FirstStartLocal { get; private set; }
+
+    public int DurationMinutes { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Expands the rule into draft sessions; occurrences in a DST gap move forward as RFC 5545 says.</summary>
+    public static (SessionSeries Series, IReadOnlyList<Session> Sessions) Plan(
+        SessionDetails details,
+        string timeZone,
+        DateTime firstStartLocal,
+        int durationMinutes,
+        string recurrence,
+        ReminderRules rules,
+        DateTimeOffset now)
+    {
+        if (ZonedTime.TryFindZone(timeZone, out var zone) && ZonedTime.DoesNotExist(firstStartLocal, zone))
+        {
+            throw new BuildingBlocks.Errors.InvalidFieldException("firstStart", $"{ZonedTime.FormatLocal(firstStartLocal)} does not exist in {timeZone}: the clocks move forward then.");
+        }
+
+        var series = new SessionSeries
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = details.Title.Trim(),
+            Recurrence = recurrence.Trim(),
+            TimeZone = timeZone,
+            FirstStartLocal = DateTime.SpecifyKind(firstStartLocal, DateTimeKind.Unspecified),
+            DurationMinutes = durationMinutes,
+            CreatedAt = now,
+        };
+
+        var sessions = Domain.Recurrence.Expand(recurrence, firstStartLocal)
+            .Select(start => Session.Schedule(
+                details, start, start.AddMinutes(durationMinutes), timeZone, enrollmentDeadlineLocal: null, rules, now,
+                seriesId: series.Id, allowShiftedStart: true))
+            .ToList();
+        return (series, sessions);
+    }
+}

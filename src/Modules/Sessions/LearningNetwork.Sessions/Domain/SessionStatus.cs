@@ -1,0 +1,8 @@
+namespace LearningNetwork.Sessions.Domain;
+
+internal enum SessionStatus
+{
+    Draft,
+    Published,
+    Cancelled,
+}

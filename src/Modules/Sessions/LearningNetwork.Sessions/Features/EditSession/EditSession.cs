@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using LearningNetwork.Sessions.Contracts;
+using LearningNetwork.Sessions.Domain;
+using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Persistence;
+using MediatR;
+
+namespace LearningNetwork.Sessions.Features.EditSession;
+
+/// <summary>
+/// Staff change a session's details. Times move only through reschedule; reminder rules left
+/// out stay as they are; lowering capacity below the confirmed count is refused.
+/// </summary>
+internal sealed record EditSession : IRequest<SessionResponse>
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public SessionKind? Kind { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public string? Location { get; init; }
+
+    public string? OnlineUrl { get; init; }
+
+    public int? Capacity { get; init; }
+
+    public string? EnrollmentDeadline { get; init; }
+
+    public IReadOnlyList<ReminderRule>? Reminders { get; init; }
+
+    public IReadOnlyList<FollowUpRule>? FollowUps { get; init; }
+}
+
+internal sealed class EditSessionValidator : AbstractValidator<EditSession>
+{
+    public EditSessionValidator()
+    {
+        RuleFor(x => x.Title).Title();
+        RuleFor(x => x.Description).MaximumLength(4000);
+        RuleFor(x => x.Kind).NotNull().WithMessage("The kind is required: Training or LearningNetworkMeeting.");
+        RuleFor(x => x.TimeZone).IanaTimeZone();
+        RuleFor(x => x.Location).MaximumLength(300);
+        RuleFor(x => x.OnlineUrl).HttpUrl();
+        RuleFor(x => x.Capacity).Capacity();
+        RuleFor(x => x.EnrollmentDeadline).LocalDateTime();
+        this.ReminderRules(x => x.Reminders, x => x.FollowUps);
+    }
+}
+
+internal sealed class EditSessionHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<EditSession, SessionResponse>
+{
+    public async Task<SessionResponse> Handle(EditSession request, CancellationToken cancellationToken)
+    {
+        var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
+        session.Edit(
+            new SessionDetails(request.Title!, request.Description, request.Kind!.Value, request.Location, request.OnlineUrl, request.Capacity!.Value),
+            request.TimeZone!,
+            SessionInputRules.ParseOptionalLocal(request.EnrollmentDeadline),
+            SessionInputRules.ToRules(request.Reminders, request.FollowUps, fallback: null),
+            clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return SessionResponse.From(session);
+    }
+}

@@ -1,0 +1,19 @@
+using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Persistence;
+using MediatR;
+
+namespace LearningNetwork.Sessions.Features.PublishSession;
+
+/// <summary>A draft becomes visible to cluster managers and open for enrollment.</summary>
+internal sealed record PublishSession(Guid Id) : IRequest<SessionResponse>;
+
+internal sealed class PublishSessionHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<PublishSession, SessionResponse>
+{
+    public async Task<SessionResponse> Handle(PublishSession request, CancellationToken cancellationToken)
+    {
+        var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
+        session.Publish(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return SessionResponse.From(session);
+    }
+}

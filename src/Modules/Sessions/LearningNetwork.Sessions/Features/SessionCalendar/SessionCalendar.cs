@@ -1,0 +1,80 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.Sessions.Domain;
+using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Persistence;
+using MediatR;
+
+namespace LearningNetwork.Sessions.Features.SessionCalendar;
+
+/// <summary>One session as an iCalendar file, to add to Outlook, Google or Apple calendars.</summary>
+internal sealed record GetSessionCalendar(Guid Id) : IRequest<string>;
+
+internal sealed class GetSessionCalendarHandler(SessionsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetSessionCalendar, string>
+{
+    public async Task<string> Handle(GetSessionCalendar request, CancellationToken cancellationToken)
+    {
+        var session = await db.GetVisibleAsync(request.Id, user, cancellationToken);
+        return SessionIcs.Render(session, clock.GetUtcNow());
+    }
+}
+
+/// <summary>
+/// The iCalendar form of a session. The UID is stable per session and SEQUENCE grows with every
+/// reschedule, so a calendar replaces its entry instead of adding a second one.
+/// </summary>
+internal static class SessionIcs
+{
+    public static string Uid(Guid sessionId) => $"session-{sessionId}@learningnetwork";
+
+    public static string Render(Session session, DateTimeOffset now)
+    {
+        var cancelled = session.Status == SessionStatus.Cancelled;
+        var calendar = new Calendar { Method = cancelled ? "CANCEL" : "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", "LearningNetwork");
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = Uid(session.Id),
+            Sequence = session.Sequence,
+            Summary = session.Title,
+            Description = Describe(session),
+            Location = session.Location ?? session.OnlineUrl,
+            // UTC instants: every calendar client reads them the same, with no VTIMEZONE to get wrong.
+            DtStart = new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),
+            DtEnd = new CalDateTime(session.EndsAt.UtcDateTime, "UTC"),
+            DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
+            Status = cancelled ? "CANCELLED" : "CONFIRMED",
+        };
+        if (session.OnlineUrl is not null && Uri.TryCreate(session.OnlineUrl, UriKind.Absolute, out var url))
+        {
+            calendarEvent.Url = url;
+        }
+
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static string Describe(Session session)
+    {
+        var parts = new List<string>();
+        if (session.Description is not null)
+        {
+            parts.Add(session.Description);
+        }
+
+        if (session.OnlineUrl is not null)
+        {
+            parts.Add($"Online: {session.OnlineUrl}");
+        }
+
+        if (session.CancellationReason is not null)
+        {
+            parts.Add($"Cancelled: {session.CancellationReason}");
+        }
+
+        return string.Join("\n\n", parts);
+    }
+}

@@ -1,0 +1,60 @@
+using LearningNetwork.Sessions.Contracts;
+using LearningNetwork.Sessions.Domain;
+
+namespace LearningNetwork.Sessions.Features.Shared;
+
+public sealed record ReminderRule(int? MinutesBefore);
+
+public sealed record FollowUpRule(int? MinutesAfter);
+
+/// <summary>A session as every endpoint returns it: local times as entered, plus UTC instants.</summary>
+internal sealed record SessionResponse(
+    Guid Id,
+    Guid? SeriesId,
+    string Title,
+    string? Description,
+    SessionKind Kind,
+    SessionStatus Status,
+    string Start,
+    string End,
+    string TimeZone,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string? Location,
+    string? OnlineUrl,
+    int Capacity,
+    int SeatsTaken,
+    int SeatsLeft,
+    int WaitlistLength,
+    string? EnrollmentDeadline,
+    DateTime? EnrollmentDeadlineAt,
+    IReadOnlyList<ReminderRule> Reminders,
+    IReadOnlyList<FollowUpRule> FollowUps,
+    int Sequence,
+    string? CancellationReason)
+{
+    public static SessionResponse From(Session s) => new(
+        s.Id,
+        s.SeriesId,
+        s.Title,
+        s.Description,
+        s.Kind,
+        s.Status,
+        ZonedTime.FormatLocal(s.StartLocal),
+        ZonedTime.FormatLocal(s.EndLocal),
+        s.TimeZone,
+        s.StartsAt.UtcDateTime,
+        s.EndsAt.UtcDateTime,
+        s.Location,
+        s.OnlineUrl,
+        s.Capacity,
+        s.SeatsTaken,
+        Math.Max(0, s.Capacity - s.SeatsTaken),
+        s.WaitlistLength,
+        s.EnrollmentDeadlineLocal is { } deadline ? ZonedTime.FormatLocal(deadline) : null,
+        s.EnrollmentDeadlineAt?.UtcDateTime,
+        s.ReminderMinutesBefore.Select(m => new ReminderRule(m)).ToArray(),
+        s.FollowUpMinutesAfter.Select(m => new FollowUpRule(m)).ToArray(),
+        s.Sequence,
+        s.CancellationReason);
+}

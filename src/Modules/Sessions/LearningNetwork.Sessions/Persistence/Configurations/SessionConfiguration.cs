@@ -1,0 +1,68 @@
+using LearningNetwork.Sessions.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LearningNetwork.Sessions.Persistence.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.ToTable("sessions", table =>
+        {
+            // Backstops for the seat count: whatever code path races, the database refuses an over-booking.
+            table.HasCheckConstraint("ck_sessions_capacity_positive", "capacity >= 1");
+            table.HasCheckConstraint("ck_sessions_seats_within_capacity", "seats_taken >= 0 AND seats_taken <= capacity");
+            table.HasCheckConstraint("ck_sessions_waitlist_not_negative", "waitlist_length >= 0");
+            table.HasCheckConstraint("ck_sessions_ends_after_start", "ends_at > starts_at");
+        });
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.Description).HasMaxLength(4000);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.TimeZone).HasMaxLength(64);
+        builder.Property(s => s.StartLocal).HasColumnType("timestamp without time zone");
+        builder.Property(s => s.EndLocal).HasColumnType("timestamp without time zone");
+        builder.Property(s => s.EnrollmentDeadlineLocal).HasColumnType("timestamp without time zone");
+        builder.Property(s => s.Location).HasMaxLength(300);
+        builder.Property(s => s.OnlineUrl).HasMaxLength(2000);
+        builder.Property(s => s.CancellationReason).HasMaxLength(1000);
+        builder.Property(s => s.Version).IsRowVersion();
+
+        builder.HasIndex(s => s.StartsAt);
+        builder.HasIndex(s => new { s.Status, s.StartsAt });
+        builder.HasIndex(s => s.SeriesId);
+    }
+}
+
+internal sealed class SessionSeriesConfiguration : IEntityTypeConfiguration<SessionSeries>
+{
+    public void Configure(EntityTypeBuilder<SessionSeries> builder)
+    {
+        builder.ToTable("series");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.Recurrence).HasMaxLength(500);
+        builder.Property(s => s.TimeZone).HasMaxLength(64);
+        builder.Property(s => s.FirstStartLocal).HasColumnType("timestamp without time zone");
+        builder.HasMany<Session>().WithOne().HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReminderDefaultConfiguration : IEntityTypeConfiguration<ReminderDefault>
+{
+    public void Configure(EntityTypeBuilder<ReminderDefault> builder)
+    {
+        builder.ToTable("reminder_defaults");
+        builder.HasKey(d => d.Kind);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Ignore(d => d.Rules);
+        // The defaults of API.md, present from the first migration on.
+        builder.HasData(
+            new { Kind = Contracts.SessionKind.Training, ReminderMinutesBefore = new[] { 10080, 1440 }, FollowUpMinutesAfter = new[] { 1440 }, UpdatedAt = DateTimeOffset.UnixEpoch },
+            new { Kind = Contracts.SessionKind.LearningNetworkMeeting, ReminderMinutesBefore = new[] { 4320, 60 }, FollowUpMinutesAfter = new[] { 1440 }, UpdatedAt = DateTimeOffset.UnixEpoch });
+    }
+}

@@ -1,0 +1,49 @@
+using LearningNetwork.BuildingBlocks.Mediation;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.Sessions.Features.CancelSession;
+using LearningNetwork.Sessions.Features.EditSession;
+using LearningNetwork.Sessions.Features.GetSession;
+using LearningNetwork.Sessions.Features.ListSessions;
+using LearningNetwork.Sessions.Features.PublishSeries;
+using LearningNetwork.Sessions.Features.PublishSession;
+using LearningNetwork.Sessions.Features.ReminderDefaults;
+using LearningNetwork.Sessions.Features.RescheduleSession;
+using LearningNetwork.Sessions.Features.ScheduleSeries;
+using LearningNetwork.Sessions.Features.ScheduleSession;
+using LearningNetwork.Sessions.Features.SessionCalendar;
+using LearningNetwork.Sessions.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningNetwork.Sessions;
+
+/// <summary>Training sessions and learning-network meetings: scheduling, series, publication, calendars.</summary>
+public static class SessionsModule
+{
+    public static IServiceCollection AddSessionsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<SessionsDbContext>(configuration, SessionsDbContext.SchemaName);
+        services.AddMediatorHandlersFrom(typeof(SessionsModule).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSessionsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Sessions");
+        ScheduleSessionEndpoint.Map(api);
+        ListSessionsEndpoint.Map(api);
+        GetSessionEndpoint.Map(api);
+        EditSessionEndpoint.Map(api);
+        PublishSessionEndpoint.Map(api);
+        RescheduleSessionEndpoint.Map(api);
+        CancelSessionEndpoint.Map(api);
+        SessionCalendarEndpoint.Map(api);
+        ScheduleSeriesEndpoint.Map(api);
+        PublishSeriesEndpoint.Map(api);
+        ReminderDefaultsEndpoint.Map(api);
+        return app;
+    }
+}

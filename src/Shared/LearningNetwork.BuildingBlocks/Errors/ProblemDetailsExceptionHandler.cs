@@ -1,0 +1,91 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace LearningNetwork.BuildingBlocks.Errors;
+
+/// <summary>
+/// The single place where failures become RFC 9457 problem details. Anything not recognised
+/// here is a bug and stays a 500, logged with its stack trace.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails? ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(validation.Errors
+            .GroupBy(e => JsonFieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        InvalidFieldException invalid => Validation(new Dictionary<string, string[]> { [JsonFieldName(invalid.Field)] = [invalid.Message] }),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+        BadHttpRequestException badRequest => FromBadRequest(badRequest),
+        JsonException json => MalformedJson(json),
+        _ => null,
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            return MalformedJson(json);
+        }
+
+        return Problem(exception.StatusCode, exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "Payload too large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+            _ => "Bad request",
+        }, exception.Message);
+    }
+
+    private static ValidationProblemDetails MalformedJson(JsonException json)
+    {
+        // System.Text.Json tells where it stopped ("$.capacity"): name that field so the client can fix it.
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        return Validation(new Dictionary<string, string[]>
+        {
+            [field] = [field == "body" ? "The request body is not valid JSON." : $"The value of '{field}' is not valid here."],
+        });
+    }
+
+    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "One or more fields are invalid.",
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = detail,
+    };
+
+    /// <summary>FluentValidation names properties in PascalCase ("Items[0].Start"); clients see camelCase JSON.</summary>
+    internal static string JsonFieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using LearningNetwork.BuildingBlocks.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LearningNetwork.BuildingBlocks.Outbox;
+
+/// <summary>An integration event waiting to be published after the transaction that wrote it committed.</summary>
+public sealed class OutboxMessage
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private OutboxMessage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Assembly-qualified type name of the event (resolved only to IntegrationEvent types).</summary>
+    public string Type { get; private set; } = "";
+
+    public string Payload { get; private set; } = "";
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; internal set; }
+
+    public DateTimeOffset? ProcessedAt { get; internal set; }
+
+    /// <summary>Set when the message gave up after too many failed attempts; kept for inspection.</summary>
+    public DateTimeOffset? FailedAt { get; internal set; }
+
+    public int Attempts { get; internal set; }
+
+    public string? LastError { get; internal set; }
+
+    public static OutboxMessage From(IntegrationEvent integrationEvent, DateTimeOffset now)
+    {
+        var type = integrationEvent.GetType();
+        return new OutboxMessage
+        {
+            Id = integrationEvent.EventId,
+            Type = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            Payload = JsonSerializer.Serialize(integrationEvent, type, Json),
+            OccurredAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    internal IntegrationEvent Deserialize()
+    {
+        var type = System.Type.GetType(Type, throwOnError: false)
+            ?? throw new InvalidOperationException($"Outbox message {Id} names an unknown type '{Type}'.");
+        if (!typeof(IntegrationEvent).IsAssignableFrom(type))
+        {
+            throw new InvalidOperationException($"Outbox message {Id} names '{Type}', which is not an integration event.");
+        }
+
+        return (IntegrationEvent)(JsonSerializer.Deserialize(Payload, type, Json)
+            ?? throw new InvalidOperationException($"Outbox message {Id} has an empty payload."));
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Type).HasMaxLength(500);
+        builder.Property(m => m.Payload).HasColumnType("jsonb");
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        // The dispatcher only ever scans what is still to do: keep that index small.
+        builder.HasIndex(m => new { m.NextAttemptAt, m.OccurredAt })
+            .HasFilter("processed_at IS NULL AND failed_at IS NULL")
+            .HasDatabaseName("ix_outbox_messages_pending");
+    }
+}

@@ -1,0 +1,15 @@
+namespace LearningNetwork.BuildingBlocks.Outbox;
+
+/// <summary>Configuration section "Outbox".</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>False on instances that must not publish (e.g. a read-only reporting host).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int PollIntervalMilliseconds { get; set; } = 250;
+
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many failed attempts a message is parked (failed_at set) for a human to look at.</summary>
+    public int MaxAttempts { get; set; } = 10;
+}
