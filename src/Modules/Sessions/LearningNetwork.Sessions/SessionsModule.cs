@@ -1,6 +1,8 @@
+using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Sessions.Features.CancelSession;
+using LearningNetwork.Sessions.Features.DemoData;
 using LearningNetwork.Sessions.Features.EditSession;
 using LearningNetwork.Sessions.Features.GetSession;
 using LearningNetwork.Sessions.Features.ListSessions;
@@ -27,6 +29,7 @@ public static class SessionsModule
     {
         services.AddModuleDatabase<SessionsDbContext>(configuration, SessionsDbContext.SchemaName);
         services.AddMediatorHandlersFrom(typeof(SessionsModule).Assembly);
+        services.AddScoped<IDemoDataSeeder, SessionsDemoData>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -11,9 +12,11 @@ namespace LearningNetwork.BuildingBlocks.Errors;
 /// The single place where failures become RFC 9457 problem details. Anything not recognised
 /// here is a bug and stays a 500, logged with its stack trace.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
+    private static readonly System.Text.RegularExpressions.Regex BindFailure = BindFailurePattern();
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ToProblem(exception);
@@ -41,6 +44,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict", "Someone else changed this at the same time; reload and try again."),
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
         JsonException json => MalformedJson(json),
         _ => null,
@@ -51,6 +55,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         if (exception.InnerException is JsonException json)
         {
             return MalformedJson(json);
+        }
+
+        // Minimal APIs say 'Failed to bind parameter "int? page" from "abc".': name that parameter.
+        var parameter = BindFailure.Match(exception.Message);
+        if (exception.StatusCode == StatusCodes.Status400BadRequest && parameter.Success)
+        {
+            return Validation(new Dictionary<string, string[]>
+            {
+                [parameter.Groups["name"].Value] = [$"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["type"].Value.TrimEnd('?')}."],
+            });
         }
 
         return Problem(exception.StatusCode, exception.StatusCode switch
@@ -84,6 +98,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         Title = title,
         Detail = detail,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"parameter ""(?<type>[^ ""]+) (?<name>[^ ""]+)"" from ""(?<value>[^""]*)""")]
+    private static partial System.Text.RegularExpressions.Regex BindFailurePattern();
 
     /// <summary>FluentValidation names properties in PascalCase ("Items[0].Start"); clients see camelCase JSON.</summary>
     internal static string JsonFieldName(string propertyName) =>

@@ -1,4 +1,5 @@
 using LearningNetwork.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ internal sealed class OutboxDispatcher<TContext>(
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
-    where TContext : ModuleDbContext
+    where TContext : DbContext, IModuleDbContext
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -18,7 +18,7 @@ public sealed class OutboxProcessor<TContext>(
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxProcessor<TContext>> logger)
-    where TContext : ModuleDbContext
+    where TContext : DbContext, IModuleDbContext
 {
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {

@@ -10,6 +10,10 @@ public abstract class AggregateRoot
 {
     private readonly List<IntegrationEvent> _pendingEvents = [];
 
+    /// <summary>Events raised since the last save (read-only: for tests and diagnostics).</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public IReadOnlyList<IntegrationEvent> PendingEvents => _pendingEvents;
+
     protected void Raise(IntegrationEvent integrationEvent) => _pendingEvents.Add(integrationEvent);
 
     internal IReadOnlyList<IntegrationEvent> DequeueEvents()

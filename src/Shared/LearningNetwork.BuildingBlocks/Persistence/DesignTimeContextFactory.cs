@@ -8,7 +8,7 @@ namespace LearningNetwork.BuildingBlocks.Persistence;
 /// needed. Each module derives one line from it.
 /// </summary>
 public abstract class DesignTimeContextFactory<TContext>
-    where TContext : ModuleDbContext
+    where TContext : DbContext, IModuleDbContext
 {
     protected abstract string Schema { get; }
 

@@ -19,7 +19,7 @@ public static class ModuleDatabaseRegistration
     /// its own schema, snake_case names, and an outbox drained by a background dispatcher.
     /// </summary>
     public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, IConfiguration configuration, string schema)
-        where TContext : ModuleDbContext
+        where TContext : DbContext, IModuleDbContext
     {
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(ConnectionString(configuration)));
         services.TryAddSingleton(TimeProvider.System);

@@ -1,43 +1,70 @@
+using LearningNetwork.BuildingBlocks.Contracts;
 using LearningNetwork.BuildingBlocks.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace LearningNetwork.BuildingBlocks.Persistence;
 
+/// <summary>What every module's DbContext offers: its schema and its outbox.</summary>
+public interface IModuleDbContext
+{
+    string Schema { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+}
+
 /// <summary>
-/// Base of every module's DbContext: its own schema, its own outbox table, and events of
-/// changed aggregates written to that outbox by the same SaveChanges that stores the change.
+/// Base of a module's DbContext: its own schema, its own outbox table, and events of changed
+/// aggregates written to that outbox by the same SaveChanges that stores the change.
+/// (A context that must derive from elsewhere, like Identity's, uses <see cref="OutboxModel"/> itself.)
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options)
+public abstract class ModuleDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options), IModuleDbContext
 {
     public abstract string Schema { get; }
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    protected TimeProvider Clock { get; } = clock;
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        OutboxModel.Configure(modelBuilder, Schema);
         base.OnModelCreating(modelBuilder);
     }
 
     /// <summary>Adds an event that does not come from an aggregate (e.g. a change made in bulk).</summary>
-    public void AddToOutbox(Contracts.IntegrationEvent integrationEvent) =>
-        OutboxMessages.Add(OutboxMessage.From(integrationEvent, Clock.GetUtcNow()));
+    public void AddToOutbox(IntegrationEvent integrationEvent) => OutboxModel.Add(OutboxMessages, integrationEvent, clock);
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = Clock.GetUtcNow();
-        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
-        foreach (var integrationEvent in aggregates.SelectMany(a => a.DequeueEvents()))
-        {
-            OutboxMessages.Add(OutboxMessage.From(integrationEvent with { OccurredAt = now }, now));
-        }
-
+        OutboxModel.CollectEvents(ChangeTracker, OutboxMessages, clock);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it also writes the outbox.");
+}
+
+/// <summary>The outbox parts of a module context, usable from any DbContext.</summary>
+public static class OutboxModel
+{
+    public static void Configure(ModelBuilder modelBuilder, string schema)
+    {
+        modelBuilder.HasDefaultSchema(schema);
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+    }
+
+    public static void Add(DbSet<OutboxMessage> outbox, IntegrationEvent integrationEvent, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        outbox.Add(OutboxMessage.From(integrationEvent with { OccurredAt = now }, now));
+    }
+
+    /// <summary>Moves the events raised by tracked aggregates into outbox rows of the same unit of work.</summary>
+    public static void CollectEvents(ChangeTracker changeTracker, DbSet<OutboxMessage> outbox, TimeProvider clock)
+    {
+        var aggregates = changeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
+        foreach (var integrationEvent in aggregates.SelectMany(a => a.DequeueEvents()))
+        {
+            Add(outbox, integrationEvent, clock);
+        }
+    }
 }

@@ -26,9 +26,9 @@ internal sealed class ListSessionsValidator : AbstractValidator<ListSessions>
             .WithMessage("Use a date (yyyy-MM-dd) or an instant with offset (2027-01-05T09:00:00Z).");
         RuleFor(x => x.To).Must(v => v is null || InstantFilter.TryParse(v, isUpperBound: true, out _))
             .WithMessage("Use a date (yyyy-MM-dd) or an instant with offset (2027-01-05T09:00:00Z).");
-        RuleFor(x => x.Kind).Must(v => v is null || Enum.TryParse<SessionKind>(v, ignoreCase: true, out _))
+        RuleFor(x => x.Kind).Must(v => v is null || InstantFilter.TryParseName<SessionKind>(v, out _))
             .WithMessage("Kind is Training or LearningNetworkMeeting.");
-        RuleFor(x => x.Status).Must(v => v is null || Enum.TryParse<SessionStatus>(v, ignoreCase: true, out _))
+        RuleFor(x => x.Status).Must(v => v is null || InstantFilter.TryParseName<SessionStatus>(v, out _))
             .WithMessage("Status is Draft, Published or Cancelled.");
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
@@ -37,6 +37,11 @@ internal sealed class ListSessionsValidator : AbstractValidator<ListSessions>
 
 internal static class InstantFilter
 {
+    /// <summary>An enum by name only: "5" is not a kind, even if Enum.TryParse would take it.</summary>
+    public static bool TryParseName<T>(string value, out T parsed)
+        where T : struct, Enum =>
+        Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value.TrimStart('-')[0]);
+
     public static bool TryParse(string value, bool isUpperBound, out DateTimeOffset instant)
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -67,15 +72,13 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser use
             query = query.Where(s => s.StartsAt < to);
         }
 
-        if (request.Kind is not null)
+        if (request.Kind is not null && InstantFilter.TryParseName<SessionKind>(request.Kind, out var kind))
         {
-            var kind = Enum.Parse<SessionKind>(request.Kind, ignoreCase: true);
             query = query.Where(s => s.Kind == kind);
         }
 
-        if (request.Status is not null)
+        if (request.Status is not null && InstantFilter.TryParseName<SessionStatus>(request.Status, out var status))
         {
-            var status = Enum.Parse<SessionStatus>(request.Status, ignoreCase: true);
             query = query.Where(s => s.Status == status);
         }
 

@@ -1,0 +1,61 @@
+using LearningNetwork.Accounts;
+using LearningNetwork.BuildingBlocks.Hosting;
+using LearningNetwork.BuildingBlocks.Http;
+using LearningNetwork.Sessions;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
+
+namespace LearningNetwork.Host;
+
+/// <summary>The module registry: the one place that knows every module (rule 1 of DESIGN.md).</summary>
+internal static class HostComposition
+{
+    public static WebApplicationBuilder AddLearningNetwork(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        if (!builder.Environment.IsDevelopment() || configuration.GetValue("Logging:Json", false))
+        {
+            // One JSON object per line: what log collectors want in production.
+            builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
+        }
+
+        services.AddStartupTasks();
+        services.AddBuildingBlocks();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(title: "Too many requests", detail: "Wait a minute before trying again.", statusCode: StatusCodes.Status429TooManyRequests)
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+        services.AddOpenApi();
+
+        services.AddAccountsModule(configuration);
+        services.AddSessionsModule(configuration);
+        return builder;
+    }
+
+    public static WebApplication UseLearningNetwork(this WebApplication app)
+    {
+        app.UseBuildingBlocks();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+
+        app.MapAccountsEndpoints();
+        app.MapSessionsEndpoints();
+        return app;
+    }
+}

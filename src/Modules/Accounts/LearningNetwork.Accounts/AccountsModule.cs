@@ -1,0 +1,118 @@
+using LearningNetwork.Accounts.Domain;
+using LearningNetwork.Accounts.Features.Bootstrap;
+using LearningNetwork.Accounts.Features.Login;
+using LearningNetwork.Accounts.Features.Me;
+using LearningNetwork.Accounts.Infrastructure;
+using LearningNetwork.Accounts.Persistence;
+using LearningNetwork.BuildingBlocks.Hosting;
+using LearningNetwork.BuildingBlocks.Mediation;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningNetwork.Accounts;
+
+/// <summary>Identity, sign-in (bearer token for the API, cookie for the UI), roles and the bootstrap staff account.</summary>
+public static class AccountsModule
+{
+    /// <summary>Chooses per request: a bearer token when one is sent, else the UI's cookie.</summary>
+    private const string TokenOrCookieScheme = "TokenOrCookie";
+
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<AccountsDbContext>(configuration, AccountsDbContext.SchemaName);
+        services.AddMediatorHandlersFrom(typeof(AccountsModule).Assembly);
+
+        services.AddDataProtection()
+            .SetApplicationName("LearningNetwork")
+            .PersistKeysToDbContext<AccountsDbContext>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = TokenOrCookieScheme;
+                options.DefaultChallengeScheme = TokenOrCookieScheme;
+            })
+            .AddPolicyScheme(TokenOrCookieScheme, "Bearer token or cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+                options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Auth:TokenLifetimeMinutes", 60)))
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "LearningNetwork.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.LoginPath = "/login";
+            options.AccessDeniedPath = "/access-denied";
+            // API callers get status codes, not redirects to a login page.
+            options.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden),
+            };
+        });
+
+        services.AddIdentityCore<UserAccount>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = configuration.GetValue("Auth:PasswordMinLength", 10);
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Auth:LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager<AccountSignInManager>()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff))
+            .AddPolicy(Policies.ClusterManager, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.ClusterManager));
+
+        services.Configure<RateLimiterOptions>(options => AccountsRateLimits.Configure(options, configuration));
+        services.AddScoped<IStartupTask, StaffBootstrapper>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Accounts");
+        LoginEndpoint.Map(api);
+        MeEndpoint.Map(api);
+        return app;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

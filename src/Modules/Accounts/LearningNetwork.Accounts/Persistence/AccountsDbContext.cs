@@ -1,0 +1,59 @@
+using LearningNetwork.Accounts.Domain;
+using LearningNetwork.BuildingBlocks.Outbox;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.BuildingBlocks.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.Accounts.Persistence;
+
+/// <summary>
+/// Identity's tables, the data protection keys (shared by every host, so a cookie or token made by
+/// one host is read by the others) and the module's outbox, all in the "accounts" schema.
+/// </summary>
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options, TimeProvider clock)
+    : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options), IModuleDbContext, IDataProtectionKeyContext
+{
+    public const string SchemaName = "accounts";
+
+    internal static readonly Guid StaffRoleId = new("0195f1a0-0000-7000-8000-000000000001");
+    internal static readonly Guid ClusterManagerRoleId = new("0195f1a0-0000-7000-8000-000000000002");
+
+    public string Schema => SchemaName;
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        OutboxModel.Configure(builder, SchemaName);
+        builder.Entity<UserAccount>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(200);
+            user.Property(u => u.PreferredLanguage).HasMaxLength(2);
+            user.HasIndex(u => u.ClusterManagerId).IsUnique();
+        });
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.Entity<IdentityRole<Guid>>().HasData(
+            new IdentityRole<Guid> { Id = StaffRoleId, Name = BuildingBlocks.Security.Roles.Staff, NormalizedName = BuildingBlocks.Security.Roles.Staff.ToUpperInvariant(), ConcurrencyStamp = "staff" },
+            new IdentityRole<Guid> { Id = ClusterManagerRoleId, Name = BuildingBlocks.Security.Roles.ClusterManager, NormalizedName = BuildingBlocks.Security.Roles.ClusterManager.ToUpperInvariant(), ConcurrencyStamp = "cluster-manager" });
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        OutboxModel.CollectEvents(ChangeTracker, OutboxMessages, clock);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+internal sealed class AccountsDesignTimeFactory : DesignTimeContextFactory<AccountsDbContext>,
+    Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<AccountsDbContext>
+{
+    protected override string Schema => AccountsDbContext.SchemaName;
+
+    protected override AccountsDbContext Create(DbContextOptions<AccountsDbContext> options, TimeProvider clock) => new(options, clock);
+}

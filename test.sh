@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test: builds, starts a throwaway PostgreSQL cluster, runs all test projects against
+# it, stops it again. Exits non-zero on any failure. Extra arguments go to `dotnet test`
+# (e.g. ./test.sh --filter "FullyQualifiedName~Sessions").
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/postgres.sh
+
+command -v dotnet >/dev/null || { echo "The .NET SDK (10) is needed" >&2; exit 1; }
+ensure_postgres_installed
+
+PG_PORT="${LN_TEST_PG_PORT:-55433}"
+PG_DIR="$(mktemp -d /tmp/learningnetwork-test-pg.XXXXXX)"
+chmod 755 "$PG_DIR"
+RESULTS="$(mktemp -d /tmp/learningnetwork-test-results.XXXXXX)"
+cleanup() {
+  pg_cluster_stop "$PG_DIR/data"
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT INT TERM
+
+echo "==> Building"
+dotnet build LearningNetwork.sln -nologo -v q -clp:ErrorsOnly
+
+echo "==> Throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
+# Durability is not what these tests are about: skip fsync to keep the suite fast.
+pg_cluster_start "$PG_DIR/data" "$PG_PORT" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+export LN_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Include Error Detail=true"
+
+echo "==> Testing"
+status=0
+dotnet test LearningNetwork.sln --no-build -nologo --logger "trx" --results-directory "$RESULTS" "$@" || status=$?
+
+# One closing line that any reader understands, summed over the test projects' result files.
+passed=0; failed=0; skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+rm -rf "$RESULTS"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then echo "dotnet test failed (exit $status) outside of a test" >&2; fi
+exit "$status"

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningNetwork.Testing;
+
+namespace LearningNetwork.Accounts.Tests;
+
+public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    [Fact]
+    public async Task The_bootstrap_staff_member_signs_in_and_gets_a_bearer_token()
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Bearer", token.GetProperty("tokenType").GetString());
+        Assert.False(string.IsNullOrEmpty(token.GetProperty("accessToken").GetString()));
+        Assert.True(token.GetProperty("expiresIn").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Me_tells_a_staff_member_who_they_are()
+    {
+        using var staff = await app.StaffClientAsync();
+
+        var me = await staff.GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.Equal(LearningNetworkApp.StaffEmail, me.GetProperty("email").GetString());
+        Assert.Equal(["Staff"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(JsonValueKind.Null, me.GetProperty("clusterManagerId").ValueKind);
+        Assert.True(Guid.TryParse(me.GetProperty("userId").GetString(), out _));
+    }
+
+    [Fact]
+    public async Task Me_tells_a_cluster_manager_their_directory_entry_and_language()
+    {
+        var email = $"manager-{Guid.NewGuid():N}@test.local";
+        var (_, managerId) = await app.CreateClusterManagerAsync(email, language: "fr");
+        using var manager = await app.SignedInClientAsync(email, TestAccounts.Password);
+
+        var me = await manager.GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.Equal(["ClusterManager"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(managerId.ToString(), me.GetProperty("clusterManagerId").GetString());
+        Assert.Equal("fr", me.GetProperty("preferredLanguage").GetString());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_email_get_the_same_401()
+    {
+        using var client = app.CreateClient();
+
+        var wrongPassword = await client.PostAsJsonAsync("/api/auth/login", new { email = LearningNetworkApp.StaffEmail, password = "not-the-password" });
+        var unknown = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@test.local", password = "whatever-password" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(
+            (await wrongPassword.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task After_five_wrong_passwords_the_account_is_locked_even_for_the_right_one()
+    {
+        var email = $"locked-{Guid.NewGuid():N}@test.local";
+        await app.CreateClusterManagerAsync(email);
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-" + i });
+        }
+
+        var right = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_login_without_fields_names_them()
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("email", out _));
+        Assert.True(errors.TryGetProperty("password", out _));
+    }
+
+    [Fact]
+    public async Task Anonymous_and_forged_tokens_get_401_on_me()
+    {
+        using var anonymous = app.CreateClient();
+        using var forged = app.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "CfDJ8forged-token");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cookie_sign_in_works_on_the_api_too()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var login = await client.PostAsJsonAsync("/api/auth/cookie-login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword });
+        var me = await client.GetAsync("/api/me");
+
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_data_protection_keys_are_kept_in_the_database_for_every_host()
+    {
+        using var staff = await app.StaffClientAsync();
+
+        Assert.True(await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.data_protection_keys") >= 1);
+    }
+
+    [Fact]
+    public async Task The_bootstrap_staff_account_is_created_once()
+    {
+        Assert.Equal(1, await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM accounts.asp_net_users u JOIN accounts.asp_net_user_roles ur ON ur.user_id = u.id JOIN accounts.asp_net_roles r ON r.id = ur.role_id WHERE r.name = 'Staff'"));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningNetwork.Testing;
+
+namespace LearningNetwork.Sessions.Tests.Http;
+
+public sealed class SeriesApiTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    private static object Series(string recurrence, string? firstStart = null) => new
+    {
+        title = "Intervisie clustermanagers",
+        kind = "LearningNetworkMeeting",
+        timeZone = "Europe/Brussels",
+        firstStart = firstStart ?? $"{DateTime.UtcNow.Year + 1}-01-05T16:00",
+        durationMinutes = 90,
+        recurrence,
+        capacity = 12,
+        onlineUrl = "https://meet.example.org/intervisie",
+    };
+
+    [Fact]
+    public async Task A_monthly_series_creates_one_draft_per_occurrence_and_publishing_it_publishes_them_all()
+    {
+        using var staff = await app.StaffClientAsync();
+
+        var response = await staff.PostAsJsonAsync("/api/series", Series("FREQ=MONTHLY;BYDAY=1TU;COUNT=6"));
+
+        await response.ShouldBe(HttpStatusCode.Created);
+        var series = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var sessionIds = series.GetProperty("sessionIds").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.Equal(6, sessionIds.Count);
+        var first = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionIds[0]}");
+        Assert.Equal(series.Id(), first.Str("seriesId"));
+        Assert.Equal("Draft", first.Str("status"));
+
+        (await staff.PostAsync($"/api/series/{series.Id()}/publish", null)).EnsureSuccessStatusCode();
+
+        foreach (var id in sessionIds)
+        {
+            var session = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
+            Assert.Equal("Published", session.Str("status"));
+            Assert.Equal(DayOfWeek.Tuesday, DateTime.Parse(session.Str("start"), System.Globalization.CultureInfo.InvariantCulture).DayOfWeek);
+        }
+    }
+
+    [Theory]
+    [InlineData("FREQ=WEEKLY")]
+    [InlineData("FREQ=WEEKLY;COUNT=60")]
+    [InlineData("FREQ=SECONDLY;COUNT=3")]
+    [InlineData("nonsense")]
+    public async Task A_rule_without_an_end_or_with_too_many_sessions_names_the_recurrence(string rule)
+    {
+        using var staff = await app.StaffClientAsync();
+
+        await (await staff.PostAsJsonAsync("/api/series", Series(rule))).ShouldNameInvalidField("recurrence");
+    }
+
+    [Fact]
+    public async Task A_first_start_in_the_spring_forward_gap_names_the_first_start()
+    {
+        using var staff = await app.StaffClientAsync();
+        var gap = SessionRequests.NextSpringForwardSunday().AddHours(2).AddMinutes(30);
+
+        await (await staff.PostAsJsonAsync("/api/series", Series("FREQ=WEEKLY;COUNT=3", SessionRequests.Local(gap)))).ShouldNameInvalidField("firstStart");
+    }
+
+    [Fact]
+    public async Task Publishing_an_unknown_series_is_a_404()
+    {
+        using var staff = await app.StaffClientAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsync($"/api/series/{Guid.NewGuid()}/publish", null)).StatusCode);
+    }
+}

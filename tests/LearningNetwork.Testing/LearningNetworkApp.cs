@@ -1,0 +1,88 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace LearningNetwork.Testing;
+
+/// <summary>
+/// The real host, in-process, on its own fresh database: migrations applied and the bootstrap
+/// staff account created exactly as in production. Use as an xunit class fixture.
+/// </summary>
+public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string StaffEmail = "staff@test.local";
+    public const string StaffPassword = "Staff-Password-123";
+
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>Extra settings a test class needs (e.g. a low rate limit); applied over the defaults.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Test-only service replacements (e.g. a FakeTimeProvider).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _ = Server; // start the host now: migrations and bootstrap run here, not inside the first test
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:LearningNetwork"] = Database.ConnectionString,
+            ["Database:MigrateOnStartup"] = "true",
+            ["Bootstrap:StaffEmail"] = StaffEmail,
+            ["Bootstrap:StaffPassword"] = StaffPassword,
+            ["Outbox:PollIntervalMilliseconds"] = "50",
+            ["RateLimiting:LoginPermitsPerMinute"] = "100000",
+            ["App:PublicBaseUrl"] = "http://localhost",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>A client with a bearer token for the given account.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> StaffClientAsync() => SignedInClientAsync(StaffEmail, StaffPassword);
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn);
+}
