@@ -128,6 +128,6 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     public async Task The_bootstrap_staff_account_is_created_once()
     {
         Assert.Equal(1, await app.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM accounts.asp_net_users u JOIN accounts.asp_net_user_roles ur ON ur.user_id = u.id JOIN accounts.asp_net_roles r ON r.id = ur.role_id WHERE r.name = 'Staff'"));
+            "SELECT count(*) FROM accounts.users u JOIN accounts.user_roles ur ON ur.user_id = u.id JOIN accounts.roles r ON r.id = ur.role_id WHERE r.name = 'Staff'"));
     }
 }

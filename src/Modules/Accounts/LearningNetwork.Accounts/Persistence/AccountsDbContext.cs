@@ -31,8 +31,16 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     {
         base.OnModelCreating(builder);
         OutboxModel.Configure(builder, SchemaName);
+        // Identity names its tables AspNetX explicitly; the schema says what they are instead.
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.Entity<UserAccount>(user =>
         {
+            user.ToTable("users");
             user.Property(u => u.FullName).HasMaxLength(200);
             user.Property(u => u.PreferredLanguage).HasMaxLength(2);
             user.HasIndex(u => u.ClusterManagerId).IsUnique();

@@ -83,8 +83,7 @@ internal sealed class Session : AggregateRoot
         DateTime? enrollmentDeadlineLocal,
         ReminderRules rules,
         DateTimeOffset now,
-        Guid? seriesId = null,
-        bool allowShiftedStart = false)
+        Guid? seriesId = null)
     {
         var session = new Session
         {
@@ -96,7 +95,7 @@ internal sealed class Session : AggregateRoot
         };
         session.ApplyDetails(details);
         session.ApplyRules(rules);
-        session.ApplyTimes(startLocal, endLocal, timeZone, enrollmentDeadlineLocal, now, allowShiftedStart);
+        session.ApplyTimes(startLocal, endLocal, timeZone, enrollmentDeadlineLocal, now);
         return session;
     }
 
@@ -122,7 +121,7 @@ internal sealed class Session : AggregateRoot
             throw new ConflictException("The time zone of a session that has started cannot change.");
         }
 
-        ApplyTimes(StartLocal, EndLocal, timeZone, enrollmentDeadlineLocal, now, allowShiftedStart: false, requireFuture: zoneChanged);
+        ApplyTimes(StartLocal, EndLocal, timeZone, enrollmentDeadlineLocal, now, requireFuture: zoneChanged);
         UpdatedAt = now;
         if (Status != SessionStatus.Published)
         {
@@ -174,7 +173,7 @@ internal sealed class Session : AggregateRoot
         var (previousStart, previousEnd) = (StartsAt, EndsAt);
         // The enrollment deadline keeps its distance to the start ("two days before" stays so).
         var deadline = EnrollmentDeadlineLocal + (startLocal - StartLocal);
-        ApplyTimes(startLocal, endLocal, TimeZone, deadline, now, allowShiftedStart: false);
+        ApplyTimes(startLocal, endLocal, TimeZone, deadline, now);
         if (StartsAt == previousStart && EndsAt == previousEnd)
         {
             return;
@@ -228,19 +227,19 @@ internal sealed class Session : AggregateRoot
         FollowUpMinutesAfter = rules.MinutesAfter;
     }
 
-    private void ApplyTimes(DateTime startLocal, DateTime endLocal, string timeZone, DateTime? deadlineLocal, DateTimeOffset now, bool allowShiftedStart, bool requireFuture = true)
+    private void ApplyTimes(DateTime startLocal, DateTime endLocal, string timeZone, DateTime? deadlineLocal, DateTimeOffset now, bool requireFuture = true)
     {
         if (!ZonedTime.TryFindZone(timeZone, out var zone))
         {
             throw new InvalidFieldException("timeZone", $"'{timeZone}' is not an IANA time zone such as Europe/Brussels.");
         }
 
-        if (!allowShiftedStart && ZonedTime.DoesNotExist(startLocal, zone))
+        if (ZonedTime.DoesNotExist(startLocal, zone))
         {
             throw new InvalidFieldException("start", $"{ZonedTime.FormatLocal(startLocal)} does not exist in {timeZone}: the clocks move forward then.");
         }
 
-        if (ZonedTime.DoesNotExist(endLocal, zone) && !allowShiftedStart)
+        if (ZonedTime.DoesNotExist(endLocal, zone))
         {
             throw new InvalidFieldException("end", $"{ZonedTime.FormatLocal(endLocal)} does not exist in {timeZone}: the clocks move forward then.");
         }

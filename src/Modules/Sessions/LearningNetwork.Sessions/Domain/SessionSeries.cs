@@ -31,7 +31,7 @@ internal sealed class SessionSeries
         ReminderRules rules,
         DateTimeOffset now)
     {
-        if (ZonedTime.TryFindZone(timeZone, out var zone) && ZonedTime.DoesNotExist(firstStartLocal, zone))
+        if (ZonedTime.TryFindZone(timeZone, out var firstZone) && ZonedTime.DoesNotExist(firstStartLocal, firstZone))
         {
             throw new BuildingBlocks.Errors.InvalidFieldException("firstStart", $"{ZonedTime.FormatLocal(firstStartLocal)} does not exist in {timeZone}: the clocks move forward then.");
         }
@@ -47,10 +47,17 @@ internal sealed class SessionSeries
             CreatedAt = now,
         };
 
+        var zone = ZonedTime.FindZone(timeZone);
         var sessions = Domain.Recurrence.Expand(recurrence, firstStartLocal)
-            .Select(start => Session.Schedule(
-                details, start, start.AddMinutes(durationMinutes), timeZone, enrollmentDeadlineLocal: null, rules, now,
-                seriesId: series.Id, allowShiftedStart: true))
+            .Select(start =>
+            {
+                // An occurrence in the spring-forward gap moves forward by the gap (RFC 5545), and every
+                // occurrence lasts the same real time, whatever the clocks do during it.
+                var startsAt = ZonedTime.ToInstant(start, zone);
+                var localStart = TimeZoneInfo.ConvertTime(startsAt, zone).DateTime;
+                var localEnd = TimeZoneInfo.ConvertTime(startsAt.AddMinutes(durationMinutes), zone).DateTime;
+                return Session.Schedule(details, localStart, localEnd, timeZone, enrollmentDeadlineLocal: null, rules, now, seriesId: series.Id);
+            })
             .ToList();
         return (series, sessions);
     }

@@ -18,52 +18,6 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 name: "accounts");
 
             migrationBuilder.CreateTable(
-                name: "AspNetRoles",
-                schema: "accounts",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_asp_net_roles", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUsers",
-                schema: "accounts",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    full_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    preferred_language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    cluster_manager_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    password_hash = table.Column<string>(type: "text", nullable: true),
-                    security_stamp = table.Column<string>(type: "text", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
-                    phone_number = table.Column<string>(type: "text", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_asp_net_users", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 schema: "accounts",
                 columns: table => new
@@ -99,7 +53,53 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetRoleClaims",
+                name: "roles",
+                schema: "accounts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                schema: "accounts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    full_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    preferred_language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    cluster_manager_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_claims",
                 schema: "accounts",
                 columns: table => new
                 {
@@ -111,18 +111,18 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_asp_net_role_claims", x => x.id);
+                    table.PrimaryKey("pk_role_claims", x => x.id);
                     table.ForeignKey(
-                        name: "fk_asp_net_role_claims_asp_net_roles_role_id",
+                        name: "fk_role_claims_roles_role_id",
                         column: x => x.role_id,
                         principalSchema: "accounts",
-                        principalTable: "AspNetRoles",
+                        principalTable: "roles",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserClaims",
+                name: "user_claims",
                 schema: "accounts",
                 columns: table => new
                 {
@@ -134,18 +134,18 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.PrimaryKey("pk_user_claims", x => x.id);
                     table.ForeignKey(
-                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        name: "fk_user_claims_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalSchema: "accounts",
-                        principalTable: "AspNetUsers",
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserLogins",
+                name: "user_logins",
                 schema: "accounts",
                 columns: table => new
                 {
@@ -156,18 +156,18 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.PrimaryKey("pk_user_logins", x => new { x.login_provider, x.provider_key });
                     table.ForeignKey(
-                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        name: "fk_user_logins_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalSchema: "accounts",
-                        principalTable: "AspNetUsers",
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserRoles",
+                name: "user_roles",
                 schema: "accounts",
                 columns: table => new
                 {
@@ -176,25 +176,25 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.PrimaryKey("pk_user_roles", x => new { x.user_id, x.role_id });
                     table.ForeignKey(
-                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
-                        column: x => x.role_id,
+                        name: "fk_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
                         principalSchema: "accounts",
-                        principalTable: "AspNetRoles",
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
-                        column: x => x.user_id,
+                        name: "fk_user_roles_roles_role_id",
+                        column: x => x.role_id,
                         principalSchema: "accounts",
-                        principalTable: "AspNetUsers",
+                        principalTable: "roles",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "AspNetUserTokens",
+                name: "user_tokens",
                 schema: "accounts",
                 columns: table => new
                 {
@@ -205,19 +205,19 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.PrimaryKey("pk_user_tokens", x => new { x.user_id, x.login_provider, x.name });
                     table.ForeignKey(
-                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        name: "fk_user_tokens_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalSchema: "accounts",
-                        principalTable: "AspNetUsers",
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.InsertData(
                 schema: "accounts",
-                table: "AspNetRoles",
+                table: "roles",
                 columns: new[] { "id", "concurrency_stamp", "name", "normalized_name" },
                 values: new object[,]
                 {
@@ -226,87 +226,67 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_asp_net_role_claims_role_id",
+                name: "ix_outbox_messages_pending",
                 schema: "accounts",
-                table: "AspNetRoleClaims",
+                table: "outbox_messages",
+                columns: new[] { "next_attempt_at", "occurred_at" },
+                filter: "processed_at IS NULL AND failed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_claims_role_id",
+                schema: "accounts",
+                table: "role_claims",
                 column: "role_id");
 
             migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
                 schema: "accounts",
-                table: "AspNetRoles",
+                table: "roles",
                 column: "normalized_name",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_asp_net_user_claims_user_id",
+                name: "ix_user_claims_user_id",
                 schema: "accounts",
-                table: "AspNetUserClaims",
+                table: "user_claims",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_asp_net_user_logins_user_id",
+                name: "ix_user_logins_user_id",
                 schema: "accounts",
-                table: "AspNetUserLogins",
+                table: "user_logins",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_asp_net_user_roles_role_id",
+                name: "ix_user_roles_role_id",
                 schema: "accounts",
-                table: "AspNetUserRoles",
+                table: "user_roles",
                 column: "role_id");
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
                 schema: "accounts",
-                table: "AspNetUsers",
+                table: "users",
                 column: "normalized_email");
 
             migrationBuilder.CreateIndex(
-                name: "ix_asp_net_users_cluster_manager_id",
+                name: "ix_users_cluster_manager_id",
                 schema: "accounts",
-                table: "AspNetUsers",
+                table: "users",
                 column: "cluster_manager_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 schema: "accounts",
-                table: "AspNetUsers",
+                table: "users",
                 column: "normalized_user_name",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_pending",
-                schema: "accounts",
-                table: "outbox_messages",
-                columns: new[] { "next_attempt_at", "occurred_at" },
-                filter: "processed_at IS NULL AND failed_at IS NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "AspNetRoleClaims",
-                schema: "accounts");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUserClaims",
-                schema: "accounts");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUserLogins",
-                schema: "accounts");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUserRoles",
-                schema: "accounts");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUserTokens",
-                schema: "accounts");
-
             migrationBuilder.DropTable(
                 name: "data_protection_keys",
                 schema: "accounts");
@@ -316,11 +296,31 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                 schema: "accounts");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles",
+                name: "role_claims",
                 schema: "accounts");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers",
+                name: "user_claims",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "user_logins",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "user_roles",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "user_tokens",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "roles",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "users",
                 schema: "accounts");
         }
     }
