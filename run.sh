@@ -26,7 +26,8 @@ pids=()
 cleanup() {
   trap - INT TERM EXIT
   echo; echo "==> Stopping"
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The dotnet launchers start child processes: stop those too.
+  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   pg_cluster_stop "$DATA/postgres"
 }
@@ -51,7 +52,7 @@ export App__PublicBaseUrl="${App__PublicBaseUrl:-http://localhost:$HTTP_PORT}"
 export Bootstrap__StaffEmail="$STAFF_EMAIL" Bootstrap__StaffPassword="$STAFF_PASSWORD"
 export Database__MigrateOnStartup="${Database__MigrateOnStartup:-true}"
 export Seed__DemoData="${Seed__DemoData:-true}"
-dotnet run --no-build --no-launch-profile --project src/Host/LearningNetwork.Host &
+(cd src/Host/LearningNetwork.Host && exec dotnet bin/Debug/net10.0/LearningNetwork.Host.dll) &
 pids+=($!)
 
 for _ in $(seq 1 120); do

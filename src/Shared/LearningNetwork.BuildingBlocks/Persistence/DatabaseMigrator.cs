@@ -25,14 +25,10 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
             foreach (var module in modules)
             {
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                if (pending.Count == 0)
-                {
-                    continue;
-                }
-
-                logger.LogInformation("Applying {Count} migration(s) to schema {Schema}: {Migrations}", pending.Count, module.Schema, pending);
+                // MigrateAsync creates the history table itself on a fresh database; asking for pending
+                // migrations first would log a failed query there.
                 await db.Database.MigrateAsync(cancellationToken);
+                logger.LogInformation("Schema {Schema} is at migration {Migration}", module.Schema, db.Database.GetMigrations().LastOrDefault());
             }
         }
         finally

@@ -40,7 +40,6 @@ internal static class SessionIcs
             Uid = Uid(session.Id),
             Sequence = session.Sequence,
             Summary = session.Title,
-            Description = Describe(session),
             Location = session.Location ?? session.OnlineUrl,
             // UTC instants: every calendar client reads them the same, with no VTIMEZONE to get wrong.
             DtStart = new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),
@@ -48,6 +47,12 @@ internal static class SessionIcs
             DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
             Status = cancelled ? "CANCELLED" : "CONFIRMED",
         };
+        var description = Describe(session);
+        if (description.Length > 0)
+        {
+            calendarEvent.Description = description;
+        }
+
         if (session.OnlineUrl is not null && Uri.TryCreate(session.OnlineUrl, UriKind.Absolute, out var url))
         {
             calendarEvent.Url = url;
