@@ -1,6 +1,8 @@
 using LearningNetwork.Accounts;
 using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Http;
+using LearningNetwork.ClusterManagers;
+using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
@@ -37,7 +39,9 @@ internal static class HostComposition
         services.AddOpenApi();
 
         services.AddAccountsModule(configuration);
+        services.AddClusterManagersModule(configuration);
         services.AddSessionsModule(configuration);
+        services.AddNotificationsModule(configuration);
         return builder;
     }
 
@@ -55,7 +59,9 @@ internal static class HostComposition
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
         app.MapAccountsEndpoints();
+        app.MapClusterManagersEndpoints();
         app.MapSessionsEndpoints();
+        app.MapNotificationsEndpoints();
         return app;
     }
 }

@@ -17,3 +17,37 @@ public sealed record AccountSummary(Guid UserId, string Email, string FullName, 
 
 /// <summary>Ask the Accounts module for one account; null when there is none.</summary>
 public sealed record GetAccount(Guid UserId) : IRequest<AccountSummary?>;
+
+/// <summary>Why a one-time account link was issued.</summary>
+public enum AccountLinkPurpose
+{
+    /// <summary>A new account: the link activates it and sets the first password.</summary>
+    Invitation,
+
+    /// <summary>Forgot password: the link sets a new one.</summary>
+    PasswordReset,
+}
+
+/// <summary>
+/// A one-time link for an account must be emailed. The token is protected with
+/// BuildingBlocks' EmailSecrets purpose: only the email renderer reads it.
+/// </summary>
+public sealed record AccountLinkIssued(
+    Guid UserId,
+    string Email,
+    string FullName,
+    string PreferredLanguage,
+    AccountLinkPurpose Purpose,
+    string ProtectedToken,
+    DateTimeOffset ExpiresAt) : LearningNetwork.BuildingBlocks.Contracts.IntegrationEvent;
+
+/// <summary>Which of these emails already belong to an account, and to whose directory entry (null: staff).</summary>
+public sealed record FindAccountsByEmail(IReadOnlyCollection<string> Emails) : IRequest<IReadOnlyList<AccountByEmail>>;
+
+public sealed record AccountByEmail(string Email, Guid? ClusterManagerId);
+
+/// <summary>Stops a manager's account at once: no sign-in, open links voided. Harmless when repeated.</summary>
+public sealed record DeactivateClusterManagerAccount(Guid ClusterManagerId) : IRequest<Unit>;
+
+/// <summary>Sends a new invitation link, voiding the old one; 409 when the account is already activated.</summary>
+public sealed record ResendClusterManagerInvitation(Guid ClusterManagerId) : IRequest<Unit>;

@@ -1,6 +1,8 @@
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.Bootstrap;
+using LearningNetwork.Accounts.Features.Invitations;
 using LearningNetwork.Accounts.Features.Login;
+using LearningNetwork.Accounts.Features.Staff;
 using LearningNetwork.Accounts.Features.Me;
 using LearningNetwork.Accounts.Infrastructure;
 using LearningNetwork.Accounts.Persistence;
@@ -91,6 +93,11 @@ public static class AccountsModule
 
         services.Configure<RateLimiterOptions>(options => AccountsRateLimits.Configure(options, configuration));
         services.AddScoped<IStartupTask, StaffBootstrapper>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<InvitedAccounts>();
+        services.AddMemoryCache();
+        services.AddSingleton<ActiveAccounts>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccountClaimsTransformation>();
         return services;
     }
 
@@ -99,6 +106,8 @@ public static class AccountsModule
         var api = app.MapGroup("/api").WithTags("Accounts");
         LoginEndpoint.Map(api);
         MeEndpoint.Map(api);
+        AccountLinkEndpoints.Map(api);
+        InviteStaffEndpoint.Map(api);
         return app;
     }
 

@@ -27,6 +27,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -46,6 +48,17 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             user.HasIndex(u => u.ClusterManagerId).IsUnique();
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.Entity<AccountToken>(token =>
+        {
+            token.ToTable("account_tokens");
+            token.HasKey(t => t.Id);
+            token.Property(t => t.Id).ValueGeneratedNever();
+            token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => new { t.UserId, t.Purpose });
+            token.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<IdentityRole<Guid>>().HasData(
             new IdentityRole<Guid> { Id = StaffRoleId, Name = BuildingBlocks.Security.Roles.Staff, NormalizedName = BuildingBlocks.Security.Roles.Staff.ToUpperInvariant(), ConcurrencyStamp = "staff" },
             new IdentityRole<Guid> { Id = ClusterManagerRoleId, Name = BuildingBlocks.Security.Roles.ClusterManager, NormalizedName = BuildingBlocks.Security.Roles.ClusterManager.ToUpperInvariant(), ConcurrencyStamp = "cluster-manager" });

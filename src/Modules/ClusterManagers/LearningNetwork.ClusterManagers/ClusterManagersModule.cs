@@ -1,0 +1,36 @@
+using LearningNetwork.BuildingBlocks.Hosting;
+using LearningNetwork.BuildingBlocks.Mediation;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.ClusterManagers.Features.Clusters;
+using LearningNetwork.ClusterManagers.Features.DemoData;
+using LearningNetwork.ClusterManagers.Features.Import;
+using LearningNetwork.ClusterManagers.Features.Managers;
+using LearningNetwork.ClusterManagers.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningNetwork.ClusterManagers;
+
+/// <summary>The directory: clusters, their managers, and the CSV import that fills it.</summary>
+public static class ClusterManagersModule
+{
+    public static IServiceCollection AddClusterManagersModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<ClusterManagersDbContext>(configuration, ClusterManagersDbContext.SchemaName);
+        services.AddMediatorHandlersFrom(typeof(ClusterManagersModule).Assembly);
+        services.AddScoped<IDemoDataSeeder, DirectoryDemoData>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapClusterManagersEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Clusters and cluster managers");
+        ClusterEndpoints.Map(api);
+        ImportManagersEndpoint.Map(api);
+        ManagerEndpoints.Map(api);
+        return app;
+    }
+}

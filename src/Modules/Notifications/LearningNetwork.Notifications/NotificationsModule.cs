@@ -1,0 +1,39 @@
+using LearningNetwork.BuildingBlocks.Mediation;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.Notifications.Features.ListNotifications;
+using LearningNetwork.Notifications.Persistence;
+using LearningNetwork.Notifications.Sending;
+using LearningNetwork.Notifications.Templates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningNetwork.Notifications;
+
+/// <summary>Emails: the send log, templates in nl/en/fr, and sending through MailKit.</summary>
+public static class NotificationsModule
+{
+    public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName);
+        services.AddMediatorHandlersFrom(typeof(NotificationsModule).Assembly);
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
+        services.AddOptions<EmailSendingOptions>().BindConfiguration("Email");
+        services.AddSingleton<EmailTemplates>();
+        services.AddSingleton<LocalFormats>();
+        services.AddSingleton<SendLog>();
+        services.AddScoped<EmailComposer>();
+        services.AddScoped<EmailClaims>();
+        services.AddHostedService<EmailDispatcher>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Notifications");
+        ListNotificationsEndpoint.Map(api);
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using LearningNetwork.Notifications.Domain;
+using LearningNetwork.Notifications.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.Notifications.Sending;
+
+/// <summary>
+/// The send log's state changes, each one short statement of its own. An email is claimed
+/// (status Sending, a lease, attempts + 1) and committed before it is handed to SMTP, and marked
+/// sent right after: a crash in between leaves it Sending, and when the lease runs out it is sent
+/// again with the same Message-ID. That window is the only way a person can get one email twice.
+/// </summary>
+internal sealed class EmailClaims(NotificationsDbContext db, TimeProvider clock)
+{
+    public async Task<List<Email>> ClaimDueAsync(int batchSize, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Emails.FromSqlInterpolated($"""
+            UPDATE notifications.emails SET status = 'Sending', attempts = attempts + 1, lease_until = {now + lease}
+            WHERE id IN (
+                SELECT id FROM notifications.emails
+                WHERE (status = 'Pending' AND next_attempt_at <= {now}) OR (status = 'Sending' AND lease_until < {now})
+                ORDER BY next_attempt_at, id
+                LIMIT {batchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    public Task MarkSentAsync(Email email, string subject, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.Emails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Status, EmailStatus.Sent)
+            .SetProperty(e => e.SentAt, now)
+            .SetProperty(e => e.Subject, subject)
+            .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(e => e.LastError, (string?)null), cancellationToken);
+    }
+
+    public Task RetryLaterAsync(Email email, string error, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var next = clock.GetUtcNow() + delay;
+        return db.Emails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Status, EmailStatus.Pending)
+            .SetProperty(e => e.NextAttemptAt, next)
+            .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(e => e.LastError, Truncate(error)), cancellationToken);
+    }
+
+    public Task FailAsync(Email email, string error, CancellationToken cancellationToken) =>
+        db.Emails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Status, EmailStatus.Failed)
+            .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(e => e.LastError, Truncate(error)), cancellationToken);
+
+    private static string Truncate(string value) => value.Length <= 2000 ? value : value[..2000];
+}

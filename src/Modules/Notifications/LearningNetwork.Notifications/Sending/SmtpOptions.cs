@@ -1,0 +1,40 @@
+namespace LearningNetwork.Notifications.Sending;
+
+/// <summary>Configuration section "Smtp" (API.md).</summary>
+internal sealed class SmtpOptions
+{
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 2525;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>None, StartTls or SslOnConnect.</summary>
+    public string Security { get; set; } = "None";
+
+    public string From { get; set; } = "LearningNetwork <no-reply@learningnetwork.local>";
+}
+
+/// <summary>Configuration section "Email": how this instance's sender works.</summary>
+internal sealed class EmailSendingOptions
+{
+    /// <summary>False on instances that must not send (HTTP-only hosts).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int PollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Emails sent over one SMTP connection before it is closed and the next batch claimed.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long a claimed email is reserved; past it, another sender takes it over (unknown outcome).</summary>
+    public int LeaseSeconds { get; set; } = 120;
+
+    public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>First retry delay; doubles with each attempt up to <see cref="MaxRetryDelaySeconds"/>.</summary>
+    public int FirstRetryDelaySeconds { get; set; } = 10;
+
+    public int MaxRetryDelaySeconds { get; set; } = 120;
+}

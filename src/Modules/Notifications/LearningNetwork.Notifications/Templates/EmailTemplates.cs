@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using Fluid;
+using LearningNetwork.Notifications.Contracts;
+
+namespace LearningNetwork.Notifications.Templates;
+
+/// <summary>What one email says: subject, paragraphs and an optional button, already rendered.</summary>
+internal sealed record RenderedEmail(string Subject, IReadOnlyList<string> TextParagraphs, IReadOnlyList<string> HtmlParagraphs, string? ActionLabel, string? ActionUrl);
+
+/// <summary>
+/// Liquid templates, one file per kind and language (Templates/Invitation.nl.liquid): a few
+/// "key: value" header lines (subject, action, actionUrl), a "---" line, then paragraphs
+/// separated by blank lines. The text and HTML parts come from the same file, so they never
+/// say different things; values are HTML-encoded in the HTML part only.
+/// </summary>
+internal sealed class EmailTemplates
+{
+    public const string FallbackLanguage = "en";
+
+    private static readonly FluidParser Parser = new();
+    private readonly ConcurrentDictionary<(EmailKind, string), ParsedTemplate> _cache = new();
+
+    public async Task<RenderedEmail> RenderAsync(EmailKind kind, string language, IReadOnlyDictionary<string, string> values)
+    {
+        var template = _cache.GetOrAdd((kind, language), key => Load(key.Item1, key.Item2));
+        var context = new TemplateContext();
+        foreach (var (key, value) in values)
+        {
+            context.SetValue(key, value);
+        }
+
+        var subject = (await template.Subject.RenderAsync(context)).Trim();
+        var text = new List<string>();
+        var html = new List<string>();
+        foreach (var paragraph in template.Paragraphs)
+        {
+            text.Add((await paragraph.RenderAsync(context)).Trim());
+            html.Add((await paragraph.RenderAsync(context, HtmlEncoder.Default)).Trim());
+        }
+
+        var actionLabel = template.Action is null ? null : (await template.Action.RenderAsync(context)).Trim();
+        var actionUrl = template.ActionUrl is null ? null : (await template.ActionUrl.RenderAsync(context)).Trim();
+        return new RenderedEmail(subject, text.Where(p => p.Length > 0).ToList(), html.Where(p => p.Length > 0).ToList(), actionLabel, actionUrl);
+    }
+
+    private static ParsedTemplate Load(EmailKind kind, string language)
+    {
+        var source = Read($"{kind}.{language}.liquid") ?? Read($"{kind}.{FallbackLanguage}.liquid")
+            ?? throw new InvalidOperationException($"No template for {kind}.");
+        var separator = source.IndexOf("\n---", StringComparison.Ordinal);
+        var headers = source[..separator].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':', 2))
+            .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
+        var body = source[(source.IndexOf('\n', separator + 1) + 1)..].Replace("\r\n", "\n", StringComparison.Ordinal);
+        var paragraphs = body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => Parse(p.Replace('\n', ' ')))
+            .ToList();
+        return new ParsedTemplate(
+            Parse(headers["subject"]),
+            paragraphs,
+            headers.TryGetValue("action", out var action) ? Parse(action) : null,
+            headers.TryGetValue("actionUrl", out var url) ? Parse(url) : null);
+    }
+
+    private static string? Read(string name)
+    {
+        using var stream = typeof(EmailTemplates).Assembly.GetManifestResourceStream($"LearningNetwork.Notifications.Templates.{name}");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static IFluidTemplate Parse(string source) =>
+        Parser.TryParse(source, out var template, out var error) ? template : throw new InvalidOperationException($"Template error: {error}");
+
+    private sealed record ParsedTemplate(IFluidTemplate Subject, IReadOnlyList<IFluidTemplate> Paragraphs, IFluidTemplate? Action, IFluidTemplate? ActionUrl);
+}
