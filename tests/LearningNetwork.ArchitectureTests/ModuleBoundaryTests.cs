@@ -10,18 +10,22 @@ namespace LearningNetwork.ArchitectureTests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Every module: its implementation assembly and the namespace root it owns.</summary>
-    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts" };
+    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications" };
 
     private static readonly Dictionary<string, Assembly> Implementations = new()
     {
         ["Sessions"] = typeof(SessionsModule).Assembly,
         ["Accounts"] = typeof(AccountsModule).Assembly,
+        ["ClusterManagers"] = typeof(ClusterManagers.ClusterManagersModule).Assembly,
+        ["Notifications"] = typeof(Notifications.NotificationsModule).Assembly,
     };
 
     private static readonly Dictionary<string, Assembly> ContractAssemblies = new()
     {
         ["Sessions"] = typeof(Sessions.Contracts.SessionPublished).Assembly,
         ["Accounts"] = typeof(Accounts.Contracts.GetAccount).Assembly,
+        ["ClusterManagers"] = typeof(ClusterManagers.Contracts.ClusterManagerCreated).Assembly,
+        ["Notifications"] = typeof(Notifications.Contracts.EmailKind).Assembly,
     };
 
     [Theory]
@@ -110,6 +114,17 @@ public sealed class ModuleBoundaryTests
             .ToList();
 
         Assert.Empty(misplaced);
+    }
+
+    [Fact]
+    public void Every_module_is_covered_by_these_rules()
+    {
+        var registered = typeof(Program).Assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("LearningNetwork.", StringComparison.Ordinal) && !n.Contains("BuildingBlocks", StringComparison.Ordinal))
+            .Select(n => n["LearningNetwork.".Length..]);
+
+        Assert.Equal(registered.Order(), Implementations.Keys.Order());
     }
 
     [Fact]

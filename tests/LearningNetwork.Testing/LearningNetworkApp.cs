@@ -21,6 +21,9 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture has not started.");
 
+    /// <summary>The SMTP server this host sends to.</summary>
+    public TestSmtpServer Smtp { get; } = new();
+
     /// <summary>Extra settings a test class needs (e.g. a low rate limit); applied over the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -32,12 +35,14 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
+        Smtp.Start();
         _ = Server; // start the host now: migrations and bootstrap run here, not inside the first test
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await Smtp.DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();
@@ -56,6 +61,12 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Outbox:PollIntervalMilliseconds"] = "50",
             ["RateLimiting:LoginPermitsPerMinute"] = "100000",
             ["App:PublicBaseUrl"] = "http://localhost",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Email:PollIntervalMilliseconds"] = "100",
+            ["Email:FirstRetryDelaySeconds"] = "1",
+            ["Email:MaxRetryDelaySeconds"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in Settings)

@@ -65,7 +65,7 @@ internal sealed class EmailTemplates
 
     private static string? Read(string name)
     {
-        using var stream = typeof(EmailTemplates).Assembly.GetManifestResourceStream($"LearningNetwork.Notifications.Templates.{name}");
+        using var stream = typeof(EmailTemplates).Assembly.GetManifestResourceStream($"Templates/{name}");
         if (stream is null)
         {
             return null;

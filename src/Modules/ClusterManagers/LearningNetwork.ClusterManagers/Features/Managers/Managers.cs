@@ -11,9 +11,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.ClusterManagers.Features.Managers;
 
-internal sealed record ManagerResponse(
-    Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone,
-    bool IsActive, DateTime CreatedAt, DateTime? DeactivatedAt);
+/// <summary>A manager as the API shows it (init properties, so EF can filter and sort on the projection).</summary>
+internal sealed record ManagerResponse
+{
+    public Guid Id { get; init; }
+
+    public Guid ClusterId { get; init; }
+
+    public string ClusterName { get; init; } = "";
+
+    public string FullName { get; init; } = "";
+
+    public string Email { get; init; } = "";
+
+    public string PreferredLanguage { get; init; } = "";
+
+    public string? Phone { get; init; }
+
+    public bool IsActive { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? DeactivatedAt { get; init; }
+}
 
 /// <summary>Create (Id empty; an invitation follows) or replace (Id from the route) a manager's details.</summary>
 internal sealed record SaveManager : IRequest<ManagerResponse>
@@ -155,7 +175,8 @@ internal sealed class ManagerHandlers(ClusterManagersDbContext db, IMediator med
         }
 
         var accounts = await mediator.Send(new FindAccountsByEmail([email]), cancellationToken);
-        if (accounts.Any(a => a.ClusterManagerId != ownId))
+        // Any account blocks a new manager; for an existing one, any account but their own.
+        if (accounts.Any(a => ownId is null || a.ClusterManagerId != ownId))
         {
             throw new ConflictException($"The email {email.Trim()} already belongs to another account.");
         }
@@ -164,8 +185,19 @@ internal sealed class ManagerHandlers(ClusterManagersDbContext db, IMediator med
     private IQueryable<ManagerResponse> Responses() =>
         from m in db.Managers.AsNoTracking()
         join c in db.Clusters.AsNoTracking() on m.ClusterId equals c.Id
-        select new ManagerResponse(m.Id, m.ClusterId, c.Name, m.FullName, m.Email, m.PreferredLanguage, m.Phone, m.IsActive,
-            m.CreatedAt.UtcDateTime, m.DeactivatedAt.HasValue ? m.DeactivatedAt.Value.UtcDateTime : null);
+        select new ManagerResponse
+        {
+            Id = m.Id,
+            ClusterId = m.ClusterId,
+            ClusterName = c.Name,
+            FullName = m.FullName,
+            Email = m.Email,
+            PreferredLanguage = m.PreferredLanguage,
+            Phone = m.Phone,
+            IsActive = m.IsActive,
+            CreatedAt = m.CreatedAt,
+            DeactivatedAt = m.DeactivatedAt,
+        };
 
     private async Task<ManagerResponse> ResponseAsync(Guid id, CancellationToken cancellationToken) =>
         await Responses().FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw new NotFoundException("Cluster manager", id);

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using LearningNetwork.Testing;
+using Xunit.Abstractions;
+
+namespace LearningNetwork.ClusterManagers.Tests;
+
+public sealed class ImportTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    private static StringContent Csv(string text, bool bom = false) =>
+        new(text, new UTF8Encoding(bom), "text/csv");
+
+    [Fact]
+    public async Task A_dry_run_reports_every_bad_line_with_its_field_and_writes_nothing()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync($"Import Cluster {Guid.NewGuid():N}");
+        var name = cluster.GetProperty("name").GetString();
+        var before = await CountManagers();
+        var csv = $"""
+            cluster,fullName,email,preferredLanguage,phone
+            {name},Goede Regel,goed-{Guid.NewGuid():N}@ok.example,nl,
+            Onbekende Cluster,Jan,jan@ok.example,nl,
+            {name},Piet,geen-email,en,
+            {name},Dubbel Een,dubbel@ok.example,fr,
+            {name},Dubbel Twee,DUBBEL@ok.example,fr,
+            {name},Taal,taal@ok.example,de,
+            """;
+
+        var result = await (await staff.PostAsync("/api/cluster-managers/import?dryRun=true", Csv(csv))).Json(HttpStatusCode.OK);
+
+        var errors = result.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
+        Assert.Equal([(3, "cluster"), (4, "email"), (6, "email"), (7, "preferredLanguage")], errors);
+        Assert.Equal(before, await CountManagers());
+    }
+
+    [Fact]
+    public async Task A_real_run_with_one_bad_line_writes_nothing_at_all()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync($"Import Cluster {Guid.NewGuid():N}");
+        var name = cluster.GetProperty("name").GetString();
+        var before = await CountManagers();
+        var csv = $"cluster,fullName,email,preferredLanguage\n{name},Ok,ok-{Guid.NewGuid():N}@ok.example,nl\n{name},Bad,bad,nl\n";
+
+        var result = await (await staff.PostAsync("/api/cluster-managers/import?dryRun=false", Csv(csv))).Json(HttpStatusCode.OK);
+
+        Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal(before, await CountManagers());
+    }
+
+    [Fact]
+    public async Task A_Belgian_spreadsheet_export_with_semicolons_BOM_and_quotes_imports_and_invites_only_new_managers()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync($"Voeding; \"Food\" {Guid.NewGuid():N}");
+        var name = cluster.GetProperty("name").GetString()!;
+        var existingEmail = $"bestaand-{Guid.NewGuid():N}@food.example";
+        var existing = await staff.CreateManagerAsync(cluster.Id(), existingEmail, language: "nl", fullName: "Oude Naam");
+        await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == existingEmail));
+        var newEmail = $"nieuw-{Guid.NewGuid():N}@food.example";
+        var quotedName = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var csv = $"cluster;fullName;email;preferredLanguage;phone\r\n{quotedName};\"Dupont, Marie\";{newEmail};FR;\"+32 9 \"\"123\"\"\"\r\n{quotedName};Nieuwe Naam;{existingEmail};nl;\r\n";
+
+        var result = await (await staff.PostAsync("/api/cluster-managers/import", Csv(csv, bom: true))).Json(HttpStatusCode.OK);
+
+        Assert.Empty(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal((1, 1), (result.GetProperty("created").GetInt32(), result.GetProperty("updated").GetInt32()));
+        var list = await (await staff.GetAsync($"/api/cluster-managers?clusterId={cluster.Id()}")).Json(HttpStatusCode.OK);
+        var marie = list.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("email").GetString() == newEmail);
+        Assert.Equal("Dupont, Marie", marie.GetProperty("fullName").GetString());
+        Assert.Equal("fr", marie.GetProperty("preferredLanguage").GetString());
+        Assert.Equal("+32 9 \"123\"", marie.GetProperty("phone").GetString());
+        Assert.Equal("Nieuwe Naam", (await (await staff.GetAsync($"/api/cluster-managers/{existing.Id()}")).Json(HttpStatusCode.OK)).GetProperty("fullName").GetString());
+
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == newEmail));
+        Assert.Contains("Activer le compte", invitation.HtmlBody);
+        await Task.Delay(500);
+        Assert.Single(app.Smtp.To(existingEmail)); // the first invitation only: an update sends nothing
+    }
+
+    [Fact]
+    public async Task A_file_without_the_required_columns_is_reported_on_line_one()
+    {
+        using var staff = await app.StaffClientAsync();
+
+        var result = await (await staff.PostAsync("/api/cluster-managers/import?dryRun=true", Csv("name,mail\nx,y\n"))).Json(HttpStatusCode.OK);
+
+        var fields = result.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Contains("cluster", fields);
+        Assert.Contains("email", fields);
+        Assert.All(result.GetProperty("errors").EnumerateArray(), e => Assert.Equal(1, e.GetProperty("line").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_CSV_is_a_415()
+    {
+        using var staff = await app.StaffClientAsync();
+
+        var response = await staff.PostAsync("/api/cluster-managers/import", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    private Task<long> CountManagers() => app.Database.ScalarAsync<long>("SELECT count(*) FROM cluster_managers.managers");
+}
+
+/// <summary>On a host of its own: the 5,000 invitations it causes must not slow the other tests.</summary>
+public sealed class BulkImportTests(LearningNetworkApp app, ITestOutputHelper output) : IClassFixture<LearningNetworkApp>
+{
+    private static StringContent Csv(string text) => new(text, new UTF8Encoding(false), "text/csv");
+
+    [Fact]
+    public async Task Five_thousand_rows_import_in_seconds()
+    {
+        using var staff = await app.StaffClientAsync();
+        var name = (await staff.CreateClusterAsync($"Grote Cluster {Guid.NewGuid():N}")).GetProperty("name").GetString();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder("cluster;fullName;email;preferredLanguage;phone\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            csv.Append($"{name};Manager {i};m{i}.{tag}@bulk.example;{(i % 3 == 0 ? "fr" : "nl")};+32 2 {i:0000}\n");
+        }
+
+        var dry = Stopwatch.StartNew();
+        var dryResult = await (await staff.PostAsync("/api/cluster-managers/import?dryRun=true", Csv(csv.ToString()))).Json(HttpStatusCode.OK);
+        dry.Stop();
+        var real = Stopwatch.StartNew();
+        var result = await (await staff.PostAsync("/api/cluster-managers/import", Csv(csv.ToString()))).Json(HttpStatusCode.OK);
+        real.Stop();
+        output.WriteLine($"5000 rows: dry run {dry.ElapsedMilliseconds} ms, real run {real.ElapsedMilliseconds} ms");
+
+        Assert.Equal(5000, dryResult.GetProperty("created").GetInt32());
+        Assert.Equal(5000, result.GetProperty("created").GetInt32());
+        Assert.Equal(5000, await app.Database.ScalarAsync<long>("SELECT count(*) FROM cluster_managers.managers WHERE email LIKE @p", ("p", $"%.{tag}@bulk.example")));
+    }
+}

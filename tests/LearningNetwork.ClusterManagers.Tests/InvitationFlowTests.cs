@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningNetwork.Testing;
+
+namespace LearningNetwork.ClusterManagers.Tests;
+
+/// <summary>From a staff member adding a manager to that manager signing in, through real email.</summary>
+public sealed class InvitationFlowTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    [Fact]
+    public async Task A_new_manager_activates_the_account_from_the_invitation_email_and_signs_in()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync();
+        var email = $"sofie-{Guid.NewGuid():N}@energiecluster.example";
+        var manager = await staff.CreateManagerAsync(cluster.Id(), email, language: "nl");
+
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+
+        Assert.Equal("Invitation", invitation.Headers["X-LearningNetwork-Kind"]);
+        Assert.Equal("auto-generated", invitation.Headers["Auto-Submitted"]);
+        Assert.Contains("account", invitation.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Beste Sofie Peeters", invitation.TextBody);
+        Assert.Contains("Account activeren", invitation.HtmlBody);
+        Assert.False(string.IsNullOrEmpty(invitation.MessageId));
+        var token = Api.TokenFrom(invitation);
+        Assert.True(token.Length >= 43, "at least 256 bits, base64url");
+
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "Een-Goed-Wachtwoord-1" })).ShouldBe(HttpStatusCode.NoContent);
+        using var signedIn = await app.SignedInClientAsync(email, "Een-Goed-Wachtwoord-1");
+        var me = await signedIn.GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.Equal(manager.Id(), me.GetProperty("clusterManagerId").GetString());
+        Assert.Equal(["ClusterManager"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("nl", me.GetProperty("preferredLanguage").GetString());
+        // The token is nowhere in the clear: not as stored hash, not in the outbox, not in the send log.
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.account_tokens WHERE token_hash = @t", ("t", token)));
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.outbox_messages WHERE strpos(payload::text, @t) > 0", ("t", token)));
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM notifications.emails WHERE strpos(protected_values::text || values::text, @t) > 0", ("t", token)));
+    }
+
+    [Fact]
+    public async Task An_invitation_link_works_once()
+    {
+        var (email, token) = await InvitedManagerAsync();
+        using var anonymous = app.CreateClient();
+
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "First-Password-123" })).ShouldBe(HttpStatusCode.NoContent);
+        var again = await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "Second-Password-123" });
+
+        await again.ShouldNameInvalidField("token");
+        using var client = await app.SignedInClientAsync(email, "First-Password-123");
+    }
+
+    [Fact]
+    public async Task An_expired_invitation_link_fails()
+    {
+        var (_, token) = await InvitedManagerAsync();
+        await app.Database.ExecuteAsync("UPDATE accounts.account_tokens SET expires_at = now() - interval '1 minute'");
+        using var anonymous = app.CreateClient();
+
+        var response = await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "Some-Password-123" });
+
+        Assert.Contains("expired", await response.ShouldNameInvalidField("token"));
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_and_the_link_still_works()
+    {
+        var (_, token) = await InvitedManagerAsync();
+        using var anonymous = app.CreateClient();
+
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "short" })).ShouldNameInvalidField("password");
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "Long-Enough-Password" })).ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task Resending_an_invitation_voids_the_old_link()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync();
+        var email = $"resend-{Guid.NewGuid():N}@cluster.example";
+        var manager = await staff.CreateManagerAsync(cluster.Id(), email);
+        var first = Api.TokenFrom(await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email)));
+
+        await (await staff.PostAsync($"/api/cluster-managers/{manager.Id()}/resend-invitation", null)).ShouldBe(HttpStatusCode.Accepted);
+        var second = Api.TokenFrom(await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && Api.TokenFrom(m) != first));
+        using var anonymous = app.CreateClient();
+
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = first, password = "Some-Password-123" })).ShouldNameInvalidField("token");
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = second, password = "Some-Password-123" })).ShouldBe(HttpStatusCode.NoContent);
+        await (await staff.PostAsync($"/api/cluster-managers/{manager.Id()}/resend-invitation", null)).ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link_without_revealing_which_addresses_exist()
+    {
+        var (email, token) = await InvitedManagerAsync();
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "Old-Password-123" })).ShouldBe(HttpStatusCode.NoContent);
+
+        var known = await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email });
+        var unknown = await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = "nobody-" + email });
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
+        Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+
+        var reset = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Headers["X-LearningNetwork-Kind"] == "PasswordReset");
+        await (await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { token = Api.TokenFrom(reset), password = "New-Password-456" })).ShouldBe(HttpStatusCode.NoContent);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = "Old-Password-123" })).StatusCode);
+        using var signedIn = await app.SignedInClientAsync(email, "New-Password-456");
+        Assert.Empty(app.Smtp.To("nobody-" + email));
+        // An invitation token is not a reset token, and the other way round.
+        await (await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { token, password = "Another-Password-789" })).ShouldNameInvalidField("token");
+    }
+
+    [Fact]
+    public async Task A_deactivated_manager_cannot_sign_in_and_their_token_stops_working()
+    {
+        var (email, token) = await InvitedManagerAsync();
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "Manager-Password-1" })).ShouldBe(HttpStatusCode.NoContent);
+        using var signedIn = await app.SignedInClientAsync(email, "Manager-Password-1");
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await signedIn.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("clusterManagerId").GetString();
+
+        var deactivated = await (await staff.PostAsync($"/api/cluster-managers/{managerId}/deactivate", null)).Json(HttpStatusCode.OK);
+
+        Assert.False(deactivated.GetProperty("isActive").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = "Manager-Password-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.GetAsync("/api/me")).StatusCode);
+        await (await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email })).ShouldBe(HttpStatusCode.Accepted);
+        await (await staff.PostAsync($"/api/cluster-managers/{managerId}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_staff_member_invites_a_colleague_who_then_has_staff_rights()
+    {
+        using var staff = await app.StaffClientAsync();
+        var email = $"colleague-{Guid.NewGuid():N}@agency.example";
+
+        await (await staff.PostAsJsonAsync("/api/staff", new { email, fullName = "Els Vermeulen" })).ShouldBe(HttpStatusCode.Created);
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = Api.TokenFrom(invitation), password = "Colleague-Password-1" })).ShouldBe(HttpStatusCode.NoContent);
+        using var colleague = await app.SignedInClientAsync(email, "Colleague-Password-1");
+
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/api/clusters")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync("/api/staff", new { email, fullName = "Twice" })).StatusCode);
+    }
+
+    private async Task<(string Email, string Token)> InvitedManagerAsync()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync();
+        var email = $"manager-{Guid.NewGuid():N}@cluster.example";
+        await staff.CreateManagerAsync(cluster.Id(), email);
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+        return (email, Api.TokenFrom(invitation));
+    }
+}
