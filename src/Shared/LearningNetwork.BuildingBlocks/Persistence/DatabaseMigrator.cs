@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -25,10 +26,10 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
             foreach (var module in modules)
             {
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-                // With the schema in place EF finds "no history table yet" quietly instead of logging a failed query.
-#pragma warning disable EF1002 // the schema name comes from the module's code
-                await db.Database.ExecuteSqlRawAsync($"CREATE SCHEMA IF NOT EXISTS \"{module.Schema}\"", cancellationToken);
-#pragma warning restore EF1002
+                // Create the history table up front: on a fresh database EF would otherwise log a failed
+                // query against it at Error level, which reads like a fault to whoever starts the system.
+                var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+                await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
                 // MigrateAsync creates the history table itself on a fresh database; asking for pending
                 // migrations first would log a failed query there.
                 await db.Database.MigrateAsync(cancellationToken);

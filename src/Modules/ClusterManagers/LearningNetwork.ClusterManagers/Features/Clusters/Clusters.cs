@@ -68,7 +68,7 @@ internal sealed class ListClustersValidator : AbstractValidator<ListClusters>
     }
 }
 
-internal sealed class ClusterHandlers(ClusterManagersDbContext db, TimeProvider clock)
+internal sealed class ClusterRequestsHandler(ClusterManagersDbContext db, TimeProvider clock)
     : IRequestHandler<SaveCluster, ClusterResponse>, IRequestHandler<GetCluster, ClusterResponse>, IRequestHandler<ListClusters, PagedResult<ClusterResponse>>
 {
     public async Task<ClusterResponse> Handle(SaveCluster request, CancellationToken cancellationToken)

@@ -84,7 +84,7 @@ internal sealed record DeactivateManager(Guid Id) : IRequest<ManagerResponse>;
 
 internal sealed record ResendInvitation(Guid Id) : IRequest<Unit>;
 
-internal sealed class ManagerHandlers(ClusterManagersDbContext db, IMediator mediator, TimeProvider clock)
+internal sealed class ManagerRequestsHandler(ClusterManagersDbContext db, IMediator mediator, TimeProvider clock)
     : IRequestHandler<SaveManager, ManagerResponse>,
       IRequestHandler<GetManager, ManagerResponse>,
       IRequestHandler<ListManagers, PagedResult<ManagerResponse>>,
