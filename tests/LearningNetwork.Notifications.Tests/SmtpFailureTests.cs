@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningNetwork.Testing;
+using SmtpServer.Protocol;
+
+namespace LearningNetwork.Notifications.Tests;
+
+/// <summary>What the send path does when the SMTP server says no, or is not there.</summary>
+public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    [Fact]
+    public async Task A_temporary_refusal_is_retried_and_the_email_arrives_once()
+    {
+        using var staff = await app.StaffClientAsync();
+        app.Smtp.Refusal = new SmtpResponse(SmtpReplyCode.MailboxUnavailable - 100, "4.3.2 Try again later"); // 450
+        string email;
+        try
+        {
+            email = await InviteAsync(staff);
+            var pending = await WaitForLogAsync(staff, email, e => e.GetProperty("lastError").ValueKind == JsonValueKind.String);
+            Assert.Contains("450", pending.GetProperty("lastError").GetString());
+            Assert.Equal("Pending", pending.GetProperty("status").GetString());
+        }
+        finally
+        {
+            app.Smtp.Refusal = null;
+        }
+
+        await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+        var sent = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Sent");
+        await Task.Delay(1500);
+        Assert.Single(app.Smtp.To(email));
+        Assert.True(sent.GetProperty("attempts").GetInt32() >= 2);
+    }
+
+    [Fact]
+    public async Task A_permanent_refusal_is_recorded_as_failed_and_not_retried()
+    {
+        using var staff = await app.StaffClientAsync();
+        app.Smtp.Refusal = SmtpResponse.MailboxUnavailable; // 550
+        try
+        {
+            var email = await InviteAsync(staff);
+
+            var failed = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Failed");
+
+            Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+            Assert.Contains("550", failed.GetProperty("lastError").GetString());
+        }
+        finally
+        {
+            app.Smtp.Refusal = null;
+        }
+    }
+
+    [Fact]
+    public async Task Emails_queued_while_the_SMTP_server_is_down_arrive_once_it_is_back()
+    {
+        using var staff = await app.StaffClientAsync();
+        await app.Smtp.StopAsync();
+        string email;
+        try
+        {
+            email = await InviteAsync(staff);
+            var waiting = await WaitForLogAsync(staff, email, e => e.GetProperty("lastError").ValueKind == JsonValueKind.String);
+            Assert.Equal("Pending", waiting.GetProperty("status").GetString());
+        }
+        finally
+        {
+            app.Smtp.Start();
+        }
+
+        await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+        await Task.Delay(1500);
+        Assert.Single(app.Smtp.To(email));
+    }
+
+    [Fact]
+    public async Task The_send_log_is_filtered_by_kind_status_and_recipient()
+    {
+        using var staff = await app.StaffClientAsync();
+        var email = await InviteAsync(staff);
+        await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+
+        var byRecipient = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?recipient={Uri.EscapeDataString(email.ToUpperInvariant())}&kind=Invitation");
+        var none = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?recipient={Uri.EscapeDataString(email)}&kind=Reminder");
+
+        var entry = Assert.Single(byRecipient.GetProperty("items").EnumerateArray());
+        Assert.Equal("Invitation", entry.GetProperty("kind").GetString());
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+        await (await staff.GetAsync("/api/notifications?status=Lost")).ShouldNameInvalidField("status");
+    }
+
+    private static async Task<string> InviteAsync(HttpClient staff)
+    {
+        var email = $"colleague-{Guid.NewGuid():N}@agency.example";
+        await (await staff.PostAsJsonAsync("/api/staff", new { email, fullName = "Els Vermeulen", preferredLanguage = "nl" })).ShouldBe(HttpStatusCode.Created);
+        return email;
+    }
+
+    private static async Task<JsonElement> WaitForLogAsync(HttpClient staff, string recipient, Func<JsonElement, bool> condition)
+    {
+        JsonElement found = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}");
+            var entries = log.GetProperty("items").EnumerateArray().ToList();
+            if (entries.Count == 1 && condition(entries[0]))
+            {
+                found = entries[0];
+                return true;
+            }
+
+            return false;
+        }, TimeSpan.FromSeconds(30), $"the send log of {recipient} did not reach the expected state");
+        return found;
+    }
+}
