@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using System.Net.Http.Json;
 using LearningNetwork.Testing;
 
@@ -12,22 +11,12 @@ public sealed class TwoHostsTests(LearningNetworkApp first) : IClassFixture<Lear
     public async Task A_token_issued_by_one_host_is_accepted_by_another_host_on_the_same_database()
     {
         using var token = await first.StaffClientAsync();
-        await using var second = new SecondHost(first.Database);
+        await using var second = first.AnotherHost();
         using var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = token.DefaultRequestHeaders.Authorization;
 
         var response = await client.GetAsync("/api/me");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private sealed class SecondHost(TestDatabase database) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:LearningNetwork", database.ConnectionString);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
     }
 }

@@ -10,7 +10,7 @@ namespace LearningNetwork.ArchitectureTests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Every module: its implementation assembly and the namespace root it owns.</summary>
-    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications" };
+    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications", "Enrollments" };
 
     private static readonly Dictionary<string, Assembly> Implementations = new()
     {
@@ -18,6 +18,7 @@ public sealed class ModuleBoundaryTests
         ["Accounts"] = typeof(AccountsModule).Assembly,
         ["ClusterManagers"] = typeof(ClusterManagers.ClusterManagersModule).Assembly,
         ["Notifications"] = typeof(Notifications.NotificationsModule).Assembly,
+        ["Enrollments"] = typeof(Enrollments.EnrollmentsModule).Assembly,
     };
 
     private static readonly Dictionary<string, Assembly> ContractAssemblies = new()
@@ -26,6 +27,7 @@ public sealed class ModuleBoundaryTests
         ["Accounts"] = typeof(Accounts.Contracts.GetAccount).Assembly,
         ["ClusterManagers"] = typeof(ClusterManagers.Contracts.ClusterManagerCreated).Assembly,
         ["Notifications"] = typeof(Notifications.Contracts.EmailKind).Assembly,
+        ["Enrollments"] = typeof(Enrollments.Contracts.EnrollmentConfirmed).Assembly,
     };
 
     [Theory]

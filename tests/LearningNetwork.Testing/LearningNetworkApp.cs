@@ -52,6 +52,22 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in AllSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>
+    /// A second instance of the host on the same database and SMTP server, as in a deployment with
+    /// several hosts: its own outbox dispatchers, email sender and in-memory state.
+    /// </summary>
+    public WebApplicationFactory<Program> AnotherHost() => new OtherHost(AllSettings());
+
+    private Dictionary<string, string?> AllSettings()
+    {
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:LearningNetwork"] = Database.ConnectionString,
@@ -74,12 +90,19 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
             settings[key] = value;
         }
 
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        return settings;
+    }
 
-        builder.ConfigureTestServices(ConfigureTestServices);
+    private sealed class OtherHost(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
     }
 
     /// <summary>A client with a bearer token for the given account.</summary>

@@ -37,3 +37,47 @@ public static class TestAccounts
         }
     }
 }
+
+/// <summary>Real directory entries (cluster + managers through the API), for tests that enroll people.</summary>
+public static class TestDirectory
+{
+    /// <summary>Creates a cluster and n managers with one CSV import; returns their ids in file order.</summary>
+    public static async Task<IReadOnlyList<Guid>> CreateManagersAsync(this LearningNetworkApp app, HttpClient staff, int count, string language = "nl")
+    {
+        var clusterName = $"Testcluster {Guid.NewGuid():N}";
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(staff, "/api/clusters", new { name = clusterName, type = "SpearheadCluster" })).EnsureSuccessStatusCode();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var csv = new System.Text.StringBuilder("cluster,fullName,email,preferredLanguage\n");
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{clusterName},Manager {i:000},m{i:000}.{tag}@managers.example,{language}\n");
+        }
+
+        var import = await staff.PostAsync("/api/cluster-managers/import", new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"));
+        import.EnsureSuccessStatusCode();
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await app.Database.ScalarAsync<Guid>("SELECT id FROM cluster_managers.managers WHERE email = @e", ("e", $"m{i:000}.{tag}@managers.example")));
+        }
+
+        return ids;
+    }
+
+    /// <summary>A directory manager who can sign in: their account gets a password directly, skipping the invitation.</summary>
+    public static async Task<(Guid ClusterManagerId, HttpClient Client)> SignedInDirectoryManagerAsync(this LearningNetworkApp app, HttpClient staff)
+    {
+        var id = (await app.CreateManagersAsync(staff, 1))[0];
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.users WHERE cluster_manager_id = @id", ("id", id)) == 1);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        var user = users.Users.Single(u => u.ClusterManagerId == id);
+        var added = await users.AddPasswordAsync(user, TestAccounts.Password);
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
+        }
+
+        return (id, await app.SignedInClientAsync(user.Email!, TestAccounts.Password));
+    }
+}

@@ -2,6 +2,7 @@ using LearningNetwork.Accounts;
 using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.ClusterManagers;
+using LearningNetwork.Enrollments;
 using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,6 +42,7 @@ internal static class HostComposition
         services.AddAccountsModule(configuration);
         services.AddClusterManagersModule(configuration);
         services.AddSessionsModule(configuration);
+        services.AddEnrollmentsModule(configuration);
         services.AddNotificationsModule(configuration);
         return builder;
     }
@@ -61,6 +63,7 @@ internal static class HostComposition
         app.MapAccountsEndpoints();
         app.MapClusterManagersEndpoints();
         app.MapSessionsEndpoints();
+        app.MapEnrollmentsEndpoints();
         app.MapNotificationsEndpoints();
         return app;
     }

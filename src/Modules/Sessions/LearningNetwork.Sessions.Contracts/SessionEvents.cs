@@ -41,3 +41,22 @@ public sealed record SessionCapacityChanged(Guid SessionId, int PreviousCapacity
 
 /// <summary>Details that enrolled people see changed (title, place, link, reminder rules).</summary>
 public sealed record SessionDetailsChanged(SessionSnapshot Session) : IntegrationEvent;
+
+/// <summary>Where a session stands, for modules deciding whether one may enroll.</summary>
+public enum SessionState
+{
+    Draft,
+    Published,
+    Cancelled,
+}
+
+public sealed record SessionInfo(SessionSnapshot Session, SessionState State, string? Description);
+
+/// <summary>Ask Sessions for these sessions, whatever their state; unknown ids are left out.</summary>
+public sealed record GetSessions(IReadOnlyCollection<Guid> SessionIds) : MediatR.IRequest<IReadOnlyList<SessionInfo>>;
+
+/// <summary>The sessions of a series, in start order.</summary>
+public sealed record GetSeriesSessions(Guid SeriesId) : MediatR.IRequest<IReadOnlyList<SessionInfo>>;
+
+/// <summary>An iCalendar document (text) with these sessions as events, e.g. for a personal feed.</summary>
+public sealed record RenderSessionsCalendar(IReadOnlyCollection<Guid> SessionIds, string CalendarName) : MediatR.IRequest<string>;

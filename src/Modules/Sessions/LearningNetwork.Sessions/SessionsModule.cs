@@ -13,6 +13,7 @@ using LearningNetwork.Sessions.Features.RescheduleSession;
 using LearningNetwork.Sessions.Features.ScheduleSeries;
 using LearningNetwork.Sessions.Features.ScheduleSession;
 using LearningNetwork.Sessions.Features.SessionCalendar;
+using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ public static class SessionsModule
         services.AddModuleDatabase<SessionsDbContext>(configuration, SessionsDbContext.SchemaName);
         services.AddMediatorHandlersFrom(typeof(SessionsModule).Assembly);
         services.AddScoped<IDemoDataSeeder, SessionsDemoData>();
+        services.AddScoped<SessionViews>();
         return services;
     }
 

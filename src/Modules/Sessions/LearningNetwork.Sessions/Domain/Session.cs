@@ -44,11 +44,6 @@ internal sealed class Session : AggregateRoot
 
     public int Capacity { get; private set; }
 
-    /// <summary>Confirmed seats; changed only by the conditional update that takes or frees a seat.</summary>
-    public int SeatsTaken { get; private set; }
-
-    public int WaitlistLength { get; private set; }
-
     public DateTime? EnrollmentDeadlineLocal { get; private set; }
 
     public DateTimeOffset? EnrollmentDeadlineAt { get; private set; }
@@ -101,12 +96,9 @@ internal sealed class Session : AggregateRoot
 
     public void Edit(SessionDetails details, string timeZone, DateTime? enrollmentDeadlineLocal, ReminderRules? rules, DateTimeOffset now)
     {
+        // Whether the capacity may drop (not below the confirmed count) is the Enrollments module's
+        // call, asked before this method runs.
         EnsureNotCancelled();
-        if (details.Capacity < SeatsTaken)
-        {
-            throw new ConflictException($"Capacity cannot go below the {SeatsTaken} confirmed enrollment(s); cancel enrollments first.");
-        }
-
         var previousCapacity = Capacity;
         var (previousStart, previousEnd) = (StartsAt, EndsAt);
         ApplyDetails(details);
@@ -206,6 +198,13 @@ internal sealed class Session : AggregateRoot
             Raise(new SessionCancelled(ToSnapshot(), reason));
         }
     }
+
+    public SessionState State => Status switch
+    {
+        SessionStatus.Published => SessionState.Published,
+        SessionStatus.Cancelled => SessionState.Cancelled,
+        _ => SessionState.Draft,
+    };
 
     public SessionSnapshot ToSnapshot() => new(
         Id, SeriesId, Title, Kind, TimeZone, StartLocal, EndLocal, StartsAt, EndsAt, Location, OnlineUrl,

@@ -21,13 +21,13 @@ internal sealed class CancelSessionValidator : AbstractValidator<CancelSession>
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason: enrolled people will read it.").MaximumLength(1000);
 }
 
-internal sealed class CancelSessionHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<CancelSession, SessionResponse>
+internal sealed class CancelSessionHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<CancelSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(CancelSession request, CancellationToken cancellationToken)
     {
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
         session.Cancel(request.Reason!.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SessionResponse.From(session);
+        return await views.OneAsync(session, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Features.Shared;
@@ -54,11 +55,18 @@ internal sealed class EditSessionValidator : AbstractValidator<EditSession>
     }
 }
 
-internal sealed class EditSessionHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<EditSession, SessionResponse>
+internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews views, IMediator mediator, TimeProvider clock) : IRequestHandler<EditSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(EditSession request, CancellationToken cancellationToken)
     {
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
+        if (request.Capacity!.Value != session.Capacity && session.Status != SessionStatus.Cancelled)
+        {
+            // Enrollments owns the seats: it refuses a capacity below the confirmed count and
+            // promotes from the waitlist on a rise, before the new capacity is stored here.
+            await mediator.Send(new ChangeSessionCapacity(session.Id, request.Capacity.Value), cancellationToken);
+        }
+
         session.Edit(
             new SessionDetails(request.Title!, request.Description, request.Kind!.Value, request.Location, request.OnlineUrl, request.Capacity!.Value),
             request.TimeZone!,
@@ -66,6 +74,6 @@ internal sealed class EditSessionHandler(SessionsDbContext db, TimeProvider cloc
             SessionInputRules.ToRules(request.Reminders, request.FollowUps, fallback: null),
             clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SessionResponse.From(session);
+        return await views.OneAsync(session, cancellationToken);
     }
 }

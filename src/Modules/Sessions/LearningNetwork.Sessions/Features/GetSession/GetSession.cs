@@ -7,8 +7,8 @@ namespace LearningNetwork.Sessions.Features.GetSession;
 
 internal sealed record GetSession(Guid Id) : IRequest<SessionResponse>;
 
-internal sealed class GetSessionHandler(SessionsDbContext db, ICurrentUser user) : IRequestHandler<GetSession, SessionResponse>
+internal sealed class GetSessionHandler(SessionsDbContext db, SessionViews views, ICurrentUser user) : IRequestHandler<GetSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(GetSession request, CancellationToken cancellationToken) =>
-        SessionResponse.From(await db.GetVisibleAsync(request.Id, user, cancellationToken));
+        await views.OneAsync(await db.GetVisibleAsync(request.Id, user, cancellationToken), cancellationToken);
 }

@@ -56,7 +56,7 @@ internal static class InstantFilter
     }
 }
 
-internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser user) : IRequestHandler<ListSessions, PagedResult<SessionResponse>>
+internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews views, ICurrentUser user) : IRequestHandler<ListSessions, PagedResult<SessionResponse>>
 {
     public async Task<PagedResult<SessionResponse>> Handle(ListSessions request, CancellationToken cancellationToken)
     {
@@ -87,6 +87,6 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser use
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
             .ToListAsync(cancellationToken);
-        return new PagedResult<SessionResponse>(page.Select(SessionResponse.From).ToList(), total);
+        return new PagedResult<SessionResponse>(await views.ManyAsync(page, cancellationToken), total);
     }
 }

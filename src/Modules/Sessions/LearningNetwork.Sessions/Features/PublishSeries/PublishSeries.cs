@@ -12,7 +12,7 @@ internal sealed record PublishSeries(Guid Id) : IRequest<PublishSeriesResponse>;
 
 internal sealed record PublishSeriesResponse(Guid Id, IReadOnlyList<SessionResponse> Sessions);
 
-internal sealed class PublishSeriesHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<PublishSeries, PublishSeriesResponse>
+internal sealed class PublishSeriesHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<PublishSeries, PublishSeriesResponse>
 {
     public async Task<PublishSeriesResponse> Handle(PublishSeries request, CancellationToken cancellationToken)
     {
@@ -29,6 +29,6 @@ internal sealed class PublishSeriesHandler(SessionsDbContext db, TimeProvider cl
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new PublishSeriesResponse(request.Id, sessions.Select(SessionResponse.From).ToList());
+        return new PublishSeriesResponse(request.Id, await views.ManyAsync(sessions, cancellationToken));
     }
 }

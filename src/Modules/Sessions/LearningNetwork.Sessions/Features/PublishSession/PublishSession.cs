@@ -7,13 +7,13 @@ namespace LearningNetwork.Sessions.Features.PublishSession;
 /// <summary>A draft becomes visible to cluster managers and open for enrollment.</summary>
 internal sealed record PublishSession(Guid Id) : IRequest<SessionResponse>;
 
-internal sealed class PublishSessionHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<PublishSession, SessionResponse>
+internal sealed class PublishSessionHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<PublishSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(PublishSession request, CancellationToken cancellationToken)
     {
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
         session.Publish(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SessionResponse.From(session);
+        return await views.OneAsync(session, cancellationToken);
     }
 }

@@ -26,13 +26,13 @@ internal sealed class RescheduleSessionValidator : AbstractValidator<RescheduleS
     }
 }
 
-internal sealed class RescheduleSessionHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<RescheduleSession, SessionResponse>
+internal sealed class RescheduleSessionHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<RescheduleSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(RescheduleSession request, CancellationToken cancellationToken)
     {
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
         session.Reschedule(SessionInputRules.ParseLocal(request.Start!), SessionInputRules.ParseLocal(request.End!), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SessionResponse.From(session);
+        return await views.OneAsync(session, cancellationToken);
     }
 }

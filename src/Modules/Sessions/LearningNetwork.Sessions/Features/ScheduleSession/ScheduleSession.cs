@@ -54,7 +54,7 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
     }
 }
 
-internal sealed class ScheduleSessionHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<ScheduleSession, SessionResponse>
+internal sealed class ScheduleSessionHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<ScheduleSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(ScheduleSession request, CancellationToken cancellationToken)
     {
@@ -71,6 +71,6 @@ internal sealed class ScheduleSessionHandler(SessionsDbContext db, TimeProvider 
 
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return SessionResponse.From(session);
+        return await views.OneAsync(session, cancellationToken);
     }
 }

@@ -30,11 +30,25 @@ internal static class SessionIcs
 {
     public static string Uid(Guid sessionId) => $"session-{sessionId}@learningnetwork";
 
-    public static string Render(Session session, DateTimeOffset now)
+    public static string Render(Session session, DateTimeOffset now) =>
+        new CalendarSerializer().SerializeToString(
+            Calendar([session], now, "LearningNetwork", session.Status == SessionStatus.Cancelled ? "CANCEL" : "PUBLISH")) ?? "";
+
+    /// <summary>A calendar of several sessions (a personal feed); cancelled ones stay in it as CANCELLED so clients drop them.</summary>
+    public static Calendar Calendar(IEnumerable<Session> sessions, DateTimeOffset now, string name, string method)
     {
-        var cancelled = session.Status == SessionStatus.Cancelled;
-        var calendar = new Calendar { Method = cancelled ? "CANCEL" : "PUBLISH" };
-        calendar.AddProperty("X-WR-CALNAME", "LearningNetwork");
+        var calendar = new Calendar { Method = method };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        foreach (var session in sessions)
+        {
+            calendar.Events.Add(Event(session, now));
+        }
+
+        return calendar;
+    }
+
+    private static CalendarEvent Event(Session session, DateTimeOffset now)
+    {
         var calendarEvent = new CalendarEvent
         {
             Uid = Uid(session.Id),
@@ -45,7 +59,7 @@ internal static class SessionIcs
             DtStart = new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),
             DtEnd = new CalDateTime(session.EndsAt.UtcDateTime, "UTC"),
             DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
-            Status = cancelled ? "CANCELLED" : "CONFIRMED",
+            Status = session.Status == SessionStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
         };
         var description = Describe(session);
         if (description.Length > 0)
@@ -58,8 +72,7 @@ internal static class SessionIcs
             calendarEvent.Url = url;
         }
 
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return calendarEvent;
     }
 
     private static string Describe(Session session)

@@ -1,3 +1,4 @@
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 
@@ -33,7 +34,7 @@ internal sealed record SessionResponse(
     int Sequence,
     string? CancellationReason)
 {
-    public static SessionResponse From(Session s) => new(
+    public static SessionResponse From(Session s, SeatCount seats) => new(
         s.Id,
         s.SeriesId,
         s.Title,
@@ -48,9 +49,9 @@ internal sealed record SessionResponse(
         s.Location,
         s.OnlineUrl,
         s.Capacity,
-        s.SeatsTaken,
-        Math.Max(0, s.Capacity - s.SeatsTaken),
-        s.WaitlistLength,
+        seats.SeatsTaken,
+        Math.Max(0, s.Capacity - seats.SeatsTaken),
+        seats.WaitlistLength,
         s.EnrollmentDeadlineLocal is { } deadline ? ZonedTime.FormatLocal(deadline) : null,
         s.EnrollmentDeadlineAt?.UtcDateTime,
         s.ReminderMinutesBefore.Select(m => new ReminderRule(m)).ToArray(),

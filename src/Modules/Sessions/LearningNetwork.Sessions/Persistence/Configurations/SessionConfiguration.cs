@@ -8,12 +8,10 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public void Configure(EntityTypeBuilder<Session> builder)
     {
+        // Seats are counted by the Enrollments module, in its own ledger (with its own CHECK backstop).
         builder.ToTable("sessions", table =>
         {
-            // Backstops for the seat count: whatever code path races, the database refuses an over-booking.
             table.HasCheckConstraint("ck_sessions_capacity_positive", "capacity >= 1");
-            table.HasCheckConstraint("ck_sessions_seats_within_capacity", "seats_taken >= 0 AND seats_taken <= capacity");
-            table.HasCheckConstraint("ck_sessions_waitlist_not_negative", "waitlist_length >= 0");
             table.HasCheckConstraint("ck_sessions_ends_after_start", "ends_at > starts_at");
         });
         builder.HasKey(s => s.Id);

@@ -192,10 +192,6 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
                         .HasColumnType("integer[]")
                         .HasColumnName("reminder_minutes_before");
 
-                    b.Property<int>("SeatsTaken")
-                        .HasColumnType("integer")
-                        .HasColumnName("seats_taken");
-
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -240,10 +236,6 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.Property<int>("WaitlistLength")
-                        .HasColumnType("integer")
-                        .HasColumnName("waitlist_length");
-
                     b.HasKey("Id")
                         .HasName("pk_sessions");
 
@@ -261,10 +253,6 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
                             t.HasCheckConstraint("ck_sessions_capacity_positive", "capacity >= 1");
 
                             t.HasCheckConstraint("ck_sessions_ends_after_start", "ends_at > starts_at");
-
-                            t.HasCheckConstraint("ck_sessions_seats_within_capacity", "seats_taken >= 0 AND seats_taken <= capacity");
-
-                            t.HasCheckConstraint("ck_sessions_waitlist_not_negative", "waitlist_length >= 0");
                         });
                 });
 

@@ -1,0 +1,55 @@
+using LearningNetwork.BuildingBlocks.Contracts;
+using MediatR;
+
+namespace LearningNetwork.Enrollments.Contracts;
+
+public enum EnrollmentStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+public enum Attendance
+{
+    Unknown,
+    Attended,
+    Absent,
+}
+
+/// <summary>Why an enrollment ended.</summary>
+public enum CancellationCause
+{
+    ByEnrollee,
+    ByStaff,
+    SessionCancelled,
+    ManagerDeactivated,
+}
+
+/// <summary>A seat was taken: the manager is expected at the session.</summary>
+public sealed record EnrollmentConfirmed(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, DateTimeOffset EnrolledAt) : IntegrationEvent;
+
+/// <summary>The session was full: the manager waits at this position.</summary>
+public sealed record EnrollmentWaitlisted(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, int Position) : IntegrationEvent;
+
+/// <summary>A seat freed and went to the first person on the waitlist.</summary>
+public sealed record WaitlistPromoted(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId) : IntegrationEvent;
+
+/// <summary>An enrollment ended (not raised when the whole session is cancelled: SessionCancelled covers that).</summary>
+public sealed record EnrollmentCancelled(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, EnrollmentStatus PreviousStatus, CancellationCause Cause) : IntegrationEvent;
+
+public sealed record SeatCount(Guid SessionId, int SeatsTaken, int WaitlistLength);
+
+/// <summary>Seats taken and waitlist length of these sessions (zero for sessions nobody enrolled in).</summary>
+public sealed record GetSeatCounts(IReadOnlyCollection<Guid> SessionIds) : IRequest<IReadOnlyList<SeatCount>>;
+
+/// <summary>
+/// Sessions asks before it stores a new capacity: refused (409) below the confirmed count; a rise
+/// promotes people from the waitlist at once.
+/// </summary>
+public sealed record ChangeSessionCapacity(Guid SessionId, int Capacity) : IRequest<Unit>;
+
+public sealed record Enrollee(Guid EnrollmentId, Guid ClusterManagerId, EnrollmentStatus Status, Attendance Attendance, CancellationCause? CancellationCause, DateTimeOffset EnrolledAt);
+
+/// <summary>Everyone who enrolled in a session, cancelled ones included (with their cause).</summary>
+public sealed record GetSessionEnrollees(Guid SessionId) : IRequest<IReadOnlyList<Enrollee>>;

@@ -1,0 +1,123 @@
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.Enrollments.Contracts;
+
+namespace LearningNetwork.Enrollments.Domain;
+
+/// <summary>
+/// One manager's place at one session: confirmed (a seat) or waitlisted (a number in the queue),
+/// until cancelled. Seats themselves are counted in <see cref="SessionSeats"/>.
+/// </summary>
+internal sealed class Enrollment : AggregateRoot
+{
+    private Enrollment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    public Guid ClusterManagerId { get; private set; }
+
+    public Guid? SeriesId { get; private set; }
+
+    public EnrollmentStatus Status { get; private set; }
+
+    /// <summary>Queue number from the session's counter: first come, first served, unique per session.</summary>
+    public long? WaitlistNumber { get; private set; }
+
+    public Attendance Attendance { get; private set; }
+
+    public DateTimeOffset EnrolledAt { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public CancellationCause? CancellationCause { get; private set; }
+
+    public static Enrollment Confirmed(Guid sessionId, Guid clusterManagerId, Guid? seriesId, DateTimeOffset now)
+    {
+        var enrollment = New(sessionId, clusterManagerId, seriesId, EnrollmentStatus.Confirmed, null, now);
+        enrollment.ConfirmedAt = now;
+        enrollment.Raise(new EnrollmentConfirmed(enrollment.Id, sessionId, clusterManagerId, now));
+        return enrollment;
+    }
+
+    public static Enrollment Waitlisted(Guid sessionId, Guid clusterManagerId, Guid? seriesId, long waitlistNumber, int position, DateTimeOffset now)
+    {
+        var enrollment = New(sessionId, clusterManagerId, seriesId, EnrollmentStatus.Waitlisted, waitlistNumber, now);
+        enrollment.Raise(new EnrollmentWaitlisted(enrollment.Id, sessionId, clusterManagerId, position));
+        return enrollment;
+    }
+
+    public void Promote(DateTimeOffset now)
+    {
+        Status = EnrollmentStatus.Confirmed;
+        WaitlistNumber = null;
+        ConfirmedAt = now;
+        Raise(new WaitlistPromoted(Id, SessionId, ClusterManagerId));
+    }
+
+    /// <summary>Returns the status it had, so the caller knows whether a seat or a queue place was freed.</summary>
+    public EnrollmentStatus Cancel(CancellationCause cause, DateTimeOffset now, bool announce = true)
+    {
+        var previous = Status;
+        Status = EnrollmentStatus.Cancelled;
+        WaitlistNumber = null;
+        CancelledAt = now;
+        CancellationCause = cause;
+        if (announce)
+        {
+            Raise(new EnrollmentCancelled(Id, SessionId, ClusterManagerId, previous, cause));
+        }
+
+        return previous;
+    }
+
+    public void MarkAttendance(Attendance attendance) => Attendance = attendance;
+
+    private static Enrollment New(Guid sessionId, Guid clusterManagerId, Guid? seriesId, EnrollmentStatus status, long? waitlistNumber, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        SessionId = sessionId,
+        ClusterManagerId = clusterManagerId,
+        SeriesId = seriesId,
+        Status = status,
+        WaitlistNumber = waitlistNumber,
+        Attendance = Attendance.Unknown,
+        EnrolledAt = now,
+    };
+}
+
+/// <summary>
+/// The seat ledger of one session. Seats are taken only by one conditional UPDATE on this row
+/// (seats_taken &lt; capacity), and a CHECK constraint refuses any over-booking whatever the code
+/// does; the row lock also puts concurrent enrollments of one session in a single queue.
+/// </summary>
+internal sealed class SessionSeats
+{
+    public Guid SessionId { get; set; }
+
+    public int Capacity { get; set; }
+
+    public int SeatsTaken { get; set; }
+
+    public int WaitlistLength { get; set; }
+
+    /// <summary>Last queue number handed out: numbers only grow, so the queue order is the order of arrival.</summary>
+    public long WaitlistCounter { get; set; }
+}
+
+/// <summary>A manager's secret calendar feed: looked up by the hash of its token.</summary>
+internal sealed class CalendarFeed
+{
+    public Guid ClusterManagerId { get; set; }
+
+    public string TokenHash { get; set; } = "";
+
+    /// <summary>The token, protected with data protection, so the manager can be shown the address again.</summary>
+    public string ProtectedToken { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,82 @@
+using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.Enrollments.Features.Enroll;
+using LearningNetwork.Enrollments.Features.Seats;
+using LearningNetwork.Enrollments.Persistence;
+using LearningNetwork.Sessions.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.Enrollments.Features.Cancel;
+
+/// <summary>
+/// The enrollee (until the session starts) or staff (any time) cancel an enrollment. A freed seat
+/// goes to the first person on the waitlist in the same transaction. Cancelling twice is harmless.
+/// </summary>
+internal sealed record CancelEnrollment(Guid EnrollmentId) : IRequest<EnrollmentResponse>;
+
+internal sealed class CancelEnrollmentHandler(
+    EnrollmentsDbContext db, SeatLedger ledger, WaitlistPromotion promotion, IMediator mediator, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<CancelEnrollment, EnrollmentResponse>
+{
+    public async Task<EnrollmentResponse> Handle(CancelEnrollment request, CancellationToken cancellationToken)
+    {
+        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == request.EnrollmentId, cancellationToken);
+        // Someone else's enrollment is as invisible to a manager as one that does not exist.
+        if (enrollment is null || (!user.IsStaff && enrollment.ClusterManagerId != user.ClusterManagerId))
+        {
+            throw new NotFoundException("Enrollment", request.EnrollmentId);
+        }
+
+        if (enrollment.Status == EnrollmentStatus.Cancelled)
+        {
+            return EnrollmentResponse.From(enrollment);
+        }
+
+        var session = (await mediator.Send(new GetSessions([enrollment.SessionId]), cancellationToken)).Single();
+        if (!user.IsStaff && clock.GetUtcNow() >= session.Session.StartsAt)
+        {
+            throw new ConflictException("The session has started: ask the agency to cancel.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Re-read under a row lock: a concurrent cancel of the same enrollment waits here and then sees it cancelled.
+        var locked = await db.Enrollments
+            .FromSqlInterpolated($"SELECT * FROM enrollments.enrollments WHERE id = {enrollment.Id} FOR UPDATE")
+            .SingleAsync(cancellationToken);
+        if (locked.Status != EnrollmentStatus.Cancelled)
+        {
+            var previous = locked.Cancel(user.IsStaff && locked.ClusterManagerId != user.ClusterManagerId ? CancellationCause.ByStaff : CancellationCause.ByEnrollee, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            if (previous == EnrollmentStatus.Confirmed)
+            {
+                await ledger.ReleaseSeatAsync(locked.SessionId, cancellationToken);
+                await promotion.PromoteAsync(locked.SessionId, session.Session.StartsAt, cancellationToken);
+            }
+            else
+            {
+                await ledger.LeaveWaitlistAsync(locked.SessionId, cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return EnrollmentResponse.From(locked);
+    }
+}
+
+internal static class CancelEnrollmentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/enrollments/{id:guid}/cancel", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new CancelEnrollment(id), ct)))
+            .RequireAuthorization()
+            .WithName("CancelEnrollment")
+            .WithSummary("Cancel an enrollment (the enrollee before the start, staff any time); the waitlist moves up")
+            .Produces<EnrollmentResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,173 @@
+using System.Text.Json.Serialization;
+using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.ClusterManagers.Contracts;
+using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.Enrollments.Domain;
+using LearningNetwork.Enrollments.Features.Seats;
+using LearningNetwork.Enrollments.Persistence;
+using LearningNetwork.Sessions.Contracts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LearningNetwork.Enrollments.Features.Enroll;
+
+/// <summary>A manager enrolls (or staff enroll a manager) in one session: a seat, or a place on the waitlist.</summary>
+internal sealed record Enroll : IRequest<EnrollmentResponse>
+{
+    [JsonIgnore]
+    public Guid SessionId { get; init; }
+
+    /// <summary>Staff name the manager; a manager enrolls themselves and leaves this out.</summary>
+    public Guid? ClusterManagerId { get; init; }
+}
+
+/// <summary>Enrolls in every session of a series that is still open.</summary>
+internal sealed record EnrollInSeries : IRequest<SeriesEnrollmentResponse>
+{
+    [JsonIgnore]
+    public Guid SeriesId { get; init; }
+
+    public Guid? ClusterManagerId { get; init; }
+}
+
+internal sealed record SeriesEnrollmentResponse(IReadOnlyList<EnrollmentResponse> Enrollments);
+
+internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, IMediator mediator, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<Enroll, EnrollmentResponse>, IRequestHandler<EnrollInSeries, SeriesEnrollmentResponse>
+{
+    public async Task<EnrollmentResponse> Handle(Enroll request, CancellationToken cancellationToken)
+    {
+        var managerId = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
+        var session = (await mediator.Send(new GetSessions([request.SessionId]), cancellationToken)).SingleOrDefault()
+            ?? throw new NotFoundException("Session", request.SessionId);
+        SessionRules.EnsureOpen(session, clock.GetUtcNow());
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await EnrollOneAsync(session, managerId, seriesId: null, cancellationToken)
+            ?? throw new ConflictException("This manager is already enrolled in this session.");
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+
+    public async Task<SeriesEnrollmentResponse> Handle(EnrollInSeries request, CancellationToken cancellationToken)
+    {
+        var managerId = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
+        var sessions = await mediator.Send(new GetSeriesSessions(request.SeriesId), cancellationToken);
+        if (sessions.Count == 0 || (!user.IsStaff && sessions.All(s => s.State == SessionState.Draft)))
+        {
+            throw new NotFoundException("Series", request.SeriesId);
+        }
+
+        var now = clock.GetUtcNow();
+        var open = sessions.Where(s => IsOpen(s, now)).OrderBy(s => s.Session.StartsAt).ToList();
+        if (open.Count == 0)
+        {
+            throw new ConflictException("No session of this series is open for enrollment.");
+        }
+
+        // One transaction: the manager is enrolled in all open sessions or in none. Sessions are
+        // taken in start order, so two series enrollments never lock seat rows in opposite orders.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var enrolled = new List<EnrollmentResponse>();
+        foreach (var session in open)
+        {
+            if (await EnrollOneAsync(session, managerId, request.SeriesId, cancellationToken) is { } response)
+            {
+                enrolled.Add(response);
+            }
+        }
+
+        if (enrolled.Count == 0)
+        {
+            throw new ConflictException("This manager is already enrolled in every open session of this series.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new SeriesEnrollmentResponse(enrolled);
+    }
+
+    /// <summary>Null when the manager already has a live enrollment in that session.</summary>
+    private async Task<EnrollmentResponse?> EnrollOneAsync(SessionInfo session, Guid managerId, Guid? seriesId, CancellationToken cancellationToken)
+    {
+        var sessionId = session.Session.SessionId;
+        if (await db.Enrollments.AnyAsync(e => e.SessionId == sessionId && e.ClusterManagerId == managerId && e.Status != EnrollmentStatus.Cancelled, cancellationToken))
+        {
+            return null;
+        }
+
+        await ledger.EnsureAsync(sessionId, session.Session.Capacity, cancellationToken);
+        Enrollment enrollment;
+        int? position = null;
+        // The time of enrollment is read once this request holds the session's ledger row, so
+        // enrolledAt follows the order in which requests got their seat or queue number.
+        if (await ledger.TryTakeSeatAsync(sessionId, cancellationToken))
+        {
+            enrollment = Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow());
+        }
+        else
+        {
+            var number = await ledger.JoinWaitlistAsync(sessionId, cancellationToken);
+            position = await ledger.PositionAsync(sessionId, number, cancellationToken) + 1;
+            enrollment = Enrollment.Waitlisted(sessionId, managerId, seriesId, number, position.Value, clock.GetUtcNow());
+        }
+
+        db.Enrollments.Add(enrollment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same manager enrolling twice at the same moment: the other request won.
+            throw new ConflictException("This manager is already enrolled in this session.");
+        }
+
+        return EnrollmentResponse.From(enrollment, position);
+    }
+
+    private static bool IsOpen(SessionInfo session, DateTimeOffset now)
+    {
+        try
+        {
+            SessionRules.EnsureOpen(session, now);
+            return true;
+        }
+        catch (ConflictException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whom to enroll: a manager enrolls themselves; staff must say whom, an active manager.</summary>
+    private async Task<Guid> EnrolleeAsync(Guid? requested, CancellationToken cancellationToken)
+    {
+        Guid managerId;
+        if (user.IsStaff)
+        {
+            managerId = requested ?? throw new InvalidFieldException("clusterManagerId", "Staff name the cluster manager to enroll.");
+        }
+        else
+        {
+            managerId = user.ClusterManagerId ?? throw new ForbiddenException("Only cluster managers enroll themselves.");
+            if (requested is { } other && other != managerId)
+            {
+                throw new ForbiddenException("A cluster manager can only enroll themselves.");
+            }
+        }
+
+        var manager = (await mediator.Send(new GetClusterManagers([managerId]), cancellationToken)).SingleOrDefault();
+        if (manager is null)
+        {
+            throw new InvalidFieldException("clusterManagerId", "There is no cluster manager with this id.");
+        }
+
+        if (!manager.IsActive)
+        {
+            throw new ConflictException("This cluster manager is deactivated.");
+        }
+
+        return managerId;
+    }
+}

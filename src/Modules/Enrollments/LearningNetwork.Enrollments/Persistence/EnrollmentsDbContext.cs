@@ -1,0 +1,60 @@
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.Enrollments.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.Enrollments.Persistence;
+
+internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext> options, TimeProvider clock)
+    : ModuleDbContext(options, clock)
+{
+    public const string SchemaName = "enrollments";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    public DbSet<SessionSeats> Seats => Set<SessionSeats>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        var enrollment = modelBuilder.Entity<Enrollment>();
+        enrollment.ToTable("enrollments");
+        enrollment.HasKey(e => e.Id);
+        enrollment.Property(e => e.Id).ValueGeneratedNever();
+        enrollment.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        enrollment.Property(e => e.Attendance).HasConversion<string>().HasMaxLength(20);
+        enrollment.Property(e => e.CancellationCause).HasConversion<string>().HasMaxLength(30);
+        // One live enrollment per manager and session, whatever the concurrency.
+        enrollment.HasIndex(e => new { e.SessionId, e.ClusterManagerId }).IsUnique()
+            .HasFilter("status <> 'Cancelled'").HasDatabaseName("ux_enrollments_live_per_manager");
+        enrollment.HasIndex(e => new { e.SessionId, e.WaitlistNumber }).IsUnique()
+            .HasFilter("status = 'Waitlisted'").HasDatabaseName("ux_enrollments_waitlist_order");
+        enrollment.HasIndex(e => new { e.ClusterManagerId, e.Status });
+
+        var seats = modelBuilder.Entity<SessionSeats>();
+        seats.ToTable("session_seats", t =>
+        {
+            t.HasCheckConstraint("ck_session_seats_within_capacity", "seats_taken >= 0 AND seats_taken <= capacity");
+            t.HasCheckConstraint("ck_session_seats_waitlist_not_negative", "waitlist_length >= 0");
+        });
+        seats.HasKey(s => s.SessionId);
+        seats.Property(s => s.SessionId).ValueGeneratedNever();
+
+        var feed = modelBuilder.Entity<CalendarFeed>();
+        feed.ToTable("calendar_feeds");
+        feed.HasKey(f => f.ClusterManagerId);
+        feed.Property(f => f.TokenHash).HasMaxLength(64);
+        feed.HasIndex(f => f.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class EnrollmentsDesignTimeFactory : DesignTimeContextFactory<EnrollmentsDbContext>,
+    Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<EnrollmentsDbContext>
+{
+    protected override string Schema => EnrollmentsDbContext.SchemaName;
+
+    protected override EnrollmentsDbContext Create(DbContextOptions<EnrollmentsDbContext> options, TimeProvider clock) => new(options, clock);
+}

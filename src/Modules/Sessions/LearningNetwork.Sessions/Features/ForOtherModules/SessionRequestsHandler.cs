@@ -1,0 +1,40 @@
+using Ical.Net.Serialization;
+using LearningNetwork.Sessions.Contracts;
+using LearningNetwork.Sessions.Domain;
+using LearningNetwork.Sessions.Features.SessionCalendar;
+using LearningNetwork.Sessions.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.Sessions.Features.ForOtherModules;
+
+/// <summary>Answers what other modules ask of sessions (enrollment rules, participant lists, calendar feeds).</summary>
+internal sealed class SessionRequestsHandler(SessionsDbContext db, TimeProvider clock)
+    : IRequestHandler<GetSessions, IReadOnlyList<SessionInfo>>,
+      IRequestHandler<GetSeriesSessions, IReadOnlyList<SessionInfo>>,
+      IRequestHandler<RenderSessionsCalendar, string>
+{
+    public async Task<IReadOnlyList<SessionInfo>> Handle(GetSessions request, CancellationToken cancellationToken)
+    {
+        var ids = request.SessionIds.Distinct().ToList();
+        var sessions = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        return sessions.Select(Info).ToList();
+    }
+
+    public async Task<IReadOnlyList<SessionInfo>> Handle(GetSeriesSessions request, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.SeriesId == request.SeriesId).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+        return sessions.Select(Info).ToList();
+    }
+
+    public async Task<string> Handle(RenderSessionsCalendar request, CancellationToken cancellationToken)
+    {
+        var ids = request.SessionIds.Distinct().ToList();
+        var sessions = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id) && s.Status != SessionStatus.Draft)
+            .OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+        var calendar = SessionIcs.Calendar(sessions, clock.GetUtcNow(), request.CalendarName, method: "PUBLISH");
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static SessionInfo Info(Session s) => new(s.ToSnapshot(), s.State, s.Description);
+}

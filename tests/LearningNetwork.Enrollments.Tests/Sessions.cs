@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningNetwork.Testing;
+
+namespace LearningNetwork.Enrollments.Tests;
+
+internal static class Sessions
+{
+    public static async Task<JsonElement> PublishedSessionAsync(this HttpClient staff, int capacity, int daysAhead = 20, string? enrollmentDeadline = null)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(10);
+        var session = await (await staff.PostAsJsonAsync("/api/sessions", new
+        {
+            title = $"Lerend netwerk {Guid.NewGuid():N}",
+            kind = "LearningNetworkMeeting",
+            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            timeZone = "Europe/Brussels",
+            location = "Gent",
+            capacity,
+            enrollmentDeadline,
+        })).Json(HttpStatusCode.Created);
+        return await (await staff.PostAsync($"/api/sessions/{session.Id()}/publish", null)).Json(HttpStatusCode.OK);
+    }
+
+    public static Task<HttpResponseMessage> EnrollAsync(this HttpClient client, string sessionId, Guid? clusterManagerId = null) =>
+        clusterManagerId is null
+            ? client.PostAsync($"/api/sessions/{sessionId}/enrollments", null)
+            : client.PostAsJsonAsync($"/api/sessions/{sessionId}/enrollments", new { clusterManagerId });
+
+    public static async Task<JsonElement> SessionAsync(this HttpClient client, string sessionId) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}");
+}
