@@ -1,0 +1,111 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LearningNetwork.Benchmarks;
+
+/// <summary>
+/// The baseline: a bare ASP.NET Core endpoint running the same SQL statements as the system's
+/// enroll path with plain Npgsql (no MediatR, EF Core, validation, authentication or module
+/// calls). The ratio system/bare is the cost of everything the system adds on top of the database work.
+/// </summary>
+internal static class BareEnrollEndpoint
+{
+    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(string connectionString)
+    {
+        var port = HostProcess.FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var app = builder.Build();
+        app.MapPost("/bare/sessions/{sessionId:guid}/enrollments", async (Guid sessionId, HttpRequest request) =>
+        {
+            var body = await request.ReadFromJsonAsync<EnrollBody>();
+            return await EnrollAsync(dataSource, sessionId, body!.ClusterManagerId);
+        });
+        await app.StartAsync();
+        return (app, $"http://127.0.0.1:{port}");
+    }
+
+    private sealed record EnrollBody(Guid ClusterManagerId);
+
+    private static async Task<IResult> EnrollAsync(NpgsqlDataSource dataSource, Guid sessionId, Guid managerId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        int capacity;
+        await using (var session = new NpgsqlCommand("SELECT capacity, status, starts_at FROM sessions.sessions WHERE id = $1", connection) { Parameters = { new() { Value = sessionId } } })
+        await using (var reader = await session.ExecuteReaderAsync())
+        {
+            if (!await reader.ReadAsync() || reader.GetString(1) != "Published" || reader.GetFieldValue<DateTimeOffset>(2) <= DateTimeOffset.UtcNow)
+            {
+                return Results.Conflict();
+            }
+
+            capacity = reader.GetInt32(0);
+        }
+
+        await using (var manager = new NpgsqlCommand(
+            "SELECT m.is_active, c.name FROM cluster_managers.managers m JOIN cluster_managers.clusters c ON c.id = m.cluster_id WHERE m.id = $1", connection)
+            { Parameters = { new() { Value = managerId } } })
+        {
+            if (await manager.ExecuteScalarAsync() is not true)
+            {
+                return Results.BadRequest();
+            }
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Exec(connection, "INSERT INTO enrollments.session_seats (session_id, capacity, seats_taken, waitlist_length, waitlist_counter) VALUES ($1, $2, 0, 0, 0) ON CONFLICT (session_id) DO NOTHING", sessionId, capacity);
+        await using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM enrollments.enrollments WHERE session_id = $1 AND cluster_manager_id = $2 AND status <> 'Cancelled')", connection)
+            { Parameters = { new() { Value = sessionId }, new() { Value = managerId } } })
+        {
+            if (await exists.ExecuteScalarAsync() is true)
+            {
+                return Results.Conflict();
+            }
+        }
+
+        var id = Guid.CreateVersion7();
+        var status = "Confirmed";
+        long? number = null;
+        if (await Exec(connection, "UPDATE enrollments.session_seats SET seats_taken = seats_taken + 1 WHERE session_id = $1 AND seats_taken < capacity AND waitlist_length = 0", sessionId) == 0)
+        {
+            status = "Waitlisted";
+            await using var join = new NpgsqlCommand("UPDATE enrollments.session_seats SET waitlist_length = waitlist_length + 1, waitlist_counter = waitlist_counter + 1 WHERE session_id = $1 RETURNING waitlist_counter", connection)
+                { Parameters = { new() { Value = sessionId } } };
+            number = (long)(await join.ExecuteScalarAsync())!;
+            await using var position = new NpgsqlCommand("SELECT count(*) FROM enrollments.enrollments WHERE session_id = $1 AND status = 'Waitlisted' AND waitlist_number <= $2", connection)
+                { Parameters = { new() { Value = sessionId }, new() { Value = number.Value } } };
+            await position.ExecuteScalarAsync();
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO enrollments.enrollments (id, session_id, cluster_manager_id, series_id, status, waitlist_number, attendance, enrolled_at, confirmed_at) VALUES ($1, $2, $3, NULL, $4, $5, 'Unknown', $6, $7)", connection))
+        {
+            insert.Parameters.Add(new() { Value = id });
+            insert.Parameters.Add(new() { Value = sessionId });
+            insert.Parameters.Add(new() { Value = managerId });
+            insert.Parameters.Add(new() { Value = status });
+            insert.Parameters.Add(new() { Value = (object?)number ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+            insert.Parameters.Add(new() { Value = now });
+            insert.Parameters.Add(new() { Value = status == "Confirmed" ? now : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await Exec(connection, "INSERT INTO enrollments.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts, processed_at) VALUES ($1, 'bare', '{}'::jsonb, now(), now(), 0, now())", Guid.CreateVersion7());
+        await transaction.CommitAsync();
+        return Results.Json(new { id, sessionId, clusterManagerId = managerId, status }, statusCode: 201);
+    }
+
+    private static async Task<int> Exec(NpgsqlConnection connection, string sql, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+}

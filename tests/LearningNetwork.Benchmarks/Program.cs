@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LearningNetwork.Benchmarks;
+using Npgsql;
+
+// Usage: ./bench.sh [--requests N] [--concurrency C]
+// Needs LN_BENCH_PG (a PostgreSQL server connection string) and the host built in Release.
+var requests = Option("--requests", 2000);
+var concurrency = Option("--concurrency", 32);
+var server = Environment.GetEnvironmentVariable("LN_BENCH_PG") ?? throw new InvalidOperationException("Set LN_BENCH_PG (./bench.sh does).");
+var hostDll = Environment.GetEnvironmentVariable("LN_BENCH_HOST_DLL") ?? throw new InvalidOperationException("Set LN_BENCH_HOST_DLL (./bench.sh does).");
+
+var database = $"ln_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+await using (var admin = NpgsqlDataSource.Create(server))
+{
+    await using var create = admin.CreateCommand($"CREATE DATABASE \"{database}\"");
+    await create.ExecuteNonQueryAsync();
+}
+
+var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
+const string staffEmail = "bench-staff@bench.local";
+const string staffPassword = "Bench-Staff-Password-1";
+var rows = new List<string[]>();
+await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+{
+    ["ConnectionStrings__LearningNetwork"] = connectionString,
+    ["Database__MigrateOnStartup"] = "true",
+    ["Bootstrap__StaffEmail"] = staffEmail,
+    ["Bootstrap__StaffPassword"] = staffPassword,
+    ["RateLimiting__LoginPermitsPerMinute"] = "100000",
+    ["Email__Enabled"] = "false",
+}))
+{
+    using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+    var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = staffEmail, password = staffPassword })).Content.ReadFromJsonAsync<JsonElement>();
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+
+    Console.WriteLine($"Preparing {requests * 2} managers and two hot sessions...");
+    var managers = await CreateManagersAsync(http, requests * 2, connectionString);
+    var systemSession = await HotSessionAsync(http, requests / 2);
+    var bareSession = await HotSessionAsync(http, requests / 2);
+    // The import makes the host create 4,000 accounts and invitations in the background: let that
+    // finish, so neither measurement competes with it for the two cores.
+    await WaitForQuietAsync(connectionString);
+    var (bareApp, bareUrl) = await BareEnrollEndpoint.StartAsync(connectionString);
+    using var bareHttp = new HttpClient { BaseAddress = new Uri(bareUrl) };
+
+    // Warm both paths (JIT, pools), then measure each on its own hot session.
+    var warm = await HotSessionAsync(http, 20);
+    var warmBare = await HotSessionAsync(http, 20);
+    await Load.RunAsync(40, 8, async i => (await http.PostAsJsonAsync($"/api/sessions/{warm}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+    await Load.RunAsync(40, 8, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmBare}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+
+    var bare = await Load.RunAsync(requests, concurrency, async i =>
+        (await bareHttp.PostAsJsonAsync($"/bare/sessions/{bareSession}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
+    var system = await Load.RunAsync(requests, concurrency, async i =>
+        (await http.PostAsJsonAsync($"/api/sessions/{systemSession}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+    await bareApp.StopAsync();
+
+    rows.Add(Row("hot-session enrollments/s", system, bare, 0.6));
+    var memory = host.MemoryMiB();
+    Console.WriteLine($"host peak memory (VmHWM): {memory.Peak:0} MiB");
+    await VerifyNoOverbookingAsync(connectionString, systemSession, requests / 2);
+}
+
+Print(rows);
+return 0;
+
+static string[] Row(string name, LoadResult system, LoadResult bare, double target)
+{
+    var ratio = system.PerSecond / bare.PerSecond;
+    return
+    [
+        name,
+        system.PerSecond.ToString("0.0", CultureInfo.InvariantCulture),
+        bare.PerSecond.ToString("0.0", CultureInfo.InvariantCulture),
+        ratio.ToString("0.00", CultureInfo.InvariantCulture),
+        target.ToString("0.0#", CultureInfo.InvariantCulture),
+        ratio >= target ? "ok" : "BELOW",
+        $"{system.P50Ms:0.0}/{system.P99Ms:0.0}",
+        $"{bare.P50Ms:0.0}/{bare.P99Ms:0.0}",
+        $"{system.Failures}/{bare.Failures}",
+    ];
+}
+
+static void Print(List<string[]> rows)
+{
+    string[] header = ["measure", "system", "bare", "ratio", "target", "", "system p50/p99 ms", "bare p50/p99 ms", "errors"];
+    var all = rows.Prepend(header).ToList();
+    var widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
+    foreach (var row in all)
+    {
+        Console.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))));
+    }
+}
+
+static async Task<List<Guid>> CreateManagersAsync(HttpClient http, int count, string connectionString)
+{
+    var cluster = $"Bench cluster {Guid.NewGuid():N}";
+    (await http.PostAsJsonAsync("/api/clusters", new { name = cluster, type = "SpearheadCluster" })).EnsureSuccessStatusCode();
+    var csv = new StringBuilder("cluster;fullName;email;preferredLanguage\n");
+    var tag = Guid.NewGuid().ToString("N")[..8];
+    for (var i = 0; i < count; i++)
+    {
+        csv.Append(CultureInfo.InvariantCulture, $"{cluster};Bench Manager {i};b{i}.{tag}@bench.example;nl\n");
+    }
+
+    (await http.PostAsync("/api/cluster-managers/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+    await using var data = NpgsqlDataSource.Create(connectionString);
+    await using var query = data.CreateCommand($"SELECT id FROM cluster_managers.managers WHERE email LIKE '%.{tag}@bench.example' ORDER BY email");
+    var ids = new List<Guid>();
+    await using var reader = await query.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        ids.Add(reader.GetGuid(0));
+    }
+
+    return ids;
+}
+
+static async Task WaitForQuietAsync(string connectionString)
+{
+    await using var data = NpgsqlDataSource.Create(connectionString);
+    string[] outboxes = ["cluster_managers", "accounts", "sessions", "enrollments", "notifications"];
+    var sql = string.Join(" + ", outboxes.Select(s => $"(SELECT count(*) FROM {s}.outbox_messages WHERE processed_at IS NULL AND failed_at IS NULL)"));
+    for (var i = 0; i < 600; i++)
+    {
+        await using var query = data.CreateCommand($"SELECT {sql}");
+        if ((long)(await query.ExecuteScalarAsync())! == 0)
+        {
+            return;
+        }
+
+        await Task.Delay(500);
+    }
+}
+
+static async Task<string> HotSessionAsync(HttpClient http, int capacity)
+{
+    var start = DateTime.UtcNow.Date.AddDays(30).AddHours(10);
+    var created = await (await http.PostAsJsonAsync("/api/sessions", new
+    {
+        title = "Hot session",
+        kind = "Training",
+        start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        timeZone = "Europe/Brussels",
+        capacity,
+    })).Content.ReadFromJsonAsync<JsonElement>();
+    var id = created.GetProperty("id").GetString()!;
+    (await http.PostAsync($"/api/sessions/{id}/publish", null)).EnsureSuccessStatusCode();
+    return id;
+}
+
+static async Task VerifyNoOverbookingAsync(string connectionString, string sessionId, int capacity)
+{
+    await using var data = NpgsqlDataSource.Create(connectionString);
+    await using var query = data.CreateCommand($"SELECT count(*) FROM enrollments.enrollments WHERE session_id = '{sessionId}' AND status = 'Confirmed'");
+    var confirmed = (long)(await query.ExecuteScalarAsync())!;
+    Console.WriteLine($"check: {confirmed} confirmed for {capacity} seats {(confirmed == capacity ? "(exact)" : "(WRONG)")}");
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
