@@ -83,6 +83,8 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Email:PollIntervalMilliseconds"] = "100",
             ["Email:FirstRetryDelaySeconds"] = "1",
             ["Email:MaxRetryDelaySeconds"] = "2",
+            ["Hangfire:SchedulePollSeconds"] = "1",
+            ["Hangfire:WorkerCount"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in Settings)

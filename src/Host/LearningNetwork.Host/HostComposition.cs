@@ -27,6 +27,7 @@ internal static class HostComposition
 
         services.AddStartupTasks();
         services.AddBuildingBlocks();
+        services.AddBackgroundJobs(configuration);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -60,6 +61,7 @@ internal static class HostComposition
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
+        app.MapBackgroundJobsDashboard();
         app.MapAccountsEndpoints();
         app.MapClusterManagersEndpoints();
         app.MapSessionsEndpoints();

@@ -49,7 +49,12 @@ public sealed record GetSeatCounts(IReadOnlyCollection<Guid> SessionIds) : IRequ
 /// </summary>
 public sealed record ChangeSessionCapacity(Guid SessionId, int Capacity) : IRequest<Unit>;
 
-public sealed record Enrollee(Guid EnrollmentId, Guid ClusterManagerId, EnrollmentStatus Status, Attendance Attendance, CancellationCause? CancellationCause, DateTimeOffset EnrolledAt);
+public sealed record Enrollee(
+    Guid EnrollmentId, Guid ClusterManagerId, EnrollmentStatus Status, Attendance Attendance, CancellationCause? CancellationCause,
+    DateTimeOffset EnrolledAt, DateTimeOffset? ConfirmedAt);
+
+/// <summary>One-time feedback tokens for these enrollments (new ones each call; the older ones keep working until used).</summary>
+public sealed record IssueFeedbackTokens(IReadOnlyCollection<Guid> EnrollmentIds) : IRequest<IReadOnlyDictionary<Guid, string>>;
 
 /// <summary>Everyone who enrolled in a session, cancelled ones included (with their cause).</summary>
 public sealed record GetSessionEnrollees(Guid SessionId) : IRequest<IReadOnlyList<Enrollee>>;

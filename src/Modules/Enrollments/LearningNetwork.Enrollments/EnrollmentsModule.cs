@@ -35,6 +35,7 @@ public static class EnrollmentsModule
         ParticipantEndpoints.Map(api);
         MyEnrollmentsEndpoint.Map(api);
         CalendarFeedEndpoints.Map(app, api);
+        Features.Feedback.FeedbackEndpoints.Map(api);
         return app;
     }
 }

@@ -26,6 +26,9 @@ public static class NotificationsModule
         services.AddSingleton<SendLog>();
         services.AddScoped<EmailComposer>();
         services.AddScoped<EmailClaims>();
+        services.AddScoped<Features.SessionEmails.SessionMail>();
+        services.AddScoped<Features.Reminders.ReminderScheduler>();
+        services.AddScoped<Features.Reminders.ReminderJobs>();
         services.AddHostedService<EmailDispatcher>();
         return services;
     }

@@ -59,4 +59,5 @@ public sealed record GetSessions(IReadOnlyCollection<Guid> SessionIds) : MediatR
 public sealed record GetSeriesSessions(Guid SeriesId) : MediatR.IRequest<IReadOnlyList<SessionInfo>>;
 
 /// <summary>An iCalendar document (text) with these sessions as events, e.g. for a personal feed.</summary>
-public sealed record RenderSessionsCalendar(IReadOnlyCollection<Guid> SessionIds, string CalendarName) : MediatR.IRequest<string>;
+/// <param name="Method">PUBLISH (default), or CANCEL to take the sessions out of a calendar (an enrollment that ended).</param>
+public sealed record RenderSessionsCalendar(IReadOnlyCollection<Guid> SessionIds, string CalendarName, string? Method = null) : MediatR.IRequest<string>;

@@ -121,3 +121,27 @@ internal sealed class CalendarFeed
 
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>A one-time token from a follow-up email's feedback link; only its hash is stored.</summary>
+internal sealed class FeedbackToken
+{
+    public string TokenHash { get; set; } = "";
+
+    public Guid EnrollmentId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>What one participant thought of a session; one answer per enrollment.</summary>
+internal sealed class FeedbackResponse
+{
+    public Guid EnrollmentId { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public int Rating { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}

@@ -17,6 +17,10 @@ internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<FeedbackToken> FeedbackTokens => Set<FeedbackToken>();
+
+    public DbSet<FeedbackResponse> Feedback => Set<FeedbackResponse>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -42,6 +46,18 @@ internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext
         });
         seats.HasKey(s => s.SessionId);
         seats.Property(s => s.SessionId).ValueGeneratedNever();
+
+        var token = modelBuilder.Entity<FeedbackToken>();
+        token.ToTable("feedback_tokens");
+        token.HasKey(t => t.TokenHash);
+        token.Property(t => t.TokenHash).HasMaxLength(64);
+        token.HasIndex(t => t.EnrollmentId);
+
+        var feedback = modelBuilder.Entity<FeedbackResponse>();
+        feedback.ToTable("feedback", t => t.HasCheckConstraint("ck_feedback_rating", "rating BETWEEN 1 AND 5"));
+        feedback.HasKey(f => f.EnrollmentId);
+        feedback.Property(f => f.Comment).HasMaxLength(4000);
+        feedback.HasIndex(f => f.SessionId);
 
         var feed = modelBuilder.Entity<CalendarFeed>();
         feed.ToTable("calendar_feeds");

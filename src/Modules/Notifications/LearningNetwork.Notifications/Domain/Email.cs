@@ -38,6 +38,9 @@ internal sealed class Email
 
     public Guid? SessionId { get; private set; }
 
+    /// <summary>Set for emails to a cluster manager, so their pending emails stop when they are deactivated.</summary>
+    public Guid? ClusterManagerId { get; private set; }
+
     /// <summary>Template values, in the clear.</summary>
     public Dictionary<string, string> Values { get; private set; } = [];
 
@@ -74,7 +77,8 @@ internal sealed class Email
         DateTimeOffset now,
         IDictionary<string, string>? values = null,
         IDictionary<string, string>? protectedValues = null,
-        Guid? sessionId = null) => new()
+        Guid? sessionId = null,
+        Guid? clusterManagerId = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         Kind = kind,
@@ -83,6 +87,7 @@ internal sealed class Email
         RecipientName = recipientName,
         Language = language,
         SessionId = sessionId,
+        ClusterManagerId = clusterManagerId,
         Values = new Dictionary<string, string>(values ?? new Dictionary<string, string>()),
         ProtectedValues = new Dictionary<string, string>(protectedValues ?? new Dictionary<string, string>()),
         DueAt = dueAt,

@@ -37,6 +37,7 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
         email.HasIndex(e => e.NextAttemptAt).HasFilter("status IN ('Pending', 'Sending')").HasDatabaseName("ix_emails_to_send");
         email.HasIndex(e => new { e.SessionId, e.Kind });
         email.HasIndex(e => e.Recipient);
+        email.HasIndex(e => e.ClusterManagerId);
         email.HasIndex(e => e.CreatedAt);
     }
 

@@ -27,7 +27,9 @@ internal sealed class EmailComposer(EmailTemplates templates, IDataProtectionPro
             values[key] = _secrets.Unprotect(value);
         }
 
-        var rendered = await templates.RenderAsync(email.Kind, email.Language, values);
+        // A kind can have variants (the follow-up's missed-you text): Values["template"] names it.
+        var template = values.GetValueOrDefault("template") ?? email.Kind.ToString();
+        var rendered = await templates.RenderAsync(template, email.Language, values);
         var from = MailboxAddress.Parse(smtp.Value.From);
         var message = new MimeMessage
         {
@@ -44,6 +46,15 @@ internal sealed class EmailComposer(EmailTemplates templates, IDataProtectionPro
         }
 
         var body = new BodyBuilder { TextBody = Text(rendered), HtmlBody = Html(rendered, email.Language) };
+        if (email.Values.TryGetValue("ics", out var ics))
+        {
+            // The session as a calendar item: same UID every time, SEQUENCE up after a reschedule, METHOD:CANCEL when it is off.
+            var method = ics.Contains("METHOD:CANCEL", StringComparison.Ordinal) ? "CANCEL" : "PUBLISH";
+            var attachment = body.Attachments.Add("session.ics", System.Text.Encoding.UTF8.GetBytes(ics), new ContentType("text", "calendar"));
+            attachment.ContentType.Parameters.Add("method", method);
+            attachment.ContentType.Charset = "utf-8";
+        }
+
         message.Body = body.ToMessageBody();
         return message;
     }

@@ -15,6 +15,18 @@ internal sealed class LocalFormats(IConfiguration configuration)
         _ => CultureInfo.GetCultureInfo("en-GB"),
     };
 
+    /// <summary>"dinsdag 2 februari 2027, 14:00–16:00 (Europe/Brussels)": a session's time as its reader expects it.</summary>
+    public static string Span(DateTimeOffset start, DateTimeOffset end, string timeZone, string language)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var culture = Culture(language);
+        var from = TimeZoneInfo.ConvertTime(start, zone);
+        var to = TimeZoneInfo.ConvertTime(end, zone);
+        var day = from.ToString(culture.DateTimeFormat.LongDatePattern, culture);
+        var until = from.Date == to.Date ? to.ToString("HH:mm", culture) : to.ToString(culture.DateTimeFormat.LongDatePattern, culture) + " " + to.ToString("HH:mm", culture);
+        return $"{day}, {from.ToString("HH:mm", culture)}–{until} ({timeZone})";
+    }
+
     public string DateTime(DateTimeOffset instant, string language, TimeZoneInfo? zone = null)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone ?? _agencyZone);

@@ -8,6 +8,33 @@ namespace LearningNetwork.Notifications.Sending;
 /// <summary>Adds emails to the send log so that the same cause never yields two rows (events may come twice).</summary>
 internal sealed class SendLog
 {
+    /// <summary>Many at once (a reminder round): one query for what exists, one insert for the rest.</summary>
+    public async Task AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
+    {
+        var keys = emails.Select(e => e.SourceKey).ToList();
+        var existing = (await db.Emails.Where(e => keys.Contains(e.SourceKey)).Select(e => e.SourceKey).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = emails.Where(e => !existing.Contains(e.SourceKey)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        db.Emails.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another host ran the same round at the same moment: add what it did not, one by one.
+            db.ChangeTracker.Clear();
+            foreach (var email in fresh)
+            {
+                await AddOnceAsync(db, email, cancellationToken);
+            }
+        }
+    }
+
     public async Task AddOnceAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
     {
         if (await db.Emails.AnyAsync(e => e.SourceKey == email.SourceKey, cancellationToken))

@@ -19,9 +19,12 @@ internal sealed class EmailTemplates
     public const string FallbackLanguage = "en";
 
     private static readonly FluidParser Parser = new();
-    private readonly ConcurrentDictionary<(EmailKind, string), ParsedTemplate> _cache = new();
+    private readonly ConcurrentDictionary<(string, string), ParsedTemplate> _cache = new();
 
-    public async Task<RenderedEmail> RenderAsync(EmailKind kind, string language, IReadOnlyDictionary<string, string> values)
+    public Task<RenderedEmail> RenderAsync(EmailKind kind, string language, IReadOnlyDictionary<string, string> values) =>
+        RenderAsync(kind.ToString(), language, values);
+
+    public async Task<RenderedEmail> RenderAsync(string kind, string language, IReadOnlyDictionary<string, string> values)
     {
         var template = _cache.GetOrAdd((kind, language), key => Load(key.Item1, key.Item2));
         var context = new TemplateContext();
@@ -44,7 +47,7 @@ internal sealed class EmailTemplates
         return new RenderedEmail(subject, text.Where(p => p.Length > 0).ToList(), html.Where(p => p.Length > 0).ToList(), actionLabel, actionUrl);
     }
 
-    private static ParsedTemplate Load(EmailKind kind, string language)
+    private static ParsedTemplate Load(string kind, string language)
     {
         var source = Read($"{kind}.{language}.liquid") ?? Read($"{kind}.{FallbackLanguage}.liquid")
             ?? throw new InvalidOperationException($"No template for {kind}.");

@@ -40,6 +40,6 @@ internal sealed class SeatRequestsHandler(EnrollmentsDbContext db, SeatLedger le
         await db.Enrollments.AsNoTracking()
             .Where(e => e.SessionId == request.SessionId)
             .OrderBy(e => e.EnrolledAt)
-            .Select(e => new Enrollee(e.Id, e.ClusterManagerId, e.Status, e.Attendance, e.CancellationCause, e.EnrolledAt))
+            .Select(e => new Enrollee(e.Id, e.ClusterManagerId, e.Status, e.Attendance, e.CancellationCause, e.EnrolledAt, e.ConfirmedAt))
             .ToListAsync(cancellationToken);
 }

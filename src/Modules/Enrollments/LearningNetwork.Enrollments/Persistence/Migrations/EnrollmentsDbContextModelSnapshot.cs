@@ -177,6 +177,66 @@ namespace LearningNetwork.Enrollments.Persistence.Migrations
                     b.ToTable("enrollments", "enrollments");
                 });
 
+            modelBuilder.Entity("LearningNetwork.Enrollments.Domain.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("EnrollmentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("EnrollmentId")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_feedback_session_id");
+
+                    b.ToTable("feedback", "enrollments", t =>
+                        {
+                            t.HasCheckConstraint("ck_feedback_rating", "rating BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("LearningNetwork.Enrollments.Domain.FeedbackToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrollment_id");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_feedback_tokens");
+
+                    b.HasIndex("EnrollmentId")
+                        .HasDatabaseName("ix_feedback_tokens_enrollment_id");
+
+                    b.ToTable("feedback_tokens", "enrollments");
+                });
+
             modelBuilder.Entity("LearningNetwork.Enrollments.Domain.SessionSeats", b =>
                 {
                     b.Property<Guid>("SessionId")

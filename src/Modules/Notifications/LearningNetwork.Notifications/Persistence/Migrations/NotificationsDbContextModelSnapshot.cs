@@ -85,6 +85,10 @@ namespace LearningNetwork.Notifications.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<Guid?>("ClusterManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_manager_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -167,6 +171,9 @@ namespace LearningNetwork.Notifications.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_emails");
+
+                    b.HasIndex("ClusterManagerId")
+                        .HasDatabaseName("ix_emails_cluster_manager_id");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_emails_created_at");

@@ -32,7 +32,8 @@ internal sealed class SessionRequestsHandler(SessionsDbContext db, TimeProvider 
         var ids = request.SessionIds.Distinct().ToList();
         var sessions = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id) && s.Status != SessionStatus.Draft)
             .OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
-        var calendar = SessionIcs.Calendar(sessions, clock.GetUtcNow(), request.CalendarName, method: "PUBLISH");
+        var method = request.Method ?? (sessions.Count == 1 && sessions[0].Status == SessionStatus.Cancelled ? "CANCEL" : "PUBLISH");
+        var calendar = SessionIcs.Calendar(sessions, clock.GetUtcNow(), request.CalendarName, method, cancelAll: method == "CANCEL");
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 

@@ -32,22 +32,22 @@ internal static class SessionIcs
 
     public static string Render(Session session, DateTimeOffset now) =>
         new CalendarSerializer().SerializeToString(
-            Calendar([session], now, "LearningNetwork", session.Status == SessionStatus.Cancelled ? "CANCEL" : "PUBLISH")) ?? "";
+            Calendar([session], now, "LearningNetwork", session.Status == SessionStatus.Cancelled ? "CANCEL" : "PUBLISH", cancelAll: false)) ?? "";
 
     /// <summary>A calendar of several sessions (a personal feed); cancelled ones stay in it as CANCELLED so clients drop them.</summary>
-    public static Calendar Calendar(IEnumerable<Session> sessions, DateTimeOffset now, string name, string method)
+    public static Calendar Calendar(IEnumerable<Session> sessions, DateTimeOffset now, string name, string method, bool cancelAll)
     {
         var calendar = new Calendar { Method = method };
         calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var session in sessions)
         {
-            calendar.Events.Add(Event(session, now));
+            calendar.Events.Add(Event(session, now, cancelAll));
         }
 
         return calendar;
     }
 
-    private static CalendarEvent Event(Session session, DateTimeOffset now)
+    private static CalendarEvent Event(Session session, DateTimeOffset now, bool cancelled)
     {
         var calendarEvent = new CalendarEvent
         {
@@ -59,7 +59,7 @@ internal static class SessionIcs
             DtStart = new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),
             DtEnd = new CalDateTime(session.EndsAt.UtcDateTime, "UTC"),
             DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
-            Status = session.Status == SessionStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+            Status = cancelled || session.Status == SessionStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
         };
         var description = Describe(session);
         if (description.Length > 0)

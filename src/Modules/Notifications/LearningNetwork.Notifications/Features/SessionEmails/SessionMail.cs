@@ -1,0 +1,57 @@
+using LearningNetwork.ClusterManagers.Contracts;
+using LearningNetwork.Notifications.Contracts;
+using LearningNetwork.Notifications.Domain;
+using LearningNetwork.Notifications.Sending;
+using LearningNetwork.Sessions.Contracts;
+using MediatR;
+
+namespace LearningNetwork.Notifications.Features.SessionEmails;
+
+/// <summary>
+/// Builds the send-log rows of emails about a session: the recipient's language, the session's
+/// time in its own zone, the place, and the session as an .ics attachment.
+/// </summary>
+internal sealed class SessionMail(IMediator mediator, TimeProvider clock)
+{
+    public async Task<Email> BuildAsync(
+        EmailKind kind,
+        string sourceKey,
+        SessionInfo session,
+        ClusterManagerSummary recipient,
+        IDictionary<string, string>? extra = null,
+        string? icsMethod = "PUBLISH",
+        DateTimeOffset? dueAt = null,
+        IDictionary<string, string>? protectedValues = null,
+        string? renderedIcs = null)
+    {
+        var s = session.Session;
+        var values = new Dictionary<string, string>
+        {
+            ["title"] = s.Title,
+            ["when"] = LocalFormats.Span(s.StartsAt, s.EndsAt, s.TimeZone, recipient.PreferredLanguage),
+            ["place"] = s.Location ?? s.OnlineUrl ?? "",
+            ["onlineUrl"] = s.OnlineUrl ?? "",
+            ["startsAt"] = s.StartsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        if (icsMethod is not null)
+        {
+            values["ics"] = renderedIcs ?? await mediator.Send(new RenderSessionsCalendar([s.SessionId], "LearningNetwork", icsMethod));
+        }
+
+        var now = clock.GetUtcNow();
+        return Email.Create(kind, sourceKey, recipient.Email, recipient.FullName, recipient.PreferredLanguage, dueAt ?? now, now,
+            values, protectedValues, s.SessionId, recipient.ClusterManagerId);
+    }
+
+    public async Task<(SessionInfo? Session, ClusterManagerSummary? Manager)> LoadAsync(Guid sessionId, Guid clusterManagerId, CancellationToken cancellationToken)
+    {
+        var session = (await mediator.Send(new GetSessions([sessionId]), cancellationToken)).SingleOrDefault();
+        var manager = (await mediator.Send(new GetClusterManagers([clusterManagerId]), cancellationToken)).SingleOrDefault();
+        return (session, manager is { IsActive: true } ? manager : null);
+    }
+}

@@ -1,0 +1,61 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningNetwork.BuildingBlocks.Hosting;
+
+/// <summary>
+/// Hangfire on PostgreSQL (schema "hangfire"), wired through DI only: no static JobStorage.Current,
+/// so several hosts in one process (the tests) each keep their own storage. Jobs are enqueued
+/// through the injected IBackgroundJobClient. Hangfire:WorkerCount = 0 makes an HTTP-only instance.
+/// </summary>
+public static class BackgroundJobs
+{
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<JobStorage>(_ =>
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollSeconds", 1.0)),
+                InvisibilityTimeout = TimeSpan.FromMinutes(30),
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(ModuleDatabaseRegistration.ConnectionString(configuration), options), options);
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+
+        var workers = configuration.GetValue("Hangfire:WorkerCount", 5);
+        if (workers > 0)
+        {
+            services.AddHangfireServer(sp => new BackgroundJobServer(
+                new BackgroundJobServerOptions
+                {
+                    WorkerCount = workers,
+                    // Reminders must leave within a minute of their due time: look for due jobs often.
+                    SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:SchedulePollSeconds", 5.0)),
+                    Activator = sp.GetRequiredService<JobActivator>(),
+                },
+                sp.GetRequiredService<JobStorage>()));
+        }
+
+        return services;
+    }
+
+    /// <summary>The dashboard at /hangfire, for staff only (cookie sign-in in a browser).</summary>
+    public static IEndpointRouteBuilder MapBackgroundJobsDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Staff, "/hangfire", new DashboardOptions { DashboardTitle = "LearningNetwork jobs" },
+            app.ServiceProvider.GetRequiredService<JobStorage>());
+        return app;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningNetwork.Notifications.Features.Reminders;
+using LearningNetwork.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace LearningNetwork.Notifications.Tests;
+
+/// <summary>The emails about sessions, read from a real SMTP server: content, language, headers, calendar attachments.</summary>
+public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    [Fact]
+    public async Task Enrolling_sends_a_confirmation_in_the_managers_language_with_the_session_as_a_calendar_item()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await app.CreateManagersAsync(staff, 1, language: "fr"))[0];
+        var email = await EmailOfAsync(managerId);
+        var session = await PublishedAsync(staff, capacity: 5, title: "Subsidies & règles");
+
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
+
+        var message = await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "EnrollmentConfirmed");
+        Assert.StartsWith("Inscription confirmée", message.Subject);
+        Assert.Contains("Subsidies & règles", message.TextBody);
+        Assert.Contains("Subsidies &amp; règles", message.HtmlBody);
+        Assert.Contains("(Europe/Brussels)", message.TextBody);
+        Assert.Equal(session, message.Headers["X-LearningNetwork-Session"]);
+        Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+        var ics = Ics(message);
+        Assert.Contains("METHOD:PUBLISH", ics);
+        Assert.Contains($"UID:session-{session}@learningnetwork", ics);
+        Assert.Single(Ical.Net.Calendar.Load(ics)!.Events);
+    }
+
+    [Fact]
+    public async Task A_full_session_tells_the_waitlisted_their_position_and_the_promoted_their_seat()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 2, language: "nl");
+        var second = await EmailOfAsync(managers[1]);
+        var session = await PublishedAsync(staff, capacity: 1);
+        var first = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[0] })).Json(HttpStatusCode.Created);
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[1] })).ShouldBe(HttpStatusCode.Created);
+
+        var waitlisted = await app.Smtp.WaitForAsync(m => IsTo(m, second) && Kind(m) == "Waitlisted");
+        Assert.Contains("plaats 1", waitlisted.TextBody);
+        await (await staff.PostAsync($"/api/enrollments/{first.Id()}/cancel", null)).ShouldBe(HttpStatusCode.OK);
+
+        var promoted = await app.Smtp.WaitForAsync(m => IsTo(m, second) && Kind(m) == "WaitlistPromoted");
+        Assert.Contains("METHOD:PUBLISH", Ics(promoted));
+        var firstEmail = await EmailOfAsync(managers[0]);
+        var cancelled = await app.Smtp.WaitForAsync(m => IsTo(m, firstEmail) && Kind(m) == "EnrollmentCancelled");
+        Assert.Contains("METHOD:CANCEL", Ics(cancelled));
+    }
+
+    [Fact]
+    public async Task A_reschedule_tells_enrolled_people_at_once_with_a_newer_calendar_sequence_and_the_old_reminders_do_nothing()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await app.CreateManagersAsync(staff, 1, language: "en"))[0];
+        var email = await EmailOfAsync(managerId);
+        var session = await PublishedAsync(staff, capacity: 5);
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
+        var oldStart = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
+
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/reschedule", new { start = "2030-05-07T09:00", end = "2030-05-07T12:00" })).ShouldBe(HttpStatusCode.OK);
+
+        var notice = await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "SessionRescheduled");
+        Assert.Contains("Tuesday 7 May 2030, 09:00–12:00", notice.TextBody);
+        Assert.Contains("SEQUENCE:1", Ics(notice));
+        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), 1440, oldStart));
+        Assert.DoesNotContain(app.Smtp.To(email), m => Kind(m) == "Reminder");
+    }
+
+    [Fact]
+    public async Task A_cancelled_session_tells_enrolled_people_why_and_removes_it_from_their_calendar()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await app.CreateManagersAsync(staff, 1, language: "nl"))[0];
+        var email = await EmailOfAsync(managerId);
+        var session = await PublishedAsync(staff, capacity: 5);
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
+
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/cancel", new { reason = "De spreker is ziek" })).ShouldBe(HttpStatusCode.OK);
+
+        var message = await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "SessionCancelled");
+        Assert.Contains("De spreker is ziek", message.TextBody);
+        Assert.Contains("METHOD:CANCEL", Ics(message));
+        Assert.Contains("STATUS:CANCELLED", Ics(message));
+    }
+
+    [Fact]
+    public async Task A_reminder_round_reaches_confirmed_people_who_enrolled_before_it_was_due_once_even_when_run_twice()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 3, language: "en");
+        var session = await PublishedAsync(staff, capacity: 1, daysAhead: 30);
+        foreach (var id in managers)
+        {
+            await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = id })).ShouldBe(HttpStatusCode.Created);
+        }
+
+        var startsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
+        // The 7-days-before reminder was due long after these enrollments.
+        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), 10080, startsAt));
+        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), 10080, startsAt));
+
+        var confirmed = await EmailOfAsync(managers[0]);
+        var reminder = await app.Smtp.WaitForAsync(m => IsTo(m, confirmed) && Kind(m) == "Reminder");
+        Assert.StartsWith("Reminder:", reminder.Subject);
+        await Task.Delay(1500);
+        Assert.Single(app.Smtp.To(confirmed), m => Kind(m) == "Reminder");
+        Assert.DoesNotContain(app.Smtp.To(await EmailOfAsync(managers[1])), m => Kind(m) == "Reminder"); // waitlisted
+        var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={session}&kind=Reminder");
+        Assert.Equal(1, log.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Hangfire_sends_a_reminder_when_it_is_due()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await app.CreateManagersAsync(staff, 1, language: "nl"))[0];
+        var email = await EmailOfAsync(managerId);
+        // A session 125 seconds from now with a reminder 2 minutes before: due in about 5 seconds.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(125), zone).DateTime;
+        var created = await (await staff.PostAsJsonAsync("/api/sessions", new
+        {
+            title = "Snelle sessie", kind = "Training", timeZone = "Europe/Brussels", capacity = 3,
+            start = start.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            end = start.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            reminders = new[] { new { minutesBefore = 2 } },
+        })).Json(HttpStatusCode.Created);
+        await (await staff.PostAsJsonAsync($"/api/sessions/{created.Id()}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Conflict); // a draft
+        await (await staff.PostAsync($"/api/sessions/{created.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
+        await (await staff.PostAsJsonAsync($"/api/sessions/{created.Id()}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
+
+        var reminder = await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "Reminder", TimeSpan.FromSeconds(60));
+
+        Assert.StartsWith("Herinnering: Snelle sessie", reminder.Subject);
+        var sent = (await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={created.Id()}&kind=Reminder")).GetProperty("items")[0];
+        var late = sent.GetProperty("sentAt").GetDateTimeOffset() - sent.GetProperty("dueAt").GetDateTimeOffset();
+        Assert.True(late < TimeSpan.FromSeconds(60), $"sent {late} after its due time");
+    }
+
+    [Fact]
+    public async Task Follow_ups_thank_attendees_with_a_feedback_link_and_miss_the_absent()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 2, language: "en");
+        var session = await PublishedAsync(staff, capacity: 5);
+        var present = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[0] })).Json(HttpStatusCode.Created);
+        var absent = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[1] })).Json(HttpStatusCode.Created);
+        await (await staff.PutAsJsonAsync($"/api/sessions/{session}/attendance", new[]
+        {
+            new { enrollmentId = present.Id(), attendance = "Attended" }, new { enrollmentId = absent.Id(), attendance = "Absent" },
+        })).ShouldBe(HttpStatusCode.NoContent);
+        var endsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("endsAt").GetDateTimeOffset();
+
+        await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 1440, endsAt));
+        await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 1440, endsAt));
+
+        var presentEmail = await EmailOfAsync(managers[0]);
+        var absentEmail = await EmailOfAsync(managers[1]);
+        var thanks = await app.Smtp.WaitForAsync(m => IsTo(m, presentEmail) && Kind(m) == "FollowUp");
+        var missed = await app.Smtp.WaitForAsync(m => IsTo(m, absentEmail) && Kind(m) == "FollowUp");
+        Assert.StartsWith("Thank you for coming", thanks.Subject);
+        Assert.StartsWith("We missed you", missed.Subject);
+        var token = Api.TokenFrom(thanks);
+        Assert.Contains("/feedback?token=", thanks.TextBody);
+
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/feedback", new { token, rating = 4, comment = "Heel nuttig" })).ShouldBe(HttpStatusCode.NoContent);
+        await (await anonymous.PostAsJsonAsync("/api/feedback", new { token, rating = 5 })).ShouldBe(HttpStatusCode.Conflict);
+        await (await anonymous.PostAsJsonAsync("/api/feedback", new { token = "forged", rating = 5 })).ShouldNameInvalidField("token");
+        await (await anonymous.PostAsJsonAsync("/api/feedback", new { token, rating = 9 })).ShouldNameInvalidField("rating");
+        var summary = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}/feedback");
+        Assert.Equal(1, summary.GetProperty("responses").GetInt32());
+        Assert.Equal(4, summary.GetProperty("averageRating").GetDouble());
+        Assert.Equal(["Heel nuttig"], summary.GetProperty("comments").EnumerateArray().Select(c => c.GetString()));
+        await Task.Delay(1000);
+        Assert.Single(app.Smtp.To(presentEmail), m => Kind(m) == "FollowUp");
+    }
+
+    [Fact]
+    public async Task The_Hangfire_dashboard_is_for_staff_only()
+    {
+        using var cookies = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await (await cookies.PostAsJsonAsync("/api/auth/cookie-login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword })).ShouldBe(HttpStatusCode.NoContent);
+
+        Assert.Equal(HttpStatusCode.OK, (await cookies.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+    }
+
+    private async Task RunReminderJobAsync(Func<ReminderJobs, Task> run)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await run(scope.ServiceProvider.GetRequiredService<ReminderJobs>());
+    }
+
+    private async Task<string> PublishedAsync(HttpClient staff, int capacity, string title = "Lerend netwerk", int daysAhead = 20)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(13);
+        var session = await (await staff.PostAsJsonAsync("/api/sessions", new
+        {
+            title, kind = "Training", timeZone = "Europe/Brussels", capacity, location = "Brussel",
+            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        })).Json(HttpStatusCode.Created);
+        await (await staff.PostAsync($"/api/sessions/{session.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
+        return session.Id();
+    }
+
+    private Task<string> EmailOfAsync(Guid managerId) =>
+        app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managerId));
+
+    private static bool IsTo(MimeMessage message, string email) => message.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase));
+
+    private static string? Kind(MimeMessage message) => message.Headers["X-LearningNetwork-Kind"];
+
+    private static string Ics(MimeMessage message)
+    {
+        var part = message.Attachments.OfType<MimePart>().Single(a => a.ContentType.MimeType == "text/calendar");
+        using var stream = new MemoryStream();
+        part.Content!.DecodeTo(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
