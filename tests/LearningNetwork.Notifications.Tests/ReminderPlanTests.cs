@@ -16,13 +16,13 @@ public sealed class ReminderPlanTests
         new(Guid.NewGuid(), Guid.NewGuid(), status, attendance, null, confirmedAt, status == EnrollmentStatus.Confirmed ? confirmedAt : null);
 
     [Fact]
-    public void A_day_before_a_session_after_spring_forward_is_24_real_hours_so_one_hour_earlier_on_the_clock()
+    public void A_day_before_a_session_across_spring_forward_is_24_real_hours_so_one_hour_earlier_on_the_clock()
     {
-        var start = Local(2027, 3, 29, 10); // Monday after the clocks went forward on Sunday
+        var start = Local(2027, 3, 28, 10); // Sunday 10:00; the clocks went forward at 02:00 that night
         var due = ReminderPlan.ReminderDue(start, 1440);
 
         Assert.Equal(TimeSpan.FromHours(24), start - due);
-        Assert.Equal(new DateTime(2027, 3, 28, 10, 0, 0), TimeZoneInfo.ConvertTime(due, Brussels).DateTime.AddHours(1));
+        Assert.Equal(new DateTime(2027, 3, 27, 9, 0, 0), TimeZoneInfo.ConvertTime(due, Brussels).DateTime);
     }
 
     [Fact]

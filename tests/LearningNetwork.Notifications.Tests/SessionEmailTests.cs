@@ -97,25 +97,48 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     {
         using var staff = await app.StaffClientAsync();
         var managers = await app.CreateManagersAsync(staff, 3, language: "en");
-        var session = await PublishedAsync(staff, capacity: 1, daysAhead: 30);
+        // A reminder rule that fell due a minute ago, for people who enrolled yesterday (backdated).
+        var startsIn = TimeSpan.FromDays(2);
+        var rule = (int)startsIn.TotalMinutes + 1;
+        var session = await PublishedAsync(staff, capacity: 1, daysAhead: 2, reminders: [rule]);
         foreach (var id in managers)
         {
             await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = id })).ShouldBe(HttpStatusCode.Created);
         }
 
+        await app.Database.ExecuteAsync($"UPDATE enrollments.enrollments SET enrolled_at = now() - interval '1 day', confirmed_at = now() - interval '1 day' WHERE session_id = '{session}'");
+        var late = managers[2];
         var startsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
-        // The 7-days-before reminder was due long after these enrollments.
-        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), 10080, startsAt));
-        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), 10080, startsAt));
+
+        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), rule, startsAt));
+        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), rule, startsAt));
 
         var confirmed = await EmailOfAsync(managers[0]);
         var reminder = await app.Smtp.WaitForAsync(m => IsTo(m, confirmed) && Kind(m) == "Reminder");
         Assert.StartsWith("Reminder:", reminder.Subject);
+        Assert.Contains("METHOD:PUBLISH", Ics(reminder));
         await Task.Delay(1500);
         Assert.Single(app.Smtp.To(confirmed), m => Kind(m) == "Reminder");
         Assert.DoesNotContain(app.Smtp.To(await EmailOfAsync(managers[1])), m => Kind(m) == "Reminder"); // waitlisted
         var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={session}&kind=Reminder");
         Assert.Equal(1, log.GetProperty("total").GetInt32());
+        Assert.Equal("Sent", log.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Someone_who_enrolled_after_a_reminder_was_due_does_not_get_it()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await app.CreateManagersAsync(staff, 1))[0];
+        var rule = (int)TimeSpan.FromDays(2).TotalMinutes + 1;
+        var session = await PublishedAsync(staff, capacity: 3, daysAhead: 2, reminders: [rule]);
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
+        var startsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
+
+        await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), rule, startsAt));
+
+        var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={session}&kind=Reminder");
+        Assert.Equal(0, log.GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -138,7 +161,17 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         await (await staff.PostAsync($"/api/sessions/{created.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
         await (await staff.PostAsJsonAsync($"/api/sessions/{created.Id()}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
 
-        var reminder = await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "Reminder", TimeSpan.FromSeconds(60));
+        MimeKit.MimeMessage reminder;
+        try
+        {
+            reminder = await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "Reminder", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            var jobs = await app.Database.ScalarAsync<string>("SELECT coalesce(string_agg(statename || ' ' || left(invocationdata::text, 200), ' | '), 'none') FROM hangfire.job");
+            var errors = await app.Database.ScalarAsync<string>("SELECT coalesce(string_agg(last_error, ' | '), 'none') FROM notifications.outbox_messages WHERE last_error IS NOT NULL");
+            throw new TimeoutException($"No reminder. Hangfire jobs: {jobs}. Outbox errors: {errors}");
+        }
 
         Assert.StartsWith("Herinnering: Snelle sessie", reminder.Subject);
         var sent = (await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={created.Id()}&kind=Reminder")).GetProperty("items")[0];
@@ -151,17 +184,19 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     {
         using var staff = await app.StaffClientAsync();
         var managers = await app.CreateManagersAsync(staff, 2, language: "en");
-        var session = await PublishedAsync(staff, capacity: 5);
+        var session = await PublishedAsync(staff, capacity: 5, followUps: [0]);
         var present = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[0] })).Json(HttpStatusCode.Created);
         var absent = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[1] })).Json(HttpStatusCode.Created);
         await (await staff.PutAsJsonAsync($"/api/sessions/{session}/attendance", new[]
         {
             new { enrollmentId = present.Id(), attendance = "Attended" }, new { enrollmentId = absent.Id(), attendance = "Absent" },
         })).ShouldBe(HttpStatusCode.NoContent);
+        // As if the session took place: it ended an hour ago, and its follow-up (0 minutes after the end) is due.
+        await app.Database.ExecuteAsync($"UPDATE sessions.sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = '{session}'");
         var endsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("endsAt").GetDateTimeOffset();
 
-        await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 1440, endsAt));
-        await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 1440, endsAt));
+        await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 0, endsAt));
+        await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 0, endsAt));
 
         var presentEmail = await EmailOfAsync(managers[0]);
         var absentEmail = await EmailOfAsync(managers[1]);
@@ -202,14 +237,18 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         await run(scope.ServiceProvider.GetRequiredService<ReminderJobs>());
     }
 
-    private async Task<string> PublishedAsync(HttpClient staff, int capacity, string title = "Lerend netwerk", int daysAhead = 20)
+    private async Task<string> PublishedAsync(HttpClient staff, int capacity, string title = "Lerend netwerk", int daysAhead = 20, int[]? reminders = null, int[]? followUps = null)
     {
-        var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(13);
+        // daysAhead from now to the second, in Brussels time, so rules in minutes land where the test wants them.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(daysAhead), zone).DateTime;
         var session = await (await staff.PostAsJsonAsync("/api/sessions", new
         {
             title, kind = "Training", timeZone = "Europe/Brussels", capacity, location = "Brussel",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            start = start.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            reminders = (reminders ?? [10080, 1440]).Select(m => new { minutesBefore = m }).ToArray(),
+            followUps = (followUps ?? [1440]).Select(m => new { minutesAfter = m }).ToArray(),
         })).Json(HttpStatusCode.Created);
         await (await staff.PostAsync($"/api/sessions/{session.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
         return session.Id();

@@ -33,6 +33,9 @@ public static class BackgroundJobs
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        // The rest of Hangfire's services (the dashboard needs them); our storage, activator and
+        // client above are registered first, so Hangfire's own (static) ones are never used.
+        services.AddHangfire((_, _) => { });
 
         var workers = configuration.GetValue("Hangfire:WorkerCount", 5);
         if (workers > 0)

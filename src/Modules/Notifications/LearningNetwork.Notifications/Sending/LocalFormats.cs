@@ -8,6 +8,9 @@ internal sealed class LocalFormats(IConfiguration configuration)
 {
     private readonly TimeZoneInfo _agencyZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["App:TimeZone"] ?? "Europe/Brussels");
 
+    /// <summary>"dinsdag 2 februari 2027", "Tuesday 2 February 2027", "mardi 2 février 2027".</summary>
+    private const string DayPattern = "dddd d MMMM yyyy";
+
     public static CultureInfo Culture(string language) => language switch
     {
         "nl" => CultureInfo.GetCultureInfo("nl-BE"),
@@ -22,8 +25,8 @@ internal sealed class LocalFormats(IConfiguration configuration)
         var culture = Culture(language);
         var from = TimeZoneInfo.ConvertTime(start, zone);
         var to = TimeZoneInfo.ConvertTime(end, zone);
-        var day = from.ToString(culture.DateTimeFormat.LongDatePattern, culture);
-        var until = from.Date == to.Date ? to.ToString("HH:mm", culture) : to.ToString(culture.DateTimeFormat.LongDatePattern, culture) + " " + to.ToString("HH:mm", culture);
+        var day = from.ToString(DayPattern, culture);
+        var until = from.Date == to.Date ? to.ToString("HH:mm", culture) : to.ToString(DayPattern, culture) + " " + to.ToString("HH:mm", culture);
         return $"{day}, {from.ToString("HH:mm", culture)}–{until} ({timeZone})";
     }
 
@@ -31,6 +34,6 @@ internal sealed class LocalFormats(IConfiguration configuration)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone ?? _agencyZone);
         var culture = Culture(language);
-        return local.ToString(culture.DateTimeFormat.LongDatePattern, culture) + " " + local.ToString("HH:mm", culture);
+        return local.ToString(DayPattern, culture) + " " + local.ToString("HH:mm", culture);
     }
 }

@@ -19,6 +19,9 @@ internal sealed class EmailTemplates
     public const string FallbackLanguage = "en";
 
     private static readonly FluidParser Parser = new();
+
+    // Encode what HTML needs encoded (&, <, quotes), but leave "è" or "ë" as they are: the part is UTF-8.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private readonly ConcurrentDictionary<(string, string), ParsedTemplate> _cache = new();
 
     public Task<RenderedEmail> RenderAsync(EmailKind kind, string language, IReadOnlyDictionary<string, string> values) =>
@@ -39,7 +42,7 @@ internal sealed class EmailTemplates
         foreach (var paragraph in template.Paragraphs)
         {
             text.Add((await paragraph.RenderAsync(context)).Trim());
-            html.Add((await paragraph.RenderAsync(context, HtmlEncoder.Default)).Trim());
+            html.Add((await paragraph.RenderAsync(context, Html)).Trim());
         }
 
         var actionLabel = template.Action is null ? null : (await template.Action.RenderAsync(context)).Trim();
