@@ -66,6 +66,33 @@ await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<str
     await VerifyNoOverbookingAsync(connectionString, systemSession, requests / 2);
 }
 
+// Reminders: a second host on its own database, sending to a local SMTP server.
+var reminders = Option("--reminders", 10_000);
+var reminderDatabase = database + "_mail";
+await using (var admin = NpgsqlDataSource.Create(server))
+{
+    await using var create = admin.CreateCommand($"CREATE DATABASE \"{reminderDatabase}\"");
+    await create.ExecuteNonQueryAsync();
+}
+
+var mailConnection = new NpgsqlConnectionStringBuilder(server) { Database = reminderDatabase }.ConnectionString;
+using (var smtp = new CountingSmtpServer())
+await using (var mailHost = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+{
+    ["ConnectionStrings__LearningNetwork"] = mailConnection,
+    ["Database__MigrateOnStartup"] = "true",
+    ["Smtp__Host"] = "127.0.0.1",
+    ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+    ["Email__PollIntervalMilliseconds"] = "200",
+}))
+{
+    Console.WriteLine($"Sending {reminders} reminders through the host and through a plain MailKit loop...");
+    var (system, plain, duplicates) = await ReminderBenchmark.RunAsync(mailConnection, smtp, reminders);
+    rows.Add(Row("reminders delivered/s", system, plain, 0.3));
+    Console.WriteLine($"check: {smtp.Received} received by SMTP, {duplicates} duplicate Message-IDs");
+    Console.WriteLine($"mail host peak memory (VmHWM): {mailHost.MemoryMiB().Peak:0} MiB");
+}
+
 Print(rows);
 return 0;
 
