@@ -28,15 +28,15 @@ internal static class ReminderBenchmark
     {
         await using var data = NpgsqlDataSource.Create(connectionString);
         var sessionId = Guid.CreateVersion7();
-        await using (var insert = data.CreateCommand($"""
+        await using (var insert = data.CreateCommand($$"""
             INSERT INTO notifications.emails (id, kind, source_key, recipient, recipient_name, language, session_id, values, protected_values,
                 due_at, status, attempts, next_attempt_at, created_at)
             SELECT gen_random_uuid(), 'Reminder', 'bench-reminder:' || i, 'r' || i || '@bench.example', 'Bench Manager ' || i,
-                (ARRAY['nl','en','fr'])[1 + i % 3], '{sessionId}',
+                (ARRAY['nl','en','fr'])[1 + i % 3], '{{sessionId}}',
                 jsonb_build_object('title', 'Lerend netwerk ' || i, 'when', 'dinsdag 1 januari 2030, 10:00-12:00 (Europe/Brussels)',
                                    'place', 'Koning Albert II-laan 35, Brussel', 'ics', $1::text)::text::jsonb,
-                '{{}}'::jsonb, now(), 'Pending', 0, now() + interval '2 seconds', now()
-            FROM generate_series(1, {count}) AS i
+                '{}'::jsonb, now(), 'Pending', 0, now() + interval '2 seconds', now()
+            FROM generate_series(1, {{count}}) AS i
             """))
         {
             insert.Parameters.AddWithValue(Ics);
