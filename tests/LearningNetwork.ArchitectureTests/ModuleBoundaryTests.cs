@@ -10,7 +10,7 @@ namespace LearningNetwork.ArchitectureTests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Every module: its implementation assembly and the namespace root it owns.</summary>
-    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications", "Enrollments" };
+    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications", "Enrollments", "GuidelineDocuments" };
 
     private static readonly Dictionary<string, Assembly> Implementations = new()
     {
@@ -19,6 +19,7 @@ public sealed class ModuleBoundaryTests
         ["ClusterManagers"] = typeof(ClusterManagers.ClusterManagersModule).Assembly,
         ["Notifications"] = typeof(Notifications.NotificationsModule).Assembly,
         ["Enrollments"] = typeof(Enrollments.EnrollmentsModule).Assembly,
+        ["GuidelineDocuments"] = typeof(GuidelineDocuments.GuidelineDocumentsModule).Assembly,
     };
 
     private static readonly Dictionary<string, Assembly> ContractAssemblies = new()
@@ -28,6 +29,7 @@ public sealed class ModuleBoundaryTests
         ["ClusterManagers"] = typeof(ClusterManagers.Contracts.ClusterManagerCreated).Assembly,
         ["Notifications"] = typeof(Notifications.Contracts.EmailKind).Assembly,
         ["Enrollments"] = typeof(Enrollments.Contracts.EnrollmentConfirmed).Assembly,
+        ["GuidelineDocuments"] = typeof(GuidelineDocuments.Contracts.GuidelineUpdated).Assembly,
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.ClusterManagers;
 using LearningNetwork.Enrollments;
+using LearningNetwork.GuidelineDocuments;
 using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +45,7 @@ internal static class HostComposition
         services.AddClusterManagersModule(configuration);
         services.AddSessionsModule(configuration);
         services.AddEnrollmentsModule(configuration);
+        services.AddGuidelineDocumentsModule(configuration);
         services.AddNotificationsModule(configuration);
         return builder;
     }
@@ -66,6 +68,7 @@ internal static class HostComposition
         app.MapClusterManagersEndpoints();
         app.MapSessionsEndpoints();
         app.MapEnrollmentsEndpoints();
+        app.MapGuidelineDocumentsEndpoints();
         app.MapNotificationsEndpoints();
         return app;
     }

@@ -20,3 +20,9 @@ public sealed class InvalidFieldException(string field, string message) : Domain
 {
     public string Field { get; } = field;
 }
+
+/// <summary>The content is not of a type this endpoint takes (415), whatever its name claims.</summary>
+public sealed class UnsupportedContentException(string message) : DomainException(message);
+
+/// <summary>The upload is larger than allowed (413).</summary>
+public sealed class ContentTooLargeException(string message) : DomainException(message);

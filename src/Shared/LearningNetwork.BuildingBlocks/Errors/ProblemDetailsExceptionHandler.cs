@@ -44,6 +44,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+        UnsupportedContentException unsupported => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", unsupported.Message),
+        ContentTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", tooLarge.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict", "Someone else changed this at the same time; reload and try again."),
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
         JsonException json => MalformedJson(json),

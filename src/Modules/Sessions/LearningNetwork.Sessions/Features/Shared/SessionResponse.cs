@@ -1,4 +1,5 @@
 using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.GuidelineDocuments.Contracts;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 
@@ -32,9 +33,10 @@ internal sealed record SessionResponse(
     IReadOnlyList<ReminderRule> Reminders,
     IReadOnlyList<FollowUpRule> FollowUps,
     int Sequence,
-    string? CancellationReason)
+    string? CancellationReason,
+    IReadOnlyList<MaterialSummary> Materials)
 {
-    public static SessionResponse From(Session s, SeatCount seats) => new(
+    public static SessionResponse From(Session s, SeatCount seats, IReadOnlyList<MaterialSummary> materials) => new(
         s.Id,
         s.SeriesId,
         s.Title,
@@ -57,5 +59,6 @@ internal sealed record SessionResponse(
         s.ReminderMinutesBefore.Select(m => new ReminderRule(m)).ToArray(),
         s.FollowUpMinutesAfter.Select(m => new FollowUpRule(m)).ToArray(),
         s.Sequence,
-        s.CancellationReason);
+        s.CancellationReason,
+        materials);
 }

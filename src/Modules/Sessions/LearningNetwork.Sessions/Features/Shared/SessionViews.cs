@@ -1,10 +1,11 @@
 using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.GuidelineDocuments.Contracts;
 using LearningNetwork.Sessions.Domain;
 using MediatR;
 
 namespace LearningNetwork.Sessions.Features.Shared;
 
-/// <summary>Sessions as responses, with seat counts asked of the Enrollments module in one request per page.</summary>
+/// <summary>Sessions as responses, with seat counts (Enrollments) and materials (GuidelineDocuments) asked in one request each per page.</summary>
 internal sealed class SessionViews(IMediator mediator)
 {
     public async Task<SessionResponse> OneAsync(Session session, CancellationToken cancellationToken) =>
@@ -17,7 +18,10 @@ internal sealed class SessionViews(IMediator mediator)
             return [];
         }
 
-        var seats = (await mediator.Send(new GetSeatCounts(sessions.Select(s => s.Id).ToList()), cancellationToken)).ToDictionary(c => c.SessionId);
-        return sessions.Select(s => SessionResponse.From(s, seats.GetValueOrDefault(s.Id) ?? new SeatCount(s.Id, 0, 0))).ToList();
+        var ids = sessions.Select(s => s.Id).ToList();
+        var seats = (await mediator.Send(new GetSeatCounts(ids), cancellationToken)).ToDictionary(c => c.SessionId);
+        var materials = await mediator.Send(new GetSessionMaterials(ids), cancellationToken);
+        return sessions.Select(s => SessionResponse.From(
+            s, seats.GetValueOrDefault(s.Id) ?? new SeatCount(s.Id, 0, 0), materials.GetValueOrDefault(s.Id) ?? [])).ToList();
     }
 }
