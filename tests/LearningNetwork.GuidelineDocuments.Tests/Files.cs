@@ -32,7 +32,9 @@ internal static class Files
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(declaredType);
-        form.Add(content, "file", fileName);
+        // filename* (RFC 5987) carries any name, quotes and non-ASCII included, as browsers send them.
+        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = fileName };
+        form.Add(content);
         foreach (var (name, value) in fields)
         {
             form.Add(new StringContent(value), name);

@@ -106,7 +106,7 @@ public sealed class GuidelineTests(SmallUploadsApp app) : IClassFixture<SmallUpl
     {
         using var staff = await app.StaffClientAsync();
         var pdf = Files.Pdf(10_000);
-        var guideline = await (await staff.PostAsync("/api/guidelines", Files.Form(pdf, "../Règles \"2027\";\r\nX: y/../subsidie.pdf", fields: Fields("Namen")))).Json(HttpStatusCode.Created);
+        var guideline = await (await staff.PostAsync("/api/guidelines", Files.Form(pdf, "../../Règles \"2027\"; subsidie.pdf", fields: Fields("Namen")))).Json(HttpStatusCode.Created);
 
         var full = await staff.GetAsync($"/api/guidelines/{guideline.Id()}/download");
         await full.ShouldBe(HttpStatusCode.OK);

@@ -65,8 +65,7 @@ internal sealed class DownloadHandler(GuidelinesDbContext db, IFileStore files, 
             throw new NotFoundException("Guideline", request.GuidelineId);
         }
 
-        return await db.Downloads.AsNoTracking().Where(d => d.GuidelineId == request.GuidelineId).OrderByDescending(d => d.At)
-            .Select(d => new DownloadLogEntry(d.UserId, d.ClusterManagerId, d.Version, d.At.UtcDateTime))
-            .ToListAsync(cancellationToken);
+        var downloads = await db.Downloads.AsNoTracking().Where(d => d.GuidelineId == request.GuidelineId).OrderByDescending(d => d.At).ToListAsync(cancellationToken);
+        return downloads.Select(d => new DownloadLogEntry(d.UserId, d.ClusterManagerId, d.Version, d.At.UtcDateTime)).ToList();
     }
 }
