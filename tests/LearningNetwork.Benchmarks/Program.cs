@@ -38,29 +38,52 @@ await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<str
     var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = staffEmail, password = staffPassword })).Content.ReadFromJsonAsync<JsonElement>();
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
 
-    Console.WriteLine($"Preparing {requests * 2} managers and two hot sessions...");
-    var managers = await CreateManagersAsync(http, requests * 2, connectionString);
-    var systemSession = await HotSessionAsync(http, requests / 2);
-    var bareSession = await HotSessionAsync(http, requests / 2);
-    // The import makes the host create 4,000 accounts and invitations in the background: let that
+    Console.WriteLine($"Preparing {requests} managers...");
+    var managers = await CreateManagersAsync(http, requests + 40, connectionString);
+
+    // The import makes the host create accounts and invitations in the background: let that
     // finish, so neither measurement competes with it for the two cores.
     await WaitForQuietAsync(connectionString);
     var (bareApp, bareUrl) = await BareEnrollEndpoint.StartAsync(connectionString);
     using var bareHttp = new HttpClient { BaseAddress = new Uri(bareUrl) };
 
-    // Warm both paths (JIT, pools), then measure each on its own hot session.
+    // Warm both paths (JIT, pools), then measure each on fresh hot sessions, alternating, twice;
+    // the better round of each counts (this machine is shared and noisy).
     var warm = await HotSessionAsync(http, 20);
     var warmBare = await HotSessionAsync(http, 20);
-    await Load.RunAsync(40, 8, async i => (await http.PostAsJsonAsync($"/api/sessions/{warm}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
-    await Load.RunAsync(40, 8, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmBare}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+    await Load.RunAsync(40, 8, async i => (await http.PostAsJsonAsync($"/api/sessions/{warm}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
+    await Load.RunAsync(40, 8, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmBare}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
 
-    var bare = await Load.RunAsync(requests, concurrency, async i =>
-        (await bareHttp.PostAsJsonAsync($"/bare/sessions/{bareSession}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
-    var system = await Load.RunAsync(requests, concurrency, async i =>
-        (await http.PostAsJsonAsync($"/api/sessions/{systemSession}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+    LoadResult? bare = null, system = null;
+    string systemSession = "";
+    for (var round = 0; round < 2; round++)
+    {
+        var bareSession = await HotSessionAsync(http, requests / 2);
+        var session = await HotSessionAsync(http, requests / 2);
+        await WaitForQuietAsync(connectionString);
+        var b = await Load.RunAsync(requests, concurrency, async i =>
+            (await bareHttp.PostAsJsonAsync($"/bare/sessions/{bareSession}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+        await WaitForQuietAsync(connectionString);
+        var sys = await Load.RunAsync(requests, concurrency, async i =>
+            (await http.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+        Console.WriteLine($"round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s");
+        if (bare is null || b.PerSecond > bare.PerSecond)
+        {
+            bare = b;
+        }
+
+        if (system is null || sys.PerSecond > system.PerSecond)
+        {
+            (system, systemSession) = (sys, session);
+        }
+    }
+
     await bareApp.StopAsync();
 
-    rows.Add(Row("hot-session enrollments/s", system, bare, 0.6));
+    rows.Add(Row("hot-session enrollments/s", system!, bare!, 0.6));
+
+    var (baseline, peak, seconds) = await DownloadBenchmark.RunAsync(http, host, 50);
+    Console.WriteLine($"50 MB download in {seconds:0.0} s: host memory {baseline:0} MiB idle, {peak:0} MiB at peak, growth {peak - baseline:0.0} MiB (target < 10) {(peak - baseline < 10 ? "ok" : "ABOVE")}");
     var memory = host.MemoryMiB();
     Console.WriteLine($"host peak memory (VmHWM): {memory.Peak:0} MiB");
     await VerifyNoOverbookingAsync(connectionString, systemSession, requests / 2);

@@ -204,6 +204,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         var missed = await app.Smtp.WaitForAsync(m => IsTo(m, absentEmail) && Kind(m) == "FollowUp");
         Assert.StartsWith("Thank you for coming", thanks.Subject);
         Assert.StartsWith("We missed you", missed.Subject);
+        Assert.DoesNotContain("materials", thanks.TextBody, StringComparison.OrdinalIgnoreCase); // none attached to this session
         var token = Api.TokenFrom(thanks);
         Assert.Contains("/feedback?token=", thanks.TextBody);
 
@@ -218,6 +219,33 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         Assert.Equal(["Heel nuttig"], summary.GetProperty("comments").EnumerateArray().Select(c => c.GetString()));
         await Task.Delay(1000);
         Assert.Single(app.Smtp.To(presentEmail), m => Kind(m) == "FollowUp");
+    }
+
+    [Fact]
+    public async Task The_thank_you_lists_the_sessions_materials()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await app.CreateManagersAsync(staff, 1, language: "en"))[0];
+        var session = await PublishedAsync(staff, capacity: 5, followUps: [0]);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("%PDF-1.7\nmaterials"u8.ToArray()), "file", "slides.pdf" },
+            { new StringContent("Slides of the day"), "title" },
+            { new StringContent("Materials"), "category" },
+            { new StringContent("en"), "language" },
+        };
+        var guideline = await (await staff.PostAsync("/api/guidelines", form)).Json(HttpStatusCode.Created);
+        await (await staff.PostAsync($"/api/guidelines/{guideline.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
+        await (await staff.PutAsJsonAsync($"/api/sessions/{session}/materials", new { guidelineIds = new[] { guideline.Id() } })).ShouldBe(HttpStatusCode.NoContent);
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
+        await app.Database.ExecuteAsync($"UPDATE sessions.sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = '{session}'");
+        var endsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("endsAt").GetDateTimeOffset();
+
+        await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 0, endsAt));
+
+        var email = await EmailOfAsync(managerId);
+        var thanks = await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "FollowUp");
+        Assert.Contains("Slides of the day", thanks.TextBody);
     }
 
     [Fact]

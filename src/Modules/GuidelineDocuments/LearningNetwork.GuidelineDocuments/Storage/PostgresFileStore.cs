@@ -87,10 +87,14 @@ internal sealed class PostgresFileStore(NpgsqlDataSource dataSource) : IFileStor
     }
 }
 
-/// <summary>A read-only, seekable view of a chunked blob: only the current chunk is in memory.</summary>
+/// <summary>
+/// A read-only, seekable view of a chunked blob: only the current chunk is in memory, read into
+/// one buffer that is reused for every chunk (no new 1 MiB array per chunk for the GC to collect).
+/// </summary>
 internal sealed class ChunkedBlobStream(NpgsqlDataSource dataSource, Guid blobId, long length, int chunkSize) : Stream
 {
     private byte[]? _chunk;
+    private int _chunkLength;
     private int _chunkIndex = -1;
     private long _position;
 
@@ -121,12 +125,12 @@ internal sealed class ChunkedBlobStream(NpgsqlDataSource dataSource, Guid blobId
         var index = (int)(_position / chunkSize);
         if (index != _chunkIndex)
         {
-            _chunk = await LoadChunkAsync(index, cancellationToken);
+            _chunkLength = await LoadChunkAsync(index, cancellationToken);
             _chunkIndex = index;
         }
 
         var within = (int)(_position % chunkSize);
-        var count = Math.Min(buffer.Length, _chunk!.Length - within);
+        var count = Math.Min(buffer.Length, _chunkLength - within);
         _chunk.AsMemory(within, count).CopyTo(buffer);
         _position += count;
         return count;
@@ -150,11 +154,18 @@ internal sealed class ChunkedBlobStream(NpgsqlDataSource dataSource, Guid blobId
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    private async Task<byte[]> LoadChunkAsync(int index, CancellationToken cancellationToken)
+    private async Task<int> LoadChunkAsync(int index, CancellationToken cancellationToken)
     {
+        _chunk ??= new byte[chunkSize];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var query = new NpgsqlCommand("SELECT data FROM guideline_documents.blob_chunks WHERE blob_id = $1 AND sequence = $2", connection)
             { Parameters = { new() { Value = blobId }, new() { Value = index } } };
-        return (byte[])(await query.ExecuteScalarAsync(cancellationToken) ?? throw new IOException($"Chunk {index} of blob {blobId} is missing."));
+        await using var reader = await query.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new IOException($"Chunk {index} of blob {blobId} is missing.");
+        }
+
+        return (int)reader.GetBytes(0, 0, _chunk, 0, _chunk.Length);
     }
 }

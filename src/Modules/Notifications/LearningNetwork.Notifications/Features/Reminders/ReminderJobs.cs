@@ -98,6 +98,9 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
         var thanked = enrollees.Where(x => x.Template == "FollowUp").Select(x => x.Enrollee.EnrollmentId).ToList();
         var tokens = thanked.Count == 0 ? new Dictionary<Guid, string>() : await mediator.Send(new IssueFeedbackTokens(thanked));
         var secrets = protection.CreateProtector(EmailSecrets.ProtectionPurpose);
+        // The session's materials (guidelines staff attached) go with the thank-you.
+        var materials = (await mediator.Send(new GuidelineDocuments.Contracts.GetSessionMaterials([sessionId]))).GetValueOrDefault(sessionId) ?? [];
+        var materialList = string.Join("; ", materials.Select(m => m.Title));
         var emails = new List<Email>();
         foreach (var (enrollee, template) in enrollees)
         {
@@ -105,7 +108,7 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
                 ? new Dictionary<string, string> { ["token"] = secrets.Protect(token) }
                 : null;
             emails.Add(await mail.BuildAsync(EmailKind.FollowUp, SourceKey(sessionId, enrollee.EnrollmentId, minutesAfter), session,
-                managers[enrollee.ClusterManagerId], new Dictionary<string, string> { ["template"] = template! }, icsMethod: null, dueAt, protectedValues));
+                managers[enrollee.ClusterManagerId], new Dictionary<string, string> { ["template"] = template!, ["materials"] = materialList }, icsMethod: null, dueAt, protectedValues));
         }
 
         await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
