@@ -21,6 +21,7 @@ public static class NotificationsModule
         services.AddMediatorHandlersFrom(typeof(NotificationsModule).Assembly);
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
         services.AddOptions<EmailSendingOptions>().BindConfiguration("Email");
+        services.AddMemoryCache();
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<LocalFormats>();
         services.AddSingleton<SendLog>();

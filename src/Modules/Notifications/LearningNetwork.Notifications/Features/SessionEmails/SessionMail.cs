@@ -4,6 +4,7 @@ using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Sending;
 using LearningNetwork.Sessions.Contracts;
 using MediatR;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LearningNetwork.Notifications.Features.SessionEmails;
 
@@ -11,7 +12,7 @@ namespace LearningNetwork.Notifications.Features.SessionEmails;
 /// Builds the send-log rows of emails about a session: the recipient's language, the session's
 /// time in its own zone, the place, and the session as an .ics attachment.
 /// </summary>
-internal sealed class SessionMail(IMediator mediator, TimeProvider clock)
+internal sealed class SessionMail(IMediator mediator, TimeProvider clock, IMemoryCache cache)
 {
     public async Task<Email> BuildAsync(
         EmailKind kind,
@@ -40,13 +41,24 @@ internal sealed class SessionMail(IMediator mediator, TimeProvider clock)
 
         if (icsMethod is not null)
         {
-            values["ics"] = renderedIcs ?? await mediator.Send(new RenderSessionsCalendar([s.SessionId], "LearningNetwork", icsMethod));
+            values["ics"] = renderedIcs ?? await IcsAsync(s, icsMethod);
         }
 
         var now = clock.GetUtcNow();
         return Email.Create(kind, sourceKey, recipient.Email, recipient.FullName, recipient.PreferredLanguage, dueAt ?? now, now,
             values, protectedValues, s.SessionId, recipient.ClusterManagerId);
     }
+
+    /// <summary>
+    /// The .ics of a session as of its SEQUENCE: a popular session's confirmations all carry the
+    /// same one, so it is rendered once a minute rather than once per enrollee.
+    /// </summary>
+    private async Task<string> IcsAsync(SessionSnapshot session, string method) =>
+        (await cache.GetOrCreateAsync((session.SessionId, session.Sequence, session.StartsAt, method), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return mediator.Send(new RenderSessionsCalendar([session.SessionId], "LearningNetwork", method));
+        }))!;
 
     public async Task<(SessionInfo? Session, ClusterManagerSummary? Manager)> LoadAsync(Guid sessionId, Guid clusterManagerId, CancellationToken cancellationToken)
     {
