@@ -63,6 +63,15 @@ internal static class HostComposition
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
+        // The pages behind the links in emails, until the full web UI exists: small static forms that call the API.
+        app.UseStaticFiles();
+        foreach (var page in new[] { "activate", "reset-password", "feedback" })
+        {
+            app.MapGet($"/{page}", (IWebHostEnvironment environment) =>
+                    Results.File(environment.WebRootFileProvider.GetFileInfo($"{page}.html").CreateReadStream(), "text/html; charset=utf-8"))
+                .ExcludeFromDescription();
+        }
+
         app.MapBackgroundJobsDashboard();
         app.MapAccountsEndpoints();
         app.MapClusterManagersEndpoints();
