@@ -31,7 +31,9 @@ internal static class ImportManagersEndpoint
                 return Results.Ok(await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct));
             })
             .RequireAuthorization(Policies.Staff)
-            .Accepts<string>("text/csv")
+            // No Accepts<>() metadata: routing would answer a wrong content type with 415 before
+            // authorization, telling strangers the endpoint exists. The handler checks the type itself.
+            .WithDescription("Body: the CSV file as text/csv (UTF-8, with or without BOM), header cluster,fullName,email,preferredLanguage,phone; comma or semicolon separated.")
             .WithName("ImportClusterManagers")
             .WithSummary("Import managers from CSV (comma or semicolon); dryRun=true only reports")
             .Produces<ImportResult>()
