@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Accounts.Contracts;
 
 namespace LearningNetwork.Accounts.Domain;
@@ -37,7 +37,7 @@ internal sealed class AccountToken
     /// <summary>A new token: 256 random bits, base64url. The clear value is returned once, to be emailed.</summary>
     public static (AccountToken Token, string ClearValue) Issue(Guid userId, AccountLinkPurpose purpose, DateTimeOffset now)
     {
-        var clear = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var clear = SecretTokens.New();
         return (new AccountToken
         {
             Id = Guid.CreateVersion7(now),
@@ -49,13 +49,9 @@ internal sealed class AccountToken
         }, clear);
     }
 
-    public static string Hash(string clearValue) =>
-        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clearValue)));
+    public static string Hash(string clearValue) => SecretTokens.Hash(clearValue);
 
     public void Use(DateTimeOffset now) => UsedAt = now;
 
     public void Void(DateTimeOffset now) => VoidedAt ??= now;
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

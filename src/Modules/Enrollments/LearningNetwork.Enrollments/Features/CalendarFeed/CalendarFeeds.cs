@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Enrollments.Contracts;
@@ -58,7 +57,7 @@ internal sealed class CalendarFeedHandler(EnrollmentsDbContext db, IMediator med
 
     private async Task<CalendarFeedResponse> IssueAsync(Guid managerId, CancellationToken cancellationToken)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.ClusterManagerId == managerId, cancellationToken);
         if (feed is null)
         {
@@ -78,5 +77,5 @@ internal sealed class CalendarFeedHandler(EnrollmentsDbContext db, IMediator med
 
     private Guid ManagerId() => user.ClusterManagerId ?? throw new ForbiddenException("Calendar feeds are for cluster managers.");
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => SecretTokens.Hash(token);
 }

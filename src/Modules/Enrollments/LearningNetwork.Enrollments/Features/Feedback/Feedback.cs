@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Security;
@@ -80,7 +79,7 @@ internal sealed class FeedbackHandler(EnrollmentsDbContext db, TimeProvider cloc
         var tokens = new Dictionary<Guid, string>();
         foreach (var enrollmentId in request.EnrollmentIds.Distinct())
         {
-            var clear = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var clear = SecretTokens.New();
             db.FeedbackTokens.Add(new FeedbackToken { TokenHash = Hash(clear), EnrollmentId = enrollmentId, CreatedAt = now });
             tokens[enrollmentId] = clear;
         }
@@ -89,7 +88,7 @@ internal sealed class FeedbackHandler(EnrollmentsDbContext db, TimeProvider cloc
         return tokens;
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => SecretTokens.Hash(token);
 }
 
 internal static class FeedbackEndpoints
