@@ -24,6 +24,7 @@ public static class EnrollmentsModule
         services.AddMediatorHandlersFrom(typeof(EnrollmentsModule).Assembly);
         services.AddScoped<SeatLedger>();
         services.AddScoped<WaitlistPromotion>();
+        services.AddScoped<EnrollmentEnding>();
         return services;
     }
 

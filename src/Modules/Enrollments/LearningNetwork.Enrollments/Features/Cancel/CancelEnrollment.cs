@@ -20,7 +20,7 @@ namespace LearningNetwork.Enrollments.Features.Cancel;
 internal sealed record CancelEnrollment(Guid EnrollmentId) : IRequest<EnrollmentResponse>;
 
 internal sealed class CancelEnrollmentHandler(
-    EnrollmentsDbContext db, SeatLedger ledger, WaitlistPromotion promotion, IMediator mediator, ICurrentUser user, TimeProvider clock)
+    EnrollmentsDbContext db, EnrollmentEnding ending, IMediator mediator, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<CancelEnrollment, EnrollmentResponse>
 {
     public async Task<EnrollmentResponse> Handle(CancelEnrollment request, CancellationToken cancellationToken)
@@ -43,28 +43,9 @@ internal sealed class CancelEnrollmentHandler(
             throw new ConflictException("The session has started: ask the agency to cancel.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Re-read under a row lock: a concurrent cancel of the same enrollment waits here and then sees it cancelled.
-        var locked = await db.Enrollments
-            .FromSqlInterpolated($"SELECT * FROM enrollments.enrollments WHERE id = {enrollment.Id} FOR UPDATE")
-            .SingleAsync(cancellationToken);
-        if (locked.Status != EnrollmentStatus.Cancelled)
-        {
-            var previous = locked.Cancel(user.IsStaff && locked.ClusterManagerId != user.ClusterManagerId ? CancellationCause.ByStaff : CancellationCause.ByEnrollee, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            if (previous == EnrollmentStatus.Confirmed)
-            {
-                await ledger.ReleaseSeatAsync(locked.SessionId, cancellationToken);
-                await promotion.PromoteAsync(locked.SessionId, session.Session.StartsAt, cancellationToken);
-            }
-            else
-            {
-                await ledger.LeaveWaitlistAsync(locked.SessionId, cancellationToken);
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return EnrollmentResponse.From(locked);
+        var cause = user.IsStaff && enrollment.ClusterManagerId != user.ClusterManagerId ? CancellationCause.ByStaff : CancellationCause.ByEnrollee;
+        var ended = await ending.EndAsync(enrollment.Id, cause, session.Session.StartsAt, cancellationToken);
+        return EnrollmentResponse.From(ended);
     }
 }
 

@@ -27,7 +27,7 @@ internal sealed class EndEnrollmentsOfCancelledSessionHandler(EnrollmentsDbConte
 
 /// <summary>A deactivated manager's upcoming enrollments end, and their seats go to the waitlist.</summary>
 internal sealed class EndEnrollmentsOfDeactivatedManagerHandler(
-    EnrollmentsDbContext db, SeatLedger ledger, WaitlistPromotion promotion, IMediator mediator, TimeProvider clock)
+    EnrollmentsDbContext db, EnrollmentEnding ending, IMediator mediator, TimeProvider clock)
     : INotificationHandler<ClusterManagerDeactivated>
 {
     public async Task Handle(ClusterManagerDeactivated notification, CancellationToken cancellationToken)
@@ -46,24 +46,7 @@ internal sealed class EndEnrollmentsOfDeactivatedManagerHandler(
         var now = clock.GetUtcNow();
         foreach (var item in live.Where(e => sessions.TryGetValue(e.SessionId, out var s) && s.Session.StartsAt > now).OrderBy(e => sessions[e.SessionId].Session.StartsAt))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var enrollment = await db.Enrollments.FromSqlInterpolated($"SELECT * FROM enrollments.enrollments WHERE id = {item.Id} FOR UPDATE").SingleAsync(cancellationToken);
-            if (enrollment.Status != EnrollmentStatus.Cancelled)
-            {
-                var previous = enrollment.Cancel(CancellationCause.ManagerDeactivated, now);
-                await db.SaveChangesAsync(cancellationToken);
-                if (previous == EnrollmentStatus.Confirmed)
-                {
-                    await ledger.ReleaseSeatAsync(enrollment.SessionId, cancellationToken);
-                    await promotion.PromoteAsync(enrollment.SessionId, sessions[enrollment.SessionId].Session.StartsAt, cancellationToken);
-                }
-                else
-                {
-                    await ledger.LeaveWaitlistAsync(enrollment.SessionId, cancellationToken);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            await ending.EndAsync(item.Id, CancellationCause.ManagerDeactivated, sessions[item.SessionId].Session.StartsAt, cancellationToken);
         }
     }
 }
