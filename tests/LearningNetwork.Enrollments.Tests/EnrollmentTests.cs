@@ -28,6 +28,25 @@ public sealed class EnrollmentTests(LearningNetworkApp app) : IClassFixture<Lear
     }
 
     [Fact]
+    public async Task A_waitlisted_manager_sees_their_position_among_their_enrollments()
+    {
+        using var staff = await app.StaffClientAsync();
+        var others = await app.CreateManagersAsync(staff, 2);
+        var (_, manager) = await app.SignedInDirectoryManagerAsync(staff);
+        var session = await staff.PublishedSessionAsync(capacity: 1);
+        foreach (var id in others)
+        {
+            await (await staff.EnrollAsync(session.Id(), id)).ShouldBe(HttpStatusCode.Created);
+        }
+
+        await (await manager.EnrollAsync(session.Id())).ShouldBe(HttpStatusCode.Created);
+
+        var mine = Assert.Single((await manager.GetFromJsonAsync<JsonElement>("/api/me/enrollments")).GetProperty("items").EnumerateArray());
+        Assert.Equal("Waitlisted", mine.GetProperty("status").GetString());
+        Assert.Equal(2, mine.GetProperty("waitlistPosition").GetInt32());
+    }
+
+    [Fact]
     public async Task A_full_session_waitlists_in_order_and_a_cancellation_promotes_the_first_in_line()
     {
         using var staff = await app.StaffClientAsync();

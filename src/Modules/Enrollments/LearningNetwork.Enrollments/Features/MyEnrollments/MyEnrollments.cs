@@ -47,13 +47,16 @@ internal sealed class ListMyEnrollmentsHandler(EnrollmentsDbContext db, IMediato
         var enrollments = await query.ToListAsync(cancellationToken);
         var sessions = (await mediator.Send(new GetSessions(enrollments.Select(e => e.SessionId).ToList()), cancellationToken))
             .ToDictionary(s => s.Session.SessionId);
+        // Positions from one read of the queues the caller stands in, not one count per enrollment.
         var waitlisted = enrollments.Where(e => e.Status == EnrollmentStatus.Waitlisted).ToList();
-        var positions = new Dictionary<Guid, int>();
-        foreach (var e in waitlisted)
-        {
-            positions[e.Id] = await db.Enrollments.CountAsync(
-                o => o.SessionId == e.SessionId && o.Status == EnrollmentStatus.Waitlisted && o.WaitlistNumber <= e.WaitlistNumber, cancellationToken);
-        }
+        var queuedSessions = waitlisted.Select(e => e.SessionId).ToList();
+        var queues = await db.Enrollments.AsNoTracking()
+            .Where(o => queuedSessions.Contains(o.SessionId) && o.Status == EnrollmentStatus.Waitlisted)
+            .Select(o => new { o.SessionId, o.WaitlistNumber })
+            .ToListAsync(cancellationToken);
+        var positions = waitlisted.ToDictionary(
+            e => e.Id,
+            e => queues.Count(q => q.SessionId == e.SessionId && q.WaitlistNumber <= e.WaitlistNumber));
 
         var paging = new PageRequest(request.Page ?? 1, request.PageSize ?? 50);
         var items = enrollments
