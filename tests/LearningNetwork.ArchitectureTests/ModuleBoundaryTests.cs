@@ -25,7 +25,7 @@ public sealed class ModuleBoundaryTests
     private static readonly Dictionary<string, Assembly> ContractAssemblies = new()
     {
         ["Sessions"] = typeof(Sessions.Contracts.SessionPublished).Assembly,
-        ["Accounts"] = typeof(Accounts.Contracts.GetAccount).Assembly,
+        ["Accounts"] = typeof(Accounts.Contracts.FindAccountsByEmail).Assembly,
         ["ClusterManagers"] = typeof(ClusterManagers.Contracts.ClusterManagerCreated).Assembly,
         ["Notifications"] = typeof(Notifications.Contracts.EmailKind).Assembly,
         ["Enrollments"] = typeof(Enrollments.Contracts.EnrollmentConfirmed).Assembly,

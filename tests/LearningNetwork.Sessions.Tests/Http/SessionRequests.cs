@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using LearningNetwork.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -69,28 +70,5 @@ internal static class SessionRequests
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public static string Id(this JsonElement element) => element.GetProperty("id").GetString()!;
-
     public static string Str(this JsonElement element, string name) => element.GetProperty(name).ToString();
-
-    /// <summary>Asserts the status and shows the body when it differs: a failing test says why.</summary>
-    public static async Task ShouldBe(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}: {body}");
-        }
-    }
-
-    /// <summary>Asserts a 400 problem details naming the field.</summary>
-    public static async Task<string> ShouldNameInvalidField(this HttpResponseMessage response, string field)
-    {
-        await response.ShouldBe(HttpStatusCode.BadRequest);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var errors = problem.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out var messages), $"expected an error for '{field}', got {errors}");
-        return messages[0].GetString()!;
-    }
 }

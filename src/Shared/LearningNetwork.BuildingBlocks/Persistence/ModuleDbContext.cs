@@ -30,9 +30,6 @@ public abstract class ModuleDbContext(DbContextOptions options, TimeProvider clo
         base.OnModelCreating(modelBuilder);
     }
 
-    /// <summary>Adds an event that does not come from an aggregate (e.g. a change made in bulk).</summary>
-    public void AddToOutbox(IntegrationEvent integrationEvent) => OutboxModel.Add(OutboxMessages, integrationEvent, clock);
-
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         OutboxModel.CollectEvents(ChangeTracker, OutboxMessages, clock);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Fluid;
-using LearningNetwork.Notifications.Contracts;
 
 namespace LearningNetwork.Notifications.Templates;
 
@@ -23,9 +22,6 @@ internal sealed class EmailTemplates
     // Encode what HTML needs encoded (&, <, quotes), but leave "è" or "ë" as they are: the part is UTF-8.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private readonly ConcurrentDictionary<(string, string), ParsedTemplate> _cache = new();
-
-    public Task<RenderedEmail> RenderAsync(EmailKind kind, string language, IReadOnlyDictionary<string, string> values) =>
-        RenderAsync(kind.ToString(), language, values);
 
     public async Task<RenderedEmail> RenderAsync(string kind, string language, IReadOnlyDictionary<string, string> values)
     {
