@@ -8,6 +8,7 @@ using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
+using LearningNetwork.Host.Ui;
 using Scalar.AspNetCore;
 
 namespace LearningNetwork.Host;
@@ -47,13 +48,16 @@ internal static class HostComposition
         services.AddEnrollmentsModule(configuration);
         services.AddGuidelineDocumentsModule(configuration);
         services.AddNotificationsModule(configuration);
+        services.AddWebUi(configuration);
         return builder;
     }
 
     public static WebApplication UseLearningNetwork(this WebApplication app)
     {
         app.UseBuildingBlocks();
+        app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseUiCulture();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -61,17 +65,6 @@ internal static class HostComposition
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-
-        // The pages behind the links in emails, until the full web UI exists: small static forms that call the API.
-        app.UseStaticFiles();
-        foreach (var page in new[] { "activate", "reset-password", "feedback" })
-        {
-            app.MapGet($"/{page}", (IWebHostEnvironment environment) =>
-                    Results.File(environment.WebRootFileProvider.GetFileInfo($"{page}.html").CreateReadStream(), "text/html; charset=utf-8"))
-                .ExcludeFromDescription();
-        }
-
         app.MapBackgroundJobsDashboard();
         app.MapAccountsEndpoints();
         app.MapClusterManagersEndpoints();
@@ -79,6 +72,7 @@ internal static class HostComposition
         app.MapEnrollmentsEndpoints();
         app.MapGuidelineDocumentsEndpoints();
         app.MapNotificationsEndpoints();
+        app.MapWebUi();
         return app;
     }
 }

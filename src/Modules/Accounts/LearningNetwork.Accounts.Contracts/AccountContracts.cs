@@ -45,3 +45,18 @@ public sealed record DeactivateClusterManagerAccount(Guid ClusterManagerId) : IR
 
 /// <summary>Sends a new invitation link, voiding the old one; 409 when the account is already activated.</summary>
 public sealed record ResendClusterManagerInvitation(Guid ClusterManagerId) : IRequest<Unit>;
+
+/// <summary>
+/// The web UI's sign-in: the same checks as the API's login (lockout, deactivation), but the
+/// cookie is written on the current response. False for every kind of refusal, alike.
+/// </summary>
+public sealed record SignInWithCookie(string? Email, string? Password) : IRequest<bool>;
+
+/// <summary>The web UI's sign-out: the cookie is removed from the current response.</summary>
+public sealed record SignOutCookie : IRequest<Unit>;
+
+/// <summary>Rate limits the Accounts module registers, for other parts of the host (the UI's sign-in page).</summary>
+public static class AccountRateLimits
+{
+    public const string Login = "accounts-login";
+}

@@ -11,7 +11,7 @@ namespace LearningNetwork.Accounts.Infrastructure;
 /// </summary>
 internal static class AccountsRateLimits
 {
-    public const string Login = "accounts-login";
+    public const string Login = Contracts.AccountRateLimits.Login;
 
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {

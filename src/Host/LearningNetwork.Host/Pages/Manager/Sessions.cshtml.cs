@@ -1,0 +1,45 @@
+using System.Globalization;
+using LearningNetwork.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningNetwork.Host.Pages.Manager;
+
+/// <summary>A cluster manager's view of what is coming: seats, waitlist and their own place, with enroll and cancel.</summary>
+public sealed class SessionsModel(Api api, UiText text) : UiPage(api, text)
+{
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    /// <summary>The caller's open enrollment per session.</summary>
+    public IReadOnlyDictionary<Guid, MyEnrollment> Mine { get; private set; } = new Dictionary<Guid, MyEnrollment>();
+
+    public async Task OnGetAsync()
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sessions = await Api.GetAsync<Paged<SessionView>>($"/api/sessions?from={today}&pageSize=200");
+        var mine = await Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?pageSize=200");
+        Sessions = sessions.Result.Items.Where(s => s.IsUpcoming).ToList();
+        Mine = mine.Result.Items.ToDictionary(e => e.SessionId);
+    }
+
+    public async Task<IActionResult> OnPostEnrollAsync(Guid sessionId)
+    {
+        var result = await Api.PostAsync<EnrollmentView>($"/api/sessions/{sessionId}/enrollments");
+        if (!result.Ok)
+        {
+            return Refused(result.Problem!, "/sessions");
+        }
+
+        return Done(
+            result.Result.Status == "Confirmed"
+                ? T["You are enrolled. The confirmation is on its way by email."]
+                : T.Format("The session is full: you are on the waitlist, position {0}. You will be told when a seat frees.", result.Result.WaitlistPosition ?? 0),
+            "/sessions");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid enrollmentId, string? returnTo)
+    {
+        var to = returnTo == "my" ? "/my-sessions" : "/sessions";
+        var result = await Api.PostAsync($"/api/enrollments/{enrollmentId}/cancel");
+        return result.Ok ? Done(T["Your enrollment is cancelled."], to) : Refused(result.Problem!, to);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using LearningNetwork.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningNetwork.Host.Pages.Staff.Sessions;
+
+/// <summary>Everything staff do with one session: publish, edit, reschedule, cancel, participants and attendance, materials, feedback.</summary>
+public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public SessionForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? NewStart { get; set; }
+
+    [BindProperty]
+    public string? NewEnd { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public SessionView? Session { get; private set; }
+
+    public IReadOnlyList<Participant> Participants { get; private set; } = [];
+
+    public FeedbackSummaryView? Feedback { get; private set; }
+
+    public IReadOnlyList<ManagerView> Managers { get; private set; } = [];
+
+    public IReadOnlyList<GuidelineView> Guidelines { get; private set; } = [];
+
+    private string Here => $"/staff/sessions/{Id}";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+
+        Form = SessionForm.From(Session!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync() => Outcome(await Api.PostAsync($"/api/sessions/{Id}/publish"), T["The session is published: cluster managers can enroll."]);
+
+    public async Task<IActionResult> OnPostPublishSeriesAsync()
+    {
+        var session = await Api.GetAsync<SessionView>($"/api/sessions/{Id}");
+        if (!session.Ok || session.Result.SeriesId is not { } seriesId)
+        {
+            return Refused(session.Problem ?? new ApiProblem { Status = 409, Title = T["This session is not part of a series."] }, Here);
+        }
+
+        return Outcome(await Api.PostAsync($"/api/series/{seriesId}/publish"), T["Every session of the series is published."]);
+    }
+
+    public async Task<IActionResult> OnPostEditAsync()
+    {
+        ModelState.Clear();
+        if (Form.ToUpdateRequest(ModelState) is { } request)
+        {
+            var result = await Api.PutAsync($"/api/sessions/{Id}", request);
+            if (result.Ok)
+            {
+                return Done(T["The changes are saved."], Here);
+            }
+
+            ShowProblem(result.Problem!);
+        }
+
+        return await LoadAsync() ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostRescheduleAsync()
+    {
+        ModelState.Clear();
+        var result = await Api.PostAsync($"/api/sessions/{Id}/reschedule", new { start = NewStart ?? string.Empty, end = NewEnd ?? string.Empty });
+        if (result.Ok)
+        {
+            return Done(T["The session is moved; enrolled people are told at once."], Here);
+        }
+
+        // The API names the fields start and end; on this form they are NewStart and NewEnd.
+        ShowProblem(result.Problem! with { Errors = result.Problem!.Errors?.ToDictionary(e => "new" + e.Key, e => e.Value) }, string.Empty);
+        await LoadAsync();
+        Form = SessionForm.From(Session!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        ModelState.Clear();
+        var result = await Api.PostAsync($"/api/sessions/{Id}/cancel", new { reason = Reason ?? string.Empty });
+        if (result.Ok)
+        {
+            return Done(T["The session is cancelled; enrolled people are told."], Here);
+        }
+
+        ShowProblem(result.Problem!, string.Empty);
+        await LoadAsync();
+        Form = SessionForm.From(Session!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAttendanceAsync(List<AttendanceMark> marks) =>
+        Outcome(await Api.PutAsync($"/api/sessions/{Id}/attendance", marks.Select(m => new { enrollmentId = m.EnrollmentId, attendance = m.Attendance }).ToList()), T["Attendance is saved."]);
+
+    public async Task<IActionResult> OnPostEnrollAsync(Guid clusterManagerId)
+    {
+        var result = await Api.PostAsync<EnrollmentView>($"/api/sessions/{Id}/enrollments", new { clusterManagerId });
+        return result.Ok
+            ? Done(result.Result.Status == "Confirmed" ? T["Enrolled."] : T.Format("The session is full: on the waitlist, position {0}.", result.Result.WaitlistPosition ?? 0), Here + "#participants")
+            : Refused(result.Problem!, Here);
+    }
+
+    public async Task<IActionResult> OnPostMaterialsAsync(List<Guid> guidelineIds) =>
+        Outcome(await Api.PutAsync($"/api/sessions/{Id}/materials", new { guidelineIds }), T["The materials are saved."]);
+
+    private IActionResult Outcome(ApiResult<System.Text.Json.JsonElement> result, string message) => result.Ok ? Done(message, Here) : Refused(result.Problem!, Here);
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var session = await Api.GetAsync<SessionView>($"/api/sessions/{Id}");
+        if (!session.Ok)
+        {
+            return NotFoundOr(session.Problem!);
+        }
+
+        Session = session.Result;
+        var participants = Api.GetAsync<List<Participant>>($"/api/sessions/{Id}/enrollments");
+        var feedback = Api.GetAsync<FeedbackSummaryView>($"/api/sessions/{Id}/feedback");
+        var managers = Api.GetAsync<Paged<ManagerView>>("/api/cluster-managers?active=true&pageSize=200");
+        var guidelines = Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200");
+        Participants = (await participants).Value ?? [];
+        Feedback = (await feedback).Value;
+        Managers = (await managers).Value?.Items ?? [];
+        Guidelines = ((await guidelines).Value?.Items ?? []).Where(g => g.Status == "Published").ToList();
+        return null;
+    }
+
+    public sealed record AttendanceMark(Guid EnrollmentId, string Attendance);
+}

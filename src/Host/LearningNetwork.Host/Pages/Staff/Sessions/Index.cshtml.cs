@@ -1,0 +1,82 @@
+using System.Globalization;
+using LearningNetwork.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningNetwork.Host.Pages.Staff.Sessions;
+
+/// <summary>All sessions for staff, as a filtered list or a month calendar.</summary>
+public sealed class StaffSessionsModel(Api api, UiText text) : UiPage(api, text)
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string View { get; set; } = "list";
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "month")]
+    public string? MonthText { get; set; }
+
+    public DateTime Month { get; private set; }
+
+    public int PageCount { get; private set; } = 1;
+
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    public IEnumerable<string> DayNames => Enumerable.Range(0, 7).Select(i => CultureInfo.CurrentCulture.DateTimeFormat.AbbreviatedDayNames[(i + 1) % 7]);
+
+    /// <summary>Monday to Sunday weeks covering the month.</summary>
+    public IEnumerable<DateTime> CalendarDays
+    {
+        get
+        {
+            var first = Month.AddDays(-(((int)Month.DayOfWeek + 6) % 7));
+            var last = Month.AddMonths(1).AddDays(-1);
+            for (var day = first; day <= last || ((int)day.DayOfWeek + 6) % 7 != 0; day = day.AddDays(1))
+            {
+                yield return day;
+            }
+        }
+    }
+
+    public async Task OnGetAsync()
+    {
+        View = View == "calendar" ? "calendar" : "list";
+        Month = DateTime.TryParseExact(MonthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month
+            : new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        PageNumber = Math.Max(1, PageNumber);
+
+        // The calendar asks for its month (a day either side for other zones); the list for the filters and page.
+        var query = View == "calendar"
+            ? UiQuery.Build(("from", Month.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", Month.AddMonths(1).AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("status", Status), ("kind", Kind), ("pageSize", "200"))
+            : UiQuery.Build(("from", From), ("to", To), ("status", Status), ("kind", Kind), ("page", PageNumber.ToString(CultureInfo.InvariantCulture)), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)));
+        var result = await Api.GetAsync<Paged<SessionView>>("/api/sessions" + query);
+        if (!result.Ok)
+        {
+            ShowProblem(result.Problem!, string.Empty);
+            return;
+        }
+
+        Sessions = result.Result.Items;
+        PageCount = Math.Max(1, (result.Result.Total + PageSize - 1) / PageSize);
+    }
+
+    public string Link(string? view = null, int? page = null, DateTime? month = null) =>
+        "/staff/sessions" + UiQuery.Build(("view", view ?? View), ("from", From), ("to", To), ("status", Status), ("kind", Kind),
+            ("page", page?.ToString(CultureInfo.InvariantCulture)), ("month", (month ?? (View == "calendar" ? Month : null))?.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+}

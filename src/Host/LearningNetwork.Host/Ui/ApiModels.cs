@@ -1,0 +1,63 @@
+namespace LearningNetwork.Host.Ui;
+
+// The UI's reading of the API's answers (API.md): only the fields the pages show.
+#pragma warning disable CA1819, SA1402, SA1649
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total);
+
+public sealed record Me(Guid UserId, string Email, string FullName, IReadOnlyList<string> Roles, Guid? ClusterManagerId, string PreferredLanguage);
+
+public sealed record ReminderView(int MinutesBefore);
+
+public sealed record FollowUpView(int MinutesAfter);
+
+public sealed record Material(Guid GuidelineId, string Title, string Language);
+
+public sealed record SessionView(
+    Guid Id, Guid? SeriesId, string Title, string? Description, string Kind, string Status, string Start, string End, string TimeZone,
+    DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength,
+    string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
+    IReadOnlyList<Material> Materials)
+{
+    public bool IsUpcoming => StartsAt > DateTime.UtcNow;
+}
+
+public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, string Status, int? WaitlistPosition);
+
+public sealed record MySession(Guid Id, string Title, string Kind, string Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl);
+
+public sealed record MyEnrollment(Guid Id, Guid SessionId, string Status, int? WaitlistPosition, string Attendance, DateTime EnrolledAt, MySession Session);
+
+public sealed record Participant(Guid Id, Guid ClusterManagerId, string FullName, string ClusterName, string Status, int? WaitlistPosition, string Attendance, DateTime EnrolledAt);
+
+public sealed record FeedbackSummaryView(int Responses, double? AverageRating, IReadOnlyList<string> Comments);
+
+public sealed record CalendarFeed(string Url);
+
+public sealed record ClusterView(Guid Id, string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan, int ActiveManagers);
+
+public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone, bool IsActive);
+
+public sealed record ImportErrorView(int Line, string Field, string Message);
+
+public sealed record ImportResultView(int Created, int Updated, int Unchanged, bool DryRun, IReadOnlyList<ImportErrorView> Errors);
+
+public sealed record GuidelineVersionView(int Number, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt, DateTime? PublishedAt, string? ChangeNote);
+
+public sealed record GuidelineView(Guid Id, string Title, string Category, string Language, string? Summary, string Status, IReadOnlyList<GuidelineVersionView> Versions);
+
+public sealed record DownloadEntry(Guid UserId, Guid? ClusterManagerId, int Version, DateTime At);
+
+public sealed record EmailView(Guid Id, string Kind, string Recipient, Guid? SessionId, DateTime DueAt, DateTime? SentAt, string Status, int Attempts, string? LastError);
+
+public sealed record SeriesCreated(Guid Id, IReadOnlyList<Guid> SessionIds);
+
+public sealed record ClusterFigures(Guid ClusterId, string Name, int Enrollments, int Attended);
+
+public sealed record MonthFigures(string Month, int Sessions, int Enrollments, int Attended);
+
+public sealed record ReminderFigures(int Sent, int Failed, int Pending);
+
+public sealed record Overview(
+    int Clusters, int ClusterManagers, int SessionsHeld, int UpcomingSessions, int Enrollments, double? AttendanceRate, double? NoShowRate,
+    double? AverageFeedback, IReadOnlyList<ClusterFigures> ByCluster, IReadOnlyList<MonthFigures> ByMonth, ReminderFigures Reminders);

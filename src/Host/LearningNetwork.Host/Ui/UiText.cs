@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace LearningNetwork.Host.Ui;
+
+/// <summary>
+/// The UI's words in Dutch, English and French. Pages write the English text as the key
+/// (<c>@T["Sign in"]</c>), so a page reads naturally and a missing translation shows English
+/// rather than a code; <see cref="UiTextTranslations"/> holds the other two languages.
+/// </summary>
+public sealed class UiText
+{
+    public string this[string english] => Translate(english);
+
+    public string Format(string english, params object[] values) => string.Format(CultureInfo.CurrentCulture, Translate(english), values);
+
+    public string LanguageName(string language) => language switch
+    {
+        "nl" => "Nederlands",
+        "en" => "English",
+        "fr" => "Français",
+        _ => language,
+    };
+
+    public string RatingName(int rating) => rating switch
+    {
+        5 => Translate("excellent"),
+        4 => Translate("good"),
+        3 => Translate("fair"),
+        2 => Translate("poor"),
+        _ => Translate("bad"),
+    };
+
+    private static string Translate(string english) =>
+        UiCulture.Language switch
+        {
+            "nl" when UiTextTranslations.Dutch.TryGetValue(english, out var dutch) => dutch,
+            "fr" when UiTextTranslations.French.TryGetValue(english, out var french) => french,
+            _ => english,
+        };
+}

@@ -1,0 +1,30 @@
+using LearningNetwork.BuildingBlocks.Security;
+
+namespace LearningNetwork.Host.Ui;
+
+/// <summary>The server-rendered web UI for staff and cluster managers (Razor Pages).</summary>
+public static class WebUi
+{
+    public static IServiceCollection AddWebUi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Manager", Policies.ClusterManager);
+            options.Conventions.AuthorizePage("/Guidelines/Index");
+        });
+        services.AddSingleton<SelfAddress>();
+        services.AddSingleton<UiText>();
+        services.AddHttpClient<Api>()
+            // The browser's cookie header is passed on by hand, and API redirects are answers to show, not to follow.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+        UiFormat.DisplayZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Ui:TimeZone"] ?? "Europe/Brussels");
+        return services;
+    }
+
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}
