@@ -1,0 +1,56 @@
+using LearningNetwork.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningNetwork.Host.Pages.Staff.Directory;
+
+public sealed class ClustersModel(Api api, UiText text) : UiPage(api, text)
+{
+    [BindProperty]
+    public ClusterForm Form { get; set; } = new();
+
+    public IReadOnlyList<ClusterView> Clusters { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        var result = await Api.PostAsync<ClusterView>("/api/clusters", new
+        {
+            name = Form.Name ?? string.Empty,
+            type = Form.Type,
+            domain = string.IsNullOrWhiteSpace(Form.Domain) ? null : Form.Domain,
+            fundingStart = Form.FundingStart,
+            fundingEnd = Form.FundingEnd,
+            memberCompanies = Form.MemberCompanies,
+            postFundingPlan = Form.PostFundingPlan,
+        });
+        if (result.Ok)
+        {
+            return Done(T.Format("Cluster {0} is added.", result.Result.Name), "/staff/clusters");
+        }
+
+        ShowProblem(result.Problem!);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() => Clusters = (await Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200")).Value?.Items ?? [];
+
+    public sealed class ClusterForm
+    {
+        public string? Name { get; set; }
+
+        public string Type { get; set; } = "InnovativeBusinessNetwork";
+
+        public string? Domain { get; set; }
+
+        public DateOnly? FundingStart { get; set; }
+
+        public DateOnly? FundingEnd { get; set; }
+
+        public int? MemberCompanies { get; set; }
+
+        public string PostFundingPlan { get; set; } = "Undecided";
+    }
+}

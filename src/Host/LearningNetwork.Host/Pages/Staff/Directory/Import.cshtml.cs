@@ -1,0 +1,60 @@
+using System.Text;
+using LearningNetwork.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningNetwork.Host.Pages.Staff.Directory;
+
+/// <summary>CSV import in two steps: a dry run shows what would happen, the confirmation sends the same file for real.</summary>
+public sealed class ImportModel(Api api, UiText text) : UiPage(api, text)
+{
+    private const long MaxCsvBytes = 5 * 1024 * 1024;
+
+    [BindProperty]
+    public string? Csv { get; set; }
+
+    public ImportResultView? Preview { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Csv), T["Choose a CSV file."]);
+            return Page();
+        }
+
+        if (file.Length > MaxCsvBytes)
+        {
+            ModelState.AddModelError(nameof(Csv), T["The file is larger than 5 MB."]);
+            return Page();
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        Csv = await reader.ReadToEndAsync(HttpContext.RequestAborted);
+        return await SendAsync(dryRun: true);
+    }
+
+    public Task<IActionResult> OnPostRunAsync() => SendAsync(dryRun: false);
+
+    private async Task<IActionResult> SendAsync(bool dryRun)
+    {
+        var content = new StringContent(Csv ?? string.Empty, Encoding.UTF8, "text/csv");
+        var result = await Api.SendAsync<ImportResultView>(HttpMethod.Post, $"/api/cluster-managers/import?dryRun={(dryRun ? "true" : "false")}", content);
+        if (!result.Ok)
+        {
+            ShowProblem(result.Problem!, string.Empty);
+            return Page();
+        }
+
+        if (!dryRun && result.Result.Errors.Count == 0)
+        {
+            return Done(T.Format("{0} managers added and {1} updated; invitations are on their way.", result.Result.Created, result.Result.Updated), "/staff/managers");
+        }
+
+        Preview = result.Result;
+        return Page();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using LearningNetwork.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningNetwork.Host.Pages.Staff;
+
+/// <summary>The send log with filters: what went out, what waits, what failed and why.</summary>
+public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
+{
+    private const int PageSize = 100;
+
+    public static readonly IReadOnlyList<string> Kinds =
+    [
+        "Invitation", "PasswordReset", "EnrollmentConfirmed", "Waitlisted", "WaitlistPromoted", "EnrollmentCancelled",
+        "Reminder", "SessionRescheduled", "SessionCancelled", "FollowUp", "GuidelineUpdated",
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Recipient { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? SessionId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<EmailView> Emails { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageCount { get; private set; } = 1;
+
+    public async Task OnGetAsync()
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var result = await Api.GetAsync<Paged<EmailView>>("/api/notifications" + Query(PageNumber) + $"&pageSize={PageSize}");
+        if (!result.Ok)
+        {
+            ShowProblem(result.Problem!, string.Empty);
+            return;
+        }
+
+        Emails = result.Result.Items;
+        Total = result.Result.Total;
+        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    public string Link(int page) => "/staff/emails" + Query(page);
+
+    private string Query(int page) => UiQuery.Build(
+        ("recipient", Recipient), ("kind", Kind), ("status", Status), ("sessionId", SessionId?.ToString()), ("page", page.ToString(CultureInfo.InvariantCulture)));
+}
