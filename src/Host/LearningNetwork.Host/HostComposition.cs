@@ -8,6 +8,7 @@ using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
+using LearningNetwork.Host.Reports;
 using LearningNetwork.Host.Ui;
 using Scalar.AspNetCore;
 
@@ -72,6 +73,7 @@ internal static class HostComposition
         app.MapEnrollmentsEndpoints();
         app.MapGuidelineDocumentsEndpoints();
         app.MapNotificationsEndpoints();
+        app.MapReportsEndpoints();
         app.MapWebUi();
         return app;
     }

@@ -17,3 +17,8 @@ public sealed record ClusterManagerSummary(Guid ClusterManagerId, string FullNam
 
 /// <summary>Ask the directory for managers by id; unknown ids are left out.</summary>
 public sealed record GetClusterManagers(IReadOnlyCollection<Guid> ClusterManagerIds) : IRequest<IReadOnlyList<ClusterManagerSummary>>;
+
+/// <summary>How big the directory is, for reports.</summary>
+public sealed record DirectoryFigures(int Clusters, int ActiveClusterManagers);
+
+public sealed record GetDirectoryFigures : IRequest<DirectoryFigures>;

@@ -58,3 +58,9 @@ public sealed record IssueFeedbackTokens(IReadOnlyCollection<Guid> EnrollmentIds
 
 /// <summary>Everyone who enrolled in a session, cancelled ones included (with their cause).</summary>
 public sealed record GetSessionEnrollees(Guid SessionId) : IRequest<IReadOnlyList<Enrollee>>;
+
+/// <summary>One confirmed enrollment as reports count it: who, where, whether they came, what they thought.</summary>
+public sealed record EnrollmentFact(Guid SessionId, Guid ClusterManagerId, Attendance Attendance, int? Rating);
+
+/// <summary>The confirmed (not cancelled, not waitlisted) enrollments of these sessions, for reports.</summary>
+public sealed record GetEnrollmentFacts(IReadOnlyCollection<Guid> SessionIds) : IRequest<IReadOnlyList<EnrollmentFact>>;

@@ -61,3 +61,6 @@ public sealed record GetSeriesSessions(Guid SeriesId) : MediatR.IRequest<IReadOn
 /// <summary>An iCalendar document (text) with these sessions as events, e.g. for a personal feed.</summary>
 /// <param name="Method">PUBLISH (default), or CANCEL to take the sessions out of a calendar (an enrollment that ended).</param>
 public sealed record RenderSessionsCalendar(IReadOnlyCollection<Guid> SessionIds, string CalendarName, string? Method = null) : MediatR.IRequest<string>;
+
+/// <summary>Published and cancelled sessions starting in [From, To), for reports; drafts are left out.</summary>
+public sealed record GetSessionsStartingBetween(DateTimeOffset From, DateTimeOffset To) : MediatR.IRequest<IReadOnlyList<SessionInfo>>;

@@ -218,3 +218,9 @@ internal sealed class GetClusterManagersHandler(ClusterManagersDbContext db)
             .ToListAsync(cancellationToken);
     }
 }
+
+internal sealed class GetDirectoryFiguresHandler(ClusterManagersDbContext db) : IRequestHandler<Contracts.GetDirectoryFigures, Contracts.DirectoryFigures>
+{
+    public async Task<Contracts.DirectoryFigures> Handle(Contracts.GetDirectoryFigures request, CancellationToken cancellationToken) =>
+        new(await db.Clusters.CountAsync(cancellationToken), await db.Managers.CountAsync(m => m.IsActive, cancellationToken));
+}

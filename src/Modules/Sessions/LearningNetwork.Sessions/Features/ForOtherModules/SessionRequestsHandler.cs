@@ -12,8 +12,17 @@ namespace LearningNetwork.Sessions.Features.ForOtherModules;
 internal sealed class SessionRequestsHandler(SessionsDbContext db, TimeProvider clock)
     : IRequestHandler<GetSessions, IReadOnlyList<SessionInfo>>,
       IRequestHandler<GetSeriesSessions, IReadOnlyList<SessionInfo>>,
-      IRequestHandler<RenderSessionsCalendar, string>
+      IRequestHandler<RenderSessionsCalendar, string>,
+      IRequestHandler<GetSessionsStartingBetween, IReadOnlyList<SessionInfo>>
 {
+    public async Task<IReadOnlyList<SessionInfo>> Handle(GetSessionsStartingBetween request, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.Status != SessionStatus.Draft && s.StartsAt >= request.From && s.StartsAt < request.To)
+            .OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+        return sessions.Select(Info).ToList();
+    }
+
     public async Task<IReadOnlyList<SessionInfo>> Handle(GetSessions request, CancellationToken cancellationToken)
     {
         var ids = request.SessionIds.Distinct().ToList();

@@ -1,0 +1,101 @@
+using System.Globalization;
+using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.ClusterManagers.Contracts;
+using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.Notifications.Contracts;
+using LearningNetwork.Sessions.Contracts;
+using MediatR;
+
+namespace LearningNetwork.Host.Reports;
+
+/// <summary>
+/// The staff dashboard's figures (API.md, Reports). They span every module, so the host composes
+/// them from each module's public questions; no module reads another's tables.
+/// </summary>
+internal static class Overview
+{
+    public static void MapReportsEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/reports/overview", async (string? from, string? to, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await BuildAsync(Period.Parse(from, to, clock.GetUtcNow()), mediator, clock.GetUtcNow(), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithTags("Reports")
+            .WithName("ReportsOverview")
+            .WithSummary("Dashboard figures for sessions starting in [from, to]")
+            .WithDescription("from/to are dates (yyyy-MM-dd, inclusive); default: the last 12 months and the next 3. Rates count enrollments whose attendance was marked: attendanceRate = attended / marked, noShowRate = absent / marked. Months are the sessions' local months.")
+            .Produces<OverviewResponse>()
+            .ProducesValidationProblem();
+
+    private static async Task<OverviewResponse> BuildAsync(Period period, IMediator mediator, DateTimeOffset now, CancellationToken ct)
+    {
+        var sessions = await mediator.Send(new GetSessionsStartingBetween(period.From, period.To), ct);
+        var held = sessions.Where(s => s.State == SessionState.Published && s.Session.EndsAt <= now).ToList();
+        var open = sessions.Where(s => s.State == SessionState.Published).ToList();
+        var facts = await mediator.Send(new GetEnrollmentFacts(open.Select(s => s.Session.SessionId).ToList()), ct);
+        var managers = (await mediator.Send(new GetClusterManagers(facts.Select(f => f.ClusterManagerId).Distinct().ToList()), ct))
+            .ToDictionary(m => m.ClusterManagerId);
+        var directory = await mediator.Send(new GetDirectoryFigures(), ct);
+        var emails = await mediator.Send(new GetEmailFigures(period.From, period.To, [EmailKind.Reminder, EmailKind.FollowUp]), ct);
+
+        var heldIds = held.Select(s => s.Session.SessionId).ToHashSet();
+        var marked = facts.Where(f => heldIds.Contains(f.SessionId) && f.Attendance != Attendance.Unknown).ToList();
+        var attended = marked.Count(f => f.Attendance == Attendance.Attended);
+        var ratings = facts.Where(f => f.Rating is not null).Select(f => (double)f.Rating!.Value).ToList();
+        var monthOf = open.ToDictionary(s => s.Session.SessionId, s => s.Session.StartLocal.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+
+        return new OverviewResponse(
+            directory.Clusters,
+            directory.ActiveClusterManagers,
+            held.Count,
+            open.Count(s => s.Session.StartsAt > now),
+            facts.Count,
+            marked.Count == 0 ? null : Math.Round((double)attended / marked.Count, 3),
+            marked.Count == 0 ? null : Math.Round((double)(marked.Count - attended) / marked.Count, 3),
+            ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2),
+            facts.Where(f => managers.ContainsKey(f.ClusterManagerId))
+                .GroupBy(f => (managers[f.ClusterManagerId].ClusterId, managers[f.ClusterManagerId].ClusterName))
+                .Select(g => new ClusterRow(g.Key.ClusterId, g.Key.ClusterName, g.Count(), g.Count(f => f.Attendance == Attendance.Attended)))
+                .OrderByDescending(r => r.Enrollments).ThenBy(r => r.Name, StringComparer.CurrentCulture)
+                .ToList(),
+            open.GroupBy(s => monthOf[s.Session.SessionId]).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new MonthRow(
+                    g.Key,
+                    g.Count(),
+                    facts.Count(f => monthOf.GetValueOrDefault(f.SessionId) == g.Key),
+                    facts.Count(f => monthOf.GetValueOrDefault(f.SessionId) == g.Key && f.Attendance == Attendance.Attended)))
+                .ToList(),
+            new ReminderRow(emails.Sent, emails.Failed, emails.Pending));
+    }
+
+    internal sealed record OverviewResponse(
+        int Clusters, int ClusterManagers, int SessionsHeld, int UpcomingSessions, int Enrollments, double? AttendanceRate, double? NoShowRate,
+        double? AverageFeedback, IReadOnlyList<ClusterRow> ByCluster, IReadOnlyList<MonthRow> ByMonth, ReminderRow Reminders);
+
+    internal sealed record ClusterRow(Guid ClusterId, string Name, int Enrollments, int Attended);
+
+    internal sealed record MonthRow(string Month, int Sessions, int Enrollments, int Attended);
+
+    internal sealed record ReminderRow(int Sent, int Failed, int Pending);
+
+    /// <summary>The report's window: dates, both ends included.</summary>
+    private sealed record Period(DateTimeOffset From, DateTimeOffset To)
+    {
+        public static Period Parse(string? from, string? to, DateTimeOffset now)
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var start = Date(from, "from") ?? today.AddMonths(-12);
+            var end = Date(to, "to") ?? today.AddMonths(3);
+            if (end < start)
+            {
+                throw new InvalidFieldException("to", "The end of the period is before its start.");
+            }
+
+            return new Period(new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        }
+
+        private static DateOnly? Date(string? value, string field) =>
+            value is null ? null
+            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw new InvalidFieldException(field, "Use a date: yyyy-MM-dd.");
+    }
+}
