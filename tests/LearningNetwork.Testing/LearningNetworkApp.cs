@@ -36,8 +36,11 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         Smtp.Start();
-        _ = Server; // start the host now: migrations and bootstrap run here, not inside the first test
+        StartHost();
     }
+
+    /// <summary>Starts the host now, so migrations and bootstrap run here rather than inside the first test.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+using LearningNetwork.Testing;
+using Microsoft.Playwright;
+
+namespace LearningNetwork.WebUi.Tests;
+
+/// <summary>
+/// The whole UI as people use it, in a real browser: staff plan and publish, managers activate
+/// from the invitation email, enroll, download, cancel, and the waitlist moves. Every page
+/// visited is screenshotted and checked with axe-core.
+/// </summary>
+public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string ManagerPassword = "Manager-Password-2027";
+
+    [Fact]
+    public async Task Staff_plan_a_session_and_managers_enroll_wait_and_move_up()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var sessionTitle = $"Workshop project funding {tag}";
+        var guidelineTitle = $"Subsidy rules {tag}";
+        var emailA = $"anna.{tag}@cluster.example";
+        var emailB = $"bert.{tag}@cluster.example";
+
+        // Staff sign in, in English whatever their browser says.
+        var staff = await app.NewPageAsync(locale: "nl-BE");
+        await staff.GotoAsync("/");
+        await staff.Locator("button[value=en]").ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await staff.AuditAsync("01-sign-in");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await staff.AuditAsync("02-staff-dashboard");
+
+        // A cluster and two managers, who get invitations.
+        await staff.GotoAsync("/staff/clusters");
+        await staff.Locator("#Form_Name").FillAsync($"Cluster {tag}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add cluster" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync($"Cluster {tag}");
+        await staff.AuditAsync("03-staff-clusters");
+        foreach (var (name, email) in new[] { ("Anna Peeters", emailA), ("Bert Claes", emailB) })
+        {
+            await staff.GotoAsync("/staff/managers");
+            await staff.Locator("#Form_ClusterId").SelectOptionAsync(new SelectOptionValue { Label = $"Cluster {tag}" });
+            await staff.Locator("#Form_FullName").FillAsync(name);
+            await staff.Locator("#Form_Email").FillAsync(email);
+            await staff.Locator("#Form_PreferredLanguage").SelectOptionAsync("en");
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Add and send invitation" }).ClickAsync();
+            await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync(name);
+        }
+
+        await staff.AuditAsync("04-staff-managers");
+
+        // A form error is shown next to its field, and nothing is stored.
+        await staff.GotoAsync("/staff/sessions/new");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+        await Expect(staff.Locator("span[data-valmsg-for='Form.Title']")).Not.ToBeEmptyAsync();
+        await staff.AuditAsync("05-staff-new-session-errors");
+
+        // A session with one seat, published.
+        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(10);
+        await staff.Locator("#Form_Title").FillAsync(sessionTitle);
+        await staff.Locator("#Form_Start").FillAsync(start.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await staff.Locator("#Form_End").FillAsync(start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await staff.Locator("#Form_Location").FillAsync("Koning Albert II-laan 35, Brussel");
+        await staff.Locator("#Form_Capacity").FillAsync("1");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = sessionTitle })).ToBeVisibleAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("published");
+        await staff.AuditAsync("06-staff-session");
+
+        // A guideline, uploaded and published.
+        await staff.GotoAsync("/staff/guidelines");
+        await staff.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "subsidy-rules.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\nrules"u8.ToArray() });
+        await staff.Locator("#Title").FillAsync(guidelineTitle);
+        await staff.Locator("#Category").FillAsync("Funding");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Upload as draft" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Publish the latest version" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("published");
+        await staff.AuditAsync("07-staff-guideline");
+
+        // Anna activates her account from the invitation email and enrolls: the seat count drops.
+        var anna = await ActivatedManagerAsync(emailA);
+        await anna.GotoAsync("/sessions");
+        var annaCard = anna.Locator("li.card", new() { HasText = sessionTitle });
+        await Expect(annaCard).ToContainTextAsync("1 of 1 seats left");
+        await anna.AuditAsync("08-manager-sessions");
+        await annaCard.GetByRole(AriaRole.Button, new() { Name = "Enroll" }).ClickAsync();
+        await Expect(anna.GetByRole(AriaRole.Status)).ToContainTextAsync("You are enrolled");
+        await Expect(annaCard).ToContainTextAsync("0 of 1 seats left");
+        await Expect(annaCard).ToContainTextAsync("You are enrolled");
+
+        // She downloads the guideline.
+        await anna.GotoAsync("/guidelines");
+        var download = await anna.RunAndWaitForDownloadAsync(() => anna.Locator("li.card", new() { HasText = guidelineTitle }).GetByRole(AriaRole.Link, new() { Name = "Download" }).ClickAsync());
+        Assert.Equal("subsidy-rules.pdf", download.SuggestedFilename);
+        await anna.AuditAsync("09-manager-guidelines");
+
+        // Bert finds the session full and lands on the waitlist.
+        var bert = await ActivatedManagerAsync(emailB, new ViewportSize { Width = 390, Height = 844 });
+        await bert.GotoAsync("/sessions");
+        var bertCard = bert.Locator("li.card", new() { HasText = sessionTitle });
+        await Expect(bertCard).ToContainTextAsync("0 of 1 seats left");
+        await bertCard.GetByRole(AriaRole.Button, new() { Name = "Join the waitlist" }).ClickAsync();
+        await Expect(bert.GetByRole(AriaRole.Status)).ToContainTextAsync("position 1");
+        await Expect(bertCard).ToContainTextAsync("On the waitlist, position 1");
+        await bert.AuditAsync("10-manager-waitlisted-phone");
+
+        // Anna cancels from her own list; Bert moves up at once.
+        await anna.GotoAsync("/my-sessions");
+        await anna.AuditAsync("11-manager-my-sessions");
+        await anna.Locator("tr", new() { HasText = sessionTitle }).GetByRole(AriaRole.Button, new() { Name = "Cancel enrollment" }).ClickAsync();
+        await Expect(anna.GetByRole(AriaRole.Status)).ToContainTextAsync("cancelled");
+        await bert.ReloadAsync();
+        await Expect(bertCard).ToContainTextAsync("You are enrolled");
+        await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(emailB, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "WaitlistPromoted");
+
+        // Staff see it in the participant list.
+        await staff.GotoAsync("/staff/sessions");
+        await staff.GetByRole(AriaRole.Link, new() { Name = sessionTitle }).ClickAsync();
+        await Expect(staff.Locator("tr", new() { HasText = "Bert Claes" })).ToContainTextAsync("Confirmed");
+        await Expect(staff.Locator("tr", new() { HasText = "Anna Peeters" })).ToContainTextAsync("Cancelled");
+        await staff.AuditAsync("12-staff-participants");
+
+        // Each side stays on its own pages.
+        await anna.GotoAsync("/staff");
+        await Expect(anna.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Every_staff_page_renders_and_passes_the_accessibility_check_in_each_language()
+    {
+        var staff = await app.NewPageAsync();
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        var pages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails" };
+        foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
+        {
+            await staff.Locator($"button[value={language}]").ClickAsync();
+            foreach (var path in pages)
+            {
+                var response = await staff.GotoAsync(path);
+                Assert.Equal(200, response!.Status);
+                Assert.Equal(language, await staff.Locator("html").GetAttributeAsync("lang"));
+                await staff.AuditAsync($"staff-{language}{path.Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
+            }
+
+            await staff.GotoAsync("/staff/sessions");
+            await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        }
+    }
+
+    private async Task<IPage> ActivatedManagerAsync(string email, ViewportSize? viewport = null)
+    {
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "Invitation");
+        var link = ActivationLink().Match(invitation.TextBody ?? string.Empty).Value;
+        Assert.StartsWith(app.BaseUrl + "/activate?token=", link, StringComparison.Ordinal);
+
+        var page = await app.NewPageAsync(viewport);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Cancel your enrollment?" -> yes
+        await page.GotoAsync(link);
+        await page.AuditAsync("manager-activate");
+        await page.GetByLabel("New password").FillAsync(ManagerPassword);
+        await page.GetByLabel("Repeat the password").FillAsync(ManagerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your account is active");
+        await SignInAsync(page, email, ManagerPassword);
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/activate\?token=[^\s""<>]+")]
+    private static partial Regex ActivationLink();
+}

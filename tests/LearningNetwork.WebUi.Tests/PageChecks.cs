@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace LearningNetwork.WebUi.Tests;
+
+/// <summary>What every page visited in these tests must pass, and the screenshots kept of them.</summary>
+public static class PageChecks
+{
+    private static readonly string AxeScript = File.ReadAllText(FindAxe());
+
+    /// <summary>Runs axe-core (WCAG 2.1 A and AA rules) in the page; fails on any serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeScript });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+            }
+            """);
+        var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(found.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", found)}");
+    }
+
+    /// <summary>A full-page screenshot in the artifacts folder, then the accessibility check.</summary>
+    public static async Task AuditAsync(this IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png"), FullPage = true });
+        await page.AssertAccessibleAsync();
+    }
+
+    private static string FindAxe()
+    {
+        // npm ci puts it beside the project's package.json; look up from the test binaries.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("axe-core is not installed: run `npm ci` in tests/LearningNetwork.WebUi.Tests (./test.sh does).");
+    }
+}
