@@ -30,11 +30,14 @@ public sealed class UiText
         _ => Translate("bad"),
     };
 
+    /// <summary>Every English text the translations cover (for the test that none is missing).</summary>
+    public static IEnumerable<string> Known => UiTextTranslations.All.Keys;
+
     private static string Translate(string english) =>
         UiCulture.Language switch
         {
-            "nl" when UiTextTranslations.Dutch.TryGetValue(english, out var dutch) => dutch,
-            "fr" when UiTextTranslations.French.TryGetValue(english, out var french) => french,
+            "nl" when UiTextTranslations.All.TryGetValue(english, out var text) => text.Dutch,
+            "fr" when UiTextTranslations.All.TryGetValue(english, out var text) => text.French,
             _ => english,
         };
 }

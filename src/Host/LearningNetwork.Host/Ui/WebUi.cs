@@ -13,6 +13,8 @@ public static class WebUi
             options.Conventions.AuthorizeFolder("/Manager", Policies.ClusterManager);
             options.Conventions.AuthorizePage("/Guidelines/Index");
         });
+        // Accented letters (é, ë, à) as themselves in the HTML, not as numeric character references.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SelfAddress>();
         services.AddSingleton<UiText>();
         services.AddHttpClient<Api>()

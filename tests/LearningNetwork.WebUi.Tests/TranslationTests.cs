@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using LearningNetwork.Host.Ui;
+
+namespace LearningNetwork.WebUi.Tests;
+
+/// <summary>Every text the pages show in English has its Dutch and French, so no page falls back to English.</summary>
+public sealed partial class TranslationTests
+{
+    [Fact]
+    public void Every_text_on_the_pages_is_translated()
+    {
+        var host = Path.Combine(RepositoryRoot(), "src", "Host", "LearningNetwork.Host");
+        var used = Directory.EnumerateFiles(host, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => UiTextUse().Matches(File.ReadAllText(f)).Select(m => m.Groups["text"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(used.Count > 100, $"Only {used.Count} texts found: is the pattern still right?");
+        var missing = used.Except(UiText.Known, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "Not translated:\n" + string.Join("\n", missing));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LearningNetwork.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("LearningNetwork.sln not found above the test binaries.");
+    }
+
+    [GeneratedRegex("""(?:\bT|\btext)(?:\[\s*|\.Format\(\s*)"(?<text>(?:[^"\\]|\\.)*)"|Translate\("(?<text>[^"]*)"\)""")]
+    private static partial Regex UiTextUse();
+}
