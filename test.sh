@@ -8,11 +8,14 @@ source scripts/postgres.sh
 
 command -v dotnet >/dev/null || { echo "The .NET SDK (10) is needed" >&2; exit 1; }
 ensure_postgres_installed
+ensure_browser_test_tools
 
 PG_PORT="${LN_TEST_PG_PORT:-55433}"
 PG_DIR="$(mktemp -d /tmp/learningnetwork-test-pg.XXXXXX)"
 chmod 755 "$PG_DIR"
 RESULTS="$(mktemp -d /tmp/learningnetwork-test-results.XXXXXX)"
+# Screenshots of the browser tests: kept after the run, like CI artifacts.
+export LN_TEST_ARTIFACTS="${LN_TEST_ARTIFACTS:-$(pwd)/artifacts/screenshots}"
 cleanup() {
   pg_cluster_stop "$PG_DIR/data"
   rm -rf "$PG_DIR"
@@ -42,5 +45,6 @@ for trx in "$RESULTS"/*.trx; do
 done
 rm -rf "$RESULTS"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "Screenshots of the web UI: $LN_TEST_ARTIFACTS"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then echo "dotnet test failed (exit $status) outside of a test" >&2; fi
 exit "$status"

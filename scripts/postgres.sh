@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shared by run.sh and test.sh: find or install PostgreSQL, and run a private cluster in a folder.
+# Shared by run.sh, test.sh and bench.sh: find or install PostgreSQL (and, for the browser tests,
+# Chromium and axe-core), and run a private PostgreSQL cluster in a folder.
 # PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user.
 
 pg_bindir() {
@@ -66,5 +67,21 @@ pg_create_db() {
   bindir="$(pg_bindir)"
   if ! "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$name'" postgres | grep -q 1; then
     "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres "$name"
+  fi
+}
+
+# The browser tests need Debian's Chromium (Playwright's own browser download does not work
+# here) and axe-core from npm, pinned by the test project's package-lock.json.
+ensure_browser_test_tools() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "==> Chromium not found: installing it with apt-get"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+  command -v npm >/dev/null || { echo "npm (Node.js) is needed for axe-core" >&2; exit 1; }
+  if [ ! -f tests/LearningNetwork.WebUi.Tests/node_modules/axe-core/axe.min.js ]; then
+    echo "==> Installing axe-core (npm ci)"
+    (cd tests/LearningNetwork.WebUi.Tests && npm ci --no-audit --no-fund --silent)
   fi
 }
