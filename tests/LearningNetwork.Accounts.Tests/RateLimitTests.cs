@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningNetwork.Accounts.Tests;
 
@@ -30,5 +32,43 @@ public sealed class RateLimitTests(LowLoginLimitApp app) : IClassFixture<LowLogi
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
+
+/// <summary>On a host of its own, so its requests do not use up the other class's allowance.</summary>
+public sealed class WebUiRateLimitTests(LowLoginLimitApp app) : IClassFixture<LowLoginLimitApp>
+{
+    [Fact]
+    public async Task The_web_ui_counts_each_browser_on_its_own_but_a_forged_address_counts_nothing()
+    {
+        using var client = app.CreateClient();
+        var secret = app.Services.GetRequiredService<LoopbackCallerSecret>().Value;
+
+        async Task<HttpStatusCode> ForgotPasswordAsync(string callerSecret, string address)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/forgot-password") { Content = JsonContent.Create(new { email = "someone@test.local" }) };
+            request.Headers.Add(LoopbackCallerSecret.SecretHeader, callerSecret);
+            request.Headers.Add(LoopbackCallerSecret.AddressHeader, address);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        // The UI (which knows the process's secret) speaks for two browsers: each has its own three.
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            first.Add(await ForgotPasswordAsync(secret, "203.0.113.10"));
+        }
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.Accepted, await ForgotPasswordAsync(secret, "203.0.113.11"));
+
+        // Without the secret, claiming a new address each time does not buy a fresh allowance.
+        var forged = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            forged.Add(await ForgotPasswordAsync("not-the-secret", $"198.51.100.{i}"));
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, forged);
     }
 }

@@ -34,10 +34,13 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         Smtp.Start();
         StartHost();
     }
+
+    /// <summary>The database this host runs on: a fresh one on the test run's PostgreSQL unless a test class says otherwise.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     /// <summary>Starts the host now, so migrations and bootstrap run here rather than inside the first test.</summary>
     protected virtual void StartHost() => _ = Server;
@@ -50,7 +53,12 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+
+        await DisposeDatabaseServerAsync();
     }
+
+    /// <summary>For test classes that run a PostgreSQL of their own: stop it, after the database is dropped.</summary>
+    protected virtual ValueTask DisposeDatabaseServerAsync() => ValueTask.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -8,10 +8,13 @@ namespace LearningNetwork.Testing;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string name, string connectionString)
+    private readonly string _server;
+
+    private TestDatabase(string name, string connectionString, string server)
     {
         Name = name;
         ConnectionString = connectionString;
+        _server = server;
     }
 
     public string Name { get; }
@@ -22,18 +25,20 @@ public sealed class TestDatabase : IAsyncDisposable
         Environment.GetEnvironmentVariable("LN_TEST_PG")
         ?? throw new InvalidOperationException("LN_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="server">Another PostgreSQL server than the test run's (fault tests restart their own).</param>
+    public static async Task<TestDatabase> CreateAsync(string? server = null)
     {
+        server ??= ServerConnectionString;
         var name = $"ln_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 60 };
-        return new TestDatabase(name, builder.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 60 };
+        return new TestDatabase(name, builder.ConnectionString, server);
     }
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
@@ -60,7 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();

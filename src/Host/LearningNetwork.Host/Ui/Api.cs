@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LearningNetwork.BuildingBlocks.Security;
 
 namespace LearningNetwork.Host.Ui;
 
@@ -12,7 +13,7 @@ namespace LearningNetwork.Host.Ui;
 /// what the API would refuse. Calls go over loopback to this very host and carry the browser's
 /// auth cookie, so the API sees the signed-in person.
 /// </summary>
-public sealed class Api(HttpClient http, IHttpContextAccessor accessor, SelfAddress self)
+public sealed class Api(HttpClient http, IHttpContextAccessor accessor, SelfAddress self, LoopbackCallerSecret callerSecret)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -45,6 +46,9 @@ public sealed class Api(HttpClient http, IHttpContextAccessor accessor, SelfAddr
             request.Headers.TryAddWithoutValidation("Cookie", context.Request.Headers.Cookie.ToString());
         }
 
+        // Whose request this is, for per-address limits (see LoopbackCallerSecret).
+        request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.SecretHeader, callerSecret.Value);
+        request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.AddressHeader, ClientAddress.Of(context));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request, context.RequestAborted);
         if (response.IsSuccessStatusCode)

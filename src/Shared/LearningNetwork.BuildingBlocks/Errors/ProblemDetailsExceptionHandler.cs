@@ -27,6 +27,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -49,6 +55,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict", "Someone else changed this at the same time; reload and try again."),
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
         JsonException json => MalformedJson(json),
+        _ when DatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database cannot be reached right now. Try again in a moment."),
         _ => null,
     };
 
@@ -85,6 +92,24 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             [field] = [field == "body" ? "The request body is not valid JSON." : $"The value of '{field}' is not valid here."],
         });
+    }
+
+    /// <summary>
+    /// The database restarting or out of reach (a transient Npgsql failure anywhere in the chain):
+    /// a 503 the client may retry, not a 500.
+    /// </summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            // 57P01-57P03: the server is shutting down, crashed or not yet accepting connections.
+            if (current is Npgsql.NpgsqlException { IsTransient: true } or Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" } or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)

@@ -18,6 +18,7 @@ public static class BuildingBlocksRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
+        services.TryAddSingleton<LoopbackCallerSecret>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChallengeAnonymousResultHandler>();
         services.TryAddSingleton<DatabaseMigrator>();
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using LearningNetwork.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,7 @@ internal static class AccountsRateLimits
     {
         var permits = configuration.GetValue("RateLimiting:LoginPermitsPerMinute", 20);
         options.AddPolicy(Login, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ClientAddress.Of(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }
 }

@@ -16,7 +16,8 @@ internal sealed record ForgotPassword(string? Email) : IRequest<Unit>;
 
 internal sealed class ForgotPasswordValidator : AbstractValidator<ForgotPassword>
 {
-    public ForgotPasswordValidator() => RuleFor(x => x.Email).NotEmpty().WithMessage("The email is required.").MaximumLength(320);
+    public ForgotPasswordValidator() => RuleFor(x => x.Email).NotEmpty().WithMessage("The email is required.").MaximumLength(320)
+        .EmailAddress().WithMessage("This is not an email address.");
 }
 
 internal sealed class ForgotPasswordHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links) : IRequestHandler<ForgotPassword, Unit>

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LearningNetwork.Testing;
 
-namespace LearningNetwork.Enrollments.Tests;
+namespace LearningNetwork.Testing;
 
-internal static class Sessions
+/// <summary>Published sessions to enroll in, for tests across modules.</summary>
+public static class TestSessions
 {
     public static async Task<JsonElement> PublishedSessionAsync(this HttpClient staff, int capacity, int daysAhead = 20, string? enrollmentDeadline = null)
     {

@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningNetwork.Testing;
+
+namespace LearningNetwork.Proof.Tests;
+
+/// <summary>
+/// Every operation of the OpenAPI document, fed malformed JSON, wrong types, missing and extra
+/// fields, huge strings, negative and huge numbers, bad UUIDs and dates, and wrong content types,
+/// by staff and by a cluster manager: each answer is a 4xx problem document, never a 5xx, and the
+/// database is exactly as it was.
+/// </summary>
+public sealed class BadInputSweepTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    private const string HugeText = "x";
+
+    [Fact]
+    public async Task Every_endpoint_refuses_bad_input_with_a_problem_and_changes_nothing()
+    {
+        var staff = await app.StaffClientAsync();
+        var (_, manager) = await app.SignedInDirectoryManagerAsync(staff);
+        var document = await (await staff.GetAsync("/openapi/v1.json")).Json(HttpStatusCode.OK);
+        var operations = OpenApiOperation.From(document);
+        Assert.True(operations.Count > 40, $"only {operations.Count} operations in the OpenAPI document");
+        var before = await SettledFingerprintAsync();
+
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var operation in operations)
+        {
+            foreach (var probe in Probes(operation))
+            {
+                foreach (var (who, client) in new[] { ("staff", staff), ("manager", manager) })
+                {
+                    using var request = probe.Build();
+                    using var response = await client.SendAsync(request);
+                    sent++;
+                    var problem = await Judge(probe, response);
+                    if (problem is not null)
+                    {
+                        failures.Add($"{operation} [{probe.Name}] as {who}: {problem}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} answers were wrong:\n{string.Join("\n", failures.Take(60))}");
+        Assert.True(sent > 1000, $"only {sent} requests were sent");
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    /// <summary>Null when the answer is right; else what is wrong with it.</summary>
+    private static async Task<string?> Judge(Probe probe, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync();
+        if (status >= 500)
+        {
+            return $"{status} {Shorten(body)}";
+        }
+
+        if (status < 400)
+        {
+            return probe.MayBeAccepted ? null : $"accepted with {status}: {Shorten(body)}";
+        }
+
+        return response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? null
+            : $"{status} without a problem document ({response.Content.Headers.ContentType?.MediaType ?? "no body"}): {Shorten(body)}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    private static IEnumerable<Probe> Probes(OpenApiOperation operation)
+    {
+        var path = PathWith(operation.Path, _ => Guid.NewGuid().ToString());
+        var method = new HttpMethod(operation.Method);
+
+        // Route values that are not what the route wants.
+        if (operation.Path.Contains('{', StringComparison.Ordinal))
+        {
+            yield return new Probe("path: not a UUID", method, PathWith(operation.Path, _ => "not-a-uuid"), null, null);
+            yield return new Probe("path: huge", method, PathWith(operation.Path, _ => new string('9', 5000)), null, null);
+        }
+
+        // Query values of the wrong kind (a GET may well answer 200 with nothing found).
+        foreach (var parameter in operation.Query)
+        {
+            foreach (var (name, value) in BadQueryValues(parameter.Kind))
+            {
+                yield return new Probe($"query {parameter.Name}: {name}", method, $"{path}?{parameter.Name}={Uri.EscapeDataString(value)}", null, null, MayBeAccepted: operation.Method == "GET");
+            }
+        }
+
+        if (operation.JsonBody is not { } properties)
+        {
+            yield break;
+        }
+
+        var isList = properties is [{ Name: "[]" }];
+        var fields = isList ? properties[0].Items! : properties;
+        JsonNode Baseline() => isList ? new JsonArray(ObjectOf(fields)) : ObjectOf(fields);
+        JsonNode With(Action<JsonObject> change)
+        {
+            var body = Baseline();
+            change(isList ? body.AsArray()[0]!.AsObject() : body.AsObject());
+            return body;
+        }
+
+        yield return new Probe("malformed JSON", method, path, "{\"title\": ", "application/json");
+        yield return new Probe("JSON of the wrong shape", method, path, isList ? "{}" : "[1, 2]", "application/json");
+        yield return new Probe("a string instead of an object", method, path, "\"hello\"", "application/json");
+        yield return new Probe("wrong content type", method, path, Baseline().ToJsonString(), "text/plain");
+        yield return new Probe("form instead of JSON", method, path, "title=x", "application/x-www-form-urlencoded");
+        yield return new Probe("extra field", method, path, With(o => o["unexpectedField"] = 1).ToJsonString(), "application/json");
+        yield return new Probe("all fields null", method, path, With(o =>
+        {
+            foreach (var key in o.Select(p => p.Key).ToList())
+            {
+                o[key] = null;
+            }
+        }).ToJsonString(), "application/json", MayBeAccepted: fields.Count == 0);
+        foreach (var field in fields)
+        {
+            foreach (var (name, value) in BadValues(field.Kind))
+            {
+                yield return new Probe($"{field.Name}: {name}", method, path, With(o => o[field.Name] = value?.DeepClone()).ToJsonString(), "application/json");
+            }
+        }
+    }
+
+    private static string PathWith(string template, Func<string, string> value)
+    {
+        var path = new StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '{')
+            {
+                var end = template.IndexOf('}', i);
+                path.Append(value(template[(i + 1)..end]));
+                i = end;
+            }
+            else
+            {
+                path.Append(template[i]);
+            }
+        }
+
+        return path.ToString();
+    }
+
+    private static JsonObject ObjectOf(IEnumerable<OpenApiProperty> fields)
+    {
+        var body = new JsonObject();
+        foreach (var field in fields)
+        {
+            body[field.Name] = field.Kind switch
+            {
+                ValueKind.Integer or ValueKind.Number => 1,
+                ValueKind.Boolean => true,
+                ValueKind.Array => new JsonArray(),
+                ValueKind.Object => new JsonObject(),
+                ValueKind.Uuid => Guid.NewGuid().ToString(),
+                ValueKind.Date => "2030-01-01",
+                _ => "Probe",
+            };
+        }
+
+        return body;
+    }
+
+    private static IEnumerable<(string Name, JsonNode? Value)> BadValues(ValueKind kind)
+    {
+        yield return ("wrong type", kind is ValueKind.String or ValueKind.Uuid or ValueKind.Date ? JsonValue.Create(12345) : JsonValue.Create("not of this type"));
+        switch (kind)
+        {
+            case ValueKind.Integer or ValueKind.Number:
+                yield return ("negative", -1);
+                yield return ("huge", JsonNode.Parse("2147483648000"));
+                yield return ("fraction", 1.5);
+                break;
+            case ValueKind.String:
+                yield return ("huge string", new string(HugeText[0], 100_000));
+                yield return ("bad date", "2026-02-30T25:61");
+                break;
+            case ValueKind.Uuid:
+                yield return ("bad UUID", "not-a-uuid");
+                break;
+            case ValueKind.Date:
+                yield return ("bad date", "2026-13-45");
+                break;
+            case ValueKind.Array:
+                yield return ("huge array", new JsonArray([.. Enumerable.Range(0, 10_000).Select(i => (JsonNode)JsonValue.Create(i))]));
+                break;
+        }
+    }
+
+    private static IEnumerable<(string Name, string Value)> BadQueryValues(ValueKind kind) => kind switch
+    {
+        ValueKind.Integer or ValueKind.Number => [("not a number", "abc"), ("negative", "-1"), ("huge", "99999999999999")],
+        ValueKind.Boolean => [("not a boolean", "maybe")],
+        ValueKind.Uuid => [("bad UUID", "not-a-uuid")],
+        ValueKind.Date => [("bad date", "2026-13-45")],
+        _ => [("huge string", new string('x', 10_000)), ("bad date", "2026-02-30T25:61")],
+    };
+
+    /// <summary>
+    /// The fingerprint once the setup's own aftermath (outbox events, invitation emails) has
+    /// settled: the same twice, two seconds apart.
+    /// </summary>
+    private async Task<string> SettledFingerprintAsync()
+    {
+        await app.Database.ExecuteAsync("""
+            CREATE OR REPLACE FUNCTION public.test_fingerprint_of(s text, t text) RETURNS text LANGUAGE plpgsql AS $$
+            DECLARE result text;
+            BEGIN
+              EXECUTE format('SELECT md5(coalesce(string_agg(x::text, ''|'' ORDER BY x::text), '''')) FROM %I.%I x', s, t) INTO result;
+              RETURN result;
+            END $$
+            """);
+        var previous = await FingerprintAsync();
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var current = await FingerprintAsync();
+            if (current == previous)
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        throw new TimeoutException("The database kept changing after the setup.");
+    }
+
+    /// <summary>One checksum per table of every module's schema: any change to any row shows.</summary>
+    private async Task<string> FingerprintAsync() => await app.Database.ScalarAsync<string>("""
+        SELECT string_agg(format('%I.%I', table_schema, table_name) || '=' || public.test_fingerprint_of(table_schema, table_name), E'\n' ORDER BY table_schema, table_name)
+        FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema', 'hangfire', 'public')
+        """);
+
+    private sealed record Probe(string Name, HttpMethod Method, string Path, string? Body, string? ContentType, bool MayBeAccepted = false)
+    {
+        public HttpRequestMessage Build() => new(Method, Path)
+        {
+            Content = Body is null ? null : new StringContent(Body, Encoding.UTF8, ContentType!),
+        };
+    }
+}
