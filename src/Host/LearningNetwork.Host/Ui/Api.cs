@@ -89,7 +89,14 @@ public sealed record ApiResult<T>(int Status, T? Value, ApiProblem? Problem)
 {
     public bool Ok => Problem is null;
 
-    public T Result => Ok ? Value! : throw new InvalidOperationException($"The API answered {Status}: {Problem?.Title}");
+    /// <summary>The answer, for pages that cannot go on without it; a refusal becomes the UI's error page.</summary>
+    public T Result => Ok ? Value! : throw new ApiCallFailedException(Status, Problem?.Message);
+}
+
+/// <summary>A page needed an answer the API refused (e.g. 503 while the database restarts).</summary>
+public sealed class ApiCallFailedException(int status, string? message) : Exception($"The API answered {status}: {message}")
+{
+    public int Status { get; } = status;
 }
 
 /// <summary>An RFC 9457 problem document as the API writes it.</summary>
