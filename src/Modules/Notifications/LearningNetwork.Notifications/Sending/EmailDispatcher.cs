@@ -144,7 +144,20 @@ internal sealed class EmailDispatcher(
             "SslOnConnect" => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.None,
         };
-        await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
+        // MailKit leaves Nagle's algorithm on: the end of each message then waits for the server's
+        // delayed ACK (40 ms on Linux), which caps a connection at about 22 messages a second.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(settings.Host, settings.Port, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        await client.ConnectAsync(socket, settings.Host, settings.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
