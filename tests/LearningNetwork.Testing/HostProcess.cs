@@ -47,7 +47,7 @@ public sealed class HostProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"The host is not built ({configuration}, {framework}): build the solution first.", dll);
     }
 
-    /// <summary>Starts the host and waits until /health/ready answers; <paramref name="log"/> gets its stderr lines.</summary>
+    /// <summary>Starts the host and waits until /health/ready answers; <paramref name="log"/> gets its output lines.</summary>
     public static async Task<HostProcess> StartAsync(string hostDll, IDictionary<string, string> environment, Action<string>? log = null)
     {
         var port = FreePort();
@@ -67,14 +67,16 @@ public sealed class HostProcess : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the host.");
         log ??= line => Console.Error.WriteLine($"[host {process.Id}] {line}");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
+        // Logs (JSON lines, warnings and up unless configured) come on stdout, crashes on stderr.
+        DataReceivedEventHandler forward = (_, e) =>
         {
             if (e.Data is not null)
             {
                 log(e.Data);
             }
         };
+        process.OutputDataReceived += forward;
+        process.ErrorDataReceived += forward;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, $"http://127.0.0.1:{port}");
