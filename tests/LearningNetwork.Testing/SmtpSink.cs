@@ -22,7 +22,8 @@ public sealed class SmtpSink : IAsyncDisposable
     private TcpListener? _listener;
     private CancellationTokenSource? _running;
     private Task _accepting = Task.CompletedTask;
-    private int _unanswered;
+    private int _held;
+    private volatile TaskCompletionSource _answers = Answering();
 
     public SmtpSink()
     {
@@ -35,17 +36,25 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>
-    /// How long each message is held after it is stored and before the 250 reply: a sender that
-    /// dies in that window has delivered the message without knowing it (outcome unknown).
+    /// How long each message waits, stored, for its 250 reply: a slow server. A sender that dies in
+    /// that window has delivered the message without knowing it (outcome unknown).
     /// </summary>
     public TimeSpan ReplyDelay { get; set; }
+
+    /// <summary>
+    /// From now on each stored message waits for <see cref="AnswerAgain"/> before its 250 reply: a
+    /// test can then act (kill the sender) while a message is in exactly that window.
+    /// </summary>
+    public void HoldAnswers() => _answers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void AnswerAgain() => _answers.TrySetResult();
 
     public IReadOnlyList<SmtpDelivery> Deliveries => [.. _deliveries];
 
     public int Received => _deliveries.Count;
 
-    /// <summary>Messages stored whose 250 reply has not been written yet.</summary>
-    public int Unanswered => Volatile.Read(ref _unanswered);
+    /// <summary>Messages stored whose reply <see cref="HoldAnswers"/> is holding back right now.</summary>
+    public int Held => Volatile.Read(ref _held);
 
     public Dictionary<string, int> CountByMessageId() =>
         Deliveries.GroupBy(d => d.MessageId).ToDictionary(g => g.Key, g => g.Count());
@@ -168,20 +177,26 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         var messageId = await ReadMessageIdAsync(reader, stopping);
         _deliveries.Enqueue(new SmtpDelivery(messageId, recipients));
-        Interlocked.Increment(ref _unanswered);
-        try
+        var answers = _answers.Task;
+        if (!answers.IsCompleted)
         {
-            if (ReplyDelay > TimeSpan.Zero)
+            Interlocked.Increment(ref _held);
+            try
             {
-                await Task.Delay(ReplyDelay, stopping);
+                await answers.WaitAsync(stopping);
             }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+        }
 
-            await ReplyAsync(stream, "250 OK queued", stopping);
-        }
-        finally
+        if (ReplyDelay > TimeSpan.Zero)
         {
-            Interlocked.Decrement(ref _unanswered);
+            await Task.Delay(ReplyDelay, stopping);
         }
+
+        await ReplyAsync(stream, "250 OK queued", stopping);
     }
 
     /// <summary>Reads the message up to the lone "." and returns its Message-ID (unfolded, without the angle brackets).</summary>
@@ -235,6 +250,13 @@ public sealed class SmtpSink : IAsyncDisposable
         var start = rcpt.IndexOf('<', StringComparison.Ordinal);
         var end = rcpt.IndexOf('>', StringComparison.Ordinal);
         return start >= 0 && end > start ? rcpt[(start + 1)..end] : rcpt[(rcpt.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+
+    private static TaskCompletionSource Answering()
+    {
+        var answering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        answering.SetResult();
+        return answering;
     }
 
     private static async Task ReplyAsync(NetworkStream stream, string reply, CancellationToken stopping) =>
