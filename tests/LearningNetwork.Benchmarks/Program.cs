@@ -95,8 +95,8 @@ if (!onlyReminders)
     }
 }
 
-// Reminders: a second host on its own database, sending to a local SMTP sink (opt-in: --reminders 10000).
-var reminders = Option("--reminders", 0);
+// Reminders: a second host on its own database, sending to a local SMTP sink (--reminders 0 skips it).
+var reminders = Option("--reminders", 10000);
 if (reminders > 0)
 {
     Console.WriteLine($"Sending {reminders} reminders through the host and through a plain MailKit loop...");
