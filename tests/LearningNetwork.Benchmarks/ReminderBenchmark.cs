@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using LearningNetwork.Testing;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using LearningNetwork.Testing;
 using Npgsql;
 
 namespace LearningNetwork.Benchmarks;

@@ -12,9 +12,10 @@ using MimeKit;
 namespace LearningNetwork.Notifications.Sending;
 
 /// <summary>
-/// Sends due emails in batches over one reused SMTP connection. SMTP 4xx replies and broken
-/// connections are retried with backoff (the same Message-ID each time); 5xx replies are
-/// permanent and recorded. Several hosts can run this at once: claims use SKIP LOCKED.
+/// Sends due emails in batches over one reused SMTP connection, recording each as sent in group
+/// commits (<see cref="SentMarks"/>). SMTP 4xx replies and broken connections are retried with
+/// backoff (the same Message-ID each time); 5xx replies are permanent and recorded. Several hosts
+/// can run this at once: claims use SKIP LOCKED and a lease.
 /// </summary>
 internal sealed class EmailDispatcher(
     IServiceScopeFactory scopes,
@@ -223,6 +224,7 @@ internal sealed class EmailDispatcher(
             using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             connectTimeout.CancelAfter(client.Timeout);
             await socket.ConnectAsync(settings.Host, settings.Port, connectTimeout.Token);
+            await client.ConnectAsync(socket, settings.Host, settings.Port, security, cancellationToken);
         }
         catch
         {
@@ -230,7 +232,6 @@ internal sealed class EmailDispatcher(
             throw;
         }
 
-        await client.ConnectAsync(socket, settings.Host, settings.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
