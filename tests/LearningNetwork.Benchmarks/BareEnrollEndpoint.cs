@@ -1,3 +1,4 @@
+using LearningNetwork.Testing;
 using Npgsql;
 using NpgsqlTypes;
 

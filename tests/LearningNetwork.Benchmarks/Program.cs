@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LearningNetwork.Benchmarks;
+using LearningNetwork.Testing;
 using Npgsql;
 
-// Usage: ./bench.sh [--requests N] [--concurrency C]
+// Usage: ./bench.sh [--requests N] [--concurrency C] [--reminders N] [--only reminders]
 // Needs LN_BENCH_PG (a PostgreSQL server connection string) and the host built in Release.
 var requests = Option("--requests", 2000);
 var concurrency = Option("--concurrency", 32);
@@ -24,100 +25,83 @@ var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = da
 const string staffEmail = "bench-staff@bench.local";
 const string staffPassword = "Bench-Staff-Password-1";
 var rows = new List<string[]>();
-await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+// `--only reminders` skips the enrollment and download scenarios (they take minutes on two cores).
+var onlyReminders = OptionText("--only") == "reminders";
+if (!onlyReminders)
 {
-    ["ConnectionStrings__LearningNetwork"] = connectionString,
-    ["Database__MigrateOnStartup"] = "true",
-    ["Bootstrap__StaffEmail"] = staffEmail,
-    ["Bootstrap__StaffPassword"] = staffPassword,
-    ["RateLimiting__LoginPermitsPerMinute"] = "100000",
-    ["Email__Enabled"] = "false",
-}))
-{
-    using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
-    var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = staffEmail, password = staffPassword })).Content.ReadFromJsonAsync<JsonElement>();
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-
-    Console.WriteLine($"Preparing {requests} managers...");
-    var managers = await CreateManagersAsync(http, requests + 40, connectionString);
-
-    // The import makes the host create accounts and invitations in the background: let that
-    // finish, so neither measurement competes with it for the two cores.
-    await WaitForQuietAsync(connectionString);
-    var (bareApp, bareUrl) = await BareEnrollEndpoint.StartAsync(connectionString);
-    using var bareHttp = new HttpClient { BaseAddress = new Uri(bareUrl) };
-
-    // Warm both paths (JIT, pools), then measure each on fresh hot sessions, alternating, twice;
-    // the better round of each counts (this machine is shared and noisy).
-    var warm = await HotSessionAsync(http, 20);
-    var warmBare = await HotSessionAsync(http, 20);
-    await Load.RunAsync(40, 8, async i => (await http.PostAsJsonAsync($"/api/sessions/{warm}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
-    await Load.RunAsync(40, 8, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmBare}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
-
-    LoadResult? bare = null, system = null;
-    string systemSession = "";
-    for (var round = 0; round < 2; round++)
+    await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
     {
-        var bareSession = await HotSessionAsync(http, requests / 2);
-        var session = await HotSessionAsync(http, requests / 2);
+        ["ConnectionStrings__LearningNetwork"] = connectionString,
+        ["Database__MigrateOnStartup"] = "true",
+        ["Bootstrap__StaffEmail"] = staffEmail,
+        ["Bootstrap__StaffPassword"] = staffPassword,
+        ["RateLimiting__LoginPermitsPerMinute"] = "100000",
+        ["Email__Enabled"] = "false",
+    }))
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = staffEmail, password = staffPassword })).Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+
+        Console.WriteLine($"Preparing {requests} managers...");
+        var managers = await CreateManagersAsync(http, requests + 40, connectionString);
+
+        // The import makes the host create accounts and invitations in the background: let that
+        // finish, so neither measurement competes with it for the two cores.
         await WaitForQuietAsync(connectionString);
-        var b = await Load.RunAsync(requests, concurrency, async i =>
-            (await bareHttp.PostAsJsonAsync($"/bare/sessions/{bareSession}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
-        await WaitForQuietAsync(connectionString);
-        var sys = await Load.RunAsync(requests, concurrency, async i =>
-            (await http.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
-        Console.WriteLine($"round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s");
-        if (bare is null || b.PerSecond > bare.PerSecond)
+        var (bareApp, bareUrl) = await BareEnrollEndpoint.StartAsync(connectionString);
+        using var bareHttp = new HttpClient { BaseAddress = new Uri(bareUrl) };
+
+        // Warm both paths (JIT, pools), then measure each on fresh hot sessions, alternating, twice;
+        // the better round of each counts (this machine is shared and noisy).
+        var warm = await HotSessionAsync(http, 20);
+        var warmBare = await HotSessionAsync(http, 20);
+        await Load.RunAsync(40, 8, async i => (await http.PostAsJsonAsync($"/api/sessions/{warm}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
+        await Load.RunAsync(40, 8, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmBare}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
+
+        LoadResult? bare = null, system = null;
+        string systemSession = "";
+        for (var round = 0; round < 2; round++)
         {
-            bare = b;
+            var bareSession = await HotSessionAsync(http, requests / 2);
+            var session = await HotSessionAsync(http, requests / 2);
+            await WaitForQuietAsync(connectionString);
+            var b = await Load.RunAsync(requests, concurrency, async i =>
+                (await bareHttp.PostAsJsonAsync($"/bare/sessions/{bareSession}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+            await WaitForQuietAsync(connectionString);
+            var sys = await Load.RunAsync(requests, concurrency, async i =>
+                (await http.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+            Console.WriteLine($"round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s");
+            if (bare is null || b.PerSecond > bare.PerSecond)
+            {
+                bare = b;
+            }
+
+            if (system is null || sys.PerSecond > system.PerSecond)
+            {
+                (system, systemSession) = (sys, session);
+            }
         }
 
-        if (system is null || sys.PerSecond > system.PerSecond)
-        {
-            (system, systemSession) = (sys, session);
-        }
+        await bareApp.StopAsync();
+
+        rows.Add(Row("hot-session enrollments/s", system!, bare!, 0.6));
+
+        var (baseline, peak, seconds) = await DownloadBenchmark.RunAsync(http, host, 50);
+        Console.WriteLine($"50 MB download in {seconds:0.0} s: host memory {baseline:0} MiB idle, {peak:0} MiB at peak, growth {peak - baseline:0.0} MiB (target < 10) {(peak - baseline < 10 ? "ok" : "ABOVE")}");
+        var memory = host.MemoryMiB();
+        Console.WriteLine($"host peak memory (VmHWM): {memory.Peak:0} MiB");
+        await VerifyNoOverbookingAsync(connectionString, systemSession, requests / 2);
     }
-
-    await bareApp.StopAsync();
-
-    rows.Add(Row("hot-session enrollments/s", system!, bare!, 0.6));
-
-    var (baseline, peak, seconds) = await DownloadBenchmark.RunAsync(http, host, 50);
-    Console.WriteLine($"50 MB download in {seconds:0.0} s: host memory {baseline:0} MiB idle, {peak:0} MiB at peak, growth {peak - baseline:0.0} MiB (target < 10) {(peak - baseline < 10 ? "ok" : "ABOVE")}");
-    var memory = host.MemoryMiB();
-    Console.WriteLine($"host peak memory (VmHWM): {memory.Peak:0} MiB");
-    await VerifyNoOverbookingAsync(connectionString, systemSession, requests / 2);
 }
 
-// Reminders: a second host on its own database, sending to a local SMTP server. Opt-in for now
-// (--reminders 10000): the in-process SMTP server stalled under a 10,000-message load here.
-var reminders = Option("--reminders", 0);
-var reminderDatabase = database + "_mail";
-await using (var admin = NpgsqlDataSource.Create(server))
-{
-    await using var create = admin.CreateCommand($"CREATE DATABASE \"{reminderDatabase}\"");
-    await create.ExecuteNonQueryAsync();
-}
-
-var mailConnection = new NpgsqlConnectionStringBuilder(server) { Database = reminderDatabase }.ConnectionString;
+// Reminders: a second host on its own database, sending to a local SMTP sink (--reminders 0 skips it).
+var reminders = Option("--reminders", 10000);
 if (reminders > 0)
 {
-using (var smtp = new CountingSmtpServer())
-await using (var mailHost = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
-{
-    ["ConnectionStrings__LearningNetwork"] = mailConnection,
-    ["Database__MigrateOnStartup"] = "true",
-    ["Smtp__Host"] = "127.0.0.1",
-    ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-    ["Email__PollIntervalMilliseconds"] = "200",
-}))
-{
     Console.WriteLine($"Sending {reminders} reminders through the host and through a plain MailKit loop...");
-    var (system, plain, duplicates) = await ReminderBenchmark.RunAsync(mailConnection, smtp, reminders);
+    var (system, plain) = await ReminderBenchmark.RunAsync(server, database + "_mail", hostDll, reminders);
     rows.Add(Row("reminders delivered/s", system, plain, 0.3));
-    Console.WriteLine($"check: {smtp.Received} received by SMTP, {duplicates} duplicate Message-IDs");
-    Console.WriteLine($"mail host peak memory (VmHWM): {mailHost.MemoryMiB().Peak:0} MiB");
-}
 }
 
 Print(rows);
@@ -217,8 +201,10 @@ static async Task VerifyNoOverbookingAsync(string connectionString, string sessi
     Console.WriteLine($"check: {confirmed} confirmed for {capacity} seats {(confirmed == capacity ? "(exact)" : "(WRONG)")}");
 }
 
-int Option(string name, int fallback)
+int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

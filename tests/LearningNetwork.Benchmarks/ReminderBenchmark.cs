@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using LearningNetwork.Testing;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -15,16 +18,37 @@ internal static class ReminderBenchmark
 {
     private const string Ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\nPRODID:-//bench//EN\r\nBEGIN:VEVENT\r\nUID:session-bench@learningnetwork\r\nDTSTART:20300101T090000Z\r\nDTEND:20300101T110000Z\r\nSUMMARY:Bench\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
-    public static async Task<(LoadResult System, LoadResult Plain, int Duplicates)> RunAsync(string connectionString, CountingSmtpServer smtp, int count)
+    /// <summary>Creates the database, starts the sink and a sending host, measures both paths and prints the checks.</summary>
+    public static async Task<(LoadResult System, LoadResult Plain)> RunAsync(string server, string database, string hostDll, int count)
     {
+        await using (var admin = NpgsqlDataSource.Create(server))
+        {
+            await using var create = admin.CreateCommand($"CREATE DATABASE \"{database}\"");
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        await using var smtp = new SmtpSink();
+        smtp.Start();
+        await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__LearningNetwork"] = connectionString,
+            ["Database__MigrateOnStartup"] = "true",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Email__PollIntervalMilliseconds"] = "200",
+        });
+
         var plain = await PlainLoopAsync(smtp, count);
-        smtp.Reset();
+        smtp.Clear();
         var system = await ThroughHostAsync(connectionString, smtp, count);
-        var duplicates = smtp.ByMessageId.Values.Count(n => n > 1);
-        return (system, plain, duplicates);
+        var duplicates = smtp.CountByMessageId().Values.Count(n => n > 1);
+        Console.WriteLine($"check: {smtp.Received} received by SMTP for {count} reminders, {duplicates} duplicate Message-IDs");
+        Console.WriteLine($"mail host peak memory (VmHWM): {host.MemoryMiB().Peak:0} MiB");
+        return (system, plain);
     }
 
-    private static async Task<LoadResult> ThroughHostAsync(string connectionString, CountingSmtpServer smtp, int count)
+    private static async Task<LoadResult> ThroughHostAsync(string connectionString, SmtpSink smtp, int count)
     {
         await using var data = NpgsqlDataSource.Create(connectionString);
         var sessionId = Guid.CreateVersion7();
@@ -67,7 +91,7 @@ internal static class ReminderBenchmark
         return new LoadResult(count, count - smtp.Received, due.Elapsed, 0, 0);
     }
 
-    private static async Task<LoadResult> PlainLoopAsync(CountingSmtpServer smtp, int count)
+    private static async Task<LoadResult> PlainLoopAsync(SmtpSink smtp, int count)
     {
         using var client = new SmtpClient();
         var watch = Stopwatch.StartNew();
@@ -81,7 +105,10 @@ internal static class ReminderBenchmark
                     await client.DisconnectAsync(true);
                 }
 
-                await client.ConnectAsync("127.0.0.1", smtp.Port, SecureSocketOptions.None);
+                // The same socket as the host's sender: Nagle off.
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync("127.0.0.1", smtp.Port);
+                await client.ConnectAsync(socket, "127.0.0.1", smtp.Port, SecureSocketOptions.None);
             }
 
             var message = new MimeMessage { Subject = $"Herinnering: Lerend netwerk {i}", MessageId = $"{Guid.NewGuid():N}@plain.bench" };

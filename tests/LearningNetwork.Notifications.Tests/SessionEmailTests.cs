@@ -18,7 +18,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         using var staff = await app.StaffClientAsync();
         var managerId = (await app.CreateManagersAsync(staff, 1, language: "fr"))[0];
         var email = await EmailOfAsync(managerId);
-        var session = await PublishedAsync(staff, capacity: 5, title: "Subsidies & règles");
+        var session = await staff.PublishedSessionAsync(capacity: 5, title: "Subsidies & règles");
 
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
 
@@ -41,7 +41,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         using var staff = await app.StaffClientAsync();
         var managers = await app.CreateManagersAsync(staff, 2, language: "nl");
         var second = await EmailOfAsync(managers[1]);
-        var session = await PublishedAsync(staff, capacity: 1);
+        var session = await staff.PublishedSessionAsync(capacity: 1);
         var first = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[0] })).Json(HttpStatusCode.Created);
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[1] })).ShouldBe(HttpStatusCode.Created);
 
@@ -62,7 +62,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         using var staff = await app.StaffClientAsync();
         var managerId = (await app.CreateManagersAsync(staff, 1, language: "en"))[0];
         var email = await EmailOfAsync(managerId);
-        var session = await PublishedAsync(staff, capacity: 5);
+        var session = await staff.PublishedSessionAsync(capacity: 5);
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
         var oldStart = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
 
@@ -81,7 +81,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         using var staff = await app.StaffClientAsync();
         var managerId = (await app.CreateManagersAsync(staff, 1, language: "nl"))[0];
         var email = await EmailOfAsync(managerId);
-        var session = await PublishedAsync(staff, capacity: 5);
+        var session = await staff.PublishedSessionAsync(capacity: 5);
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
 
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/cancel", new { reason = "De spreker is ziek" })).ShouldBe(HttpStatusCode.OK);
@@ -100,7 +100,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         // A reminder rule that fell due a minute ago, for people who enrolled yesterday (backdated).
         var startsIn = TimeSpan.FromDays(2);
         var rule = (int)startsIn.TotalMinutes + 1;
-        var session = await PublishedAsync(staff, capacity: 1, daysAhead: 2, reminders: [rule]);
+        var session = await staff.PublishedSessionAsync(capacity: 1, startsIn: TimeSpan.FromDays(2), reminders: [rule]);
         foreach (var id in managers)
         {
             await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = id })).ShouldBe(HttpStatusCode.Created);
@@ -131,7 +131,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         using var staff = await app.StaffClientAsync();
         var managerId = (await app.CreateManagersAsync(staff, 1))[0];
         var rule = (int)TimeSpan.FromDays(2).TotalMinutes + 1;
-        var session = await PublishedAsync(staff, capacity: 3, daysAhead: 2, reminders: [rule]);
+        var session = await staff.PublishedSessionAsync(capacity: 3, startsIn: TimeSpan.FromDays(2), reminders: [rule]);
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
         var startsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
 
@@ -184,7 +184,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     {
         using var staff = await app.StaffClientAsync();
         var managers = await app.CreateManagersAsync(staff, 2, language: "en");
-        var session = await PublishedAsync(staff, capacity: 5, followUps: [0]);
+        var session = await staff.PublishedSessionAsync(capacity: 5, followUps: [0]);
         var present = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[0] })).Json(HttpStatusCode.Created);
         var absent = await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[1] })).Json(HttpStatusCode.Created);
         await (await staff.PutAsJsonAsync($"/api/sessions/{session}/attendance", new[]
@@ -226,7 +226,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     {
         using var staff = await app.StaffClientAsync();
         var managerId = (await app.CreateManagersAsync(staff, 1, language: "en"))[0];
-        var session = await PublishedAsync(staff, capacity: 5, followUps: [0]);
+        var session = await staff.PublishedSessionAsync(capacity: 5, followUps: [0]);
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent("%PDF-1.7\nmaterials"u8.ToArray()), "file", "slides.pdf" },
@@ -263,23 +263,6 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     {
         await using var scope = app.Services.CreateAsyncScope();
         await run(scope.ServiceProvider.GetRequiredService<ReminderJobs>());
-    }
-
-    private async Task<string> PublishedAsync(HttpClient staff, int capacity, string title = "Lerend netwerk", int daysAhead = 20, int[]? reminders = null, int[]? followUps = null)
-    {
-        // daysAhead from now to the second, in Brussels time, so rules in minutes land where the test wants them.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(daysAhead), zone).DateTime;
-        var session = await (await staff.PostAsJsonAsync("/api/sessions", new
-        {
-            title, kind = "Training", timeZone = "Europe/Brussels", capacity, location = "Brussel",
-            start = start.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
-            reminders = (reminders ?? [10080, 1440]).Select(m => new { minutesBefore = m }).ToArray(),
-            followUps = (followUps ?? [1440]).Select(m => new { minutesAfter = m }).ToArray(),
-        })).Json(HttpStatusCode.Created);
-        await (await staff.PostAsync($"/api/sessions/{session.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
-        return session.Id();
     }
 
     private Task<string> EmailOfAsync(Guid managerId) =>

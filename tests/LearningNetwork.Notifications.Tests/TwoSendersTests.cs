@@ -13,19 +13,10 @@ public sealed class TwoSendersTests(LearningNetworkApp app) : IClassFixture<Lear
         const int count = 300;
         await using var second = app.AnotherHost();
         using var warm = second.CreateClient(); // start the second host and its sender
-        var session = Guid.NewGuid();
 
-        await app.Database.ExecuteAsync($"""
-            INSERT INTO notifications.emails (id, kind, source_key, recipient, recipient_name, language, session_id, values, protected_values,
-                due_at, status, attempts, next_attempt_at, created_at)
-            SELECT gen_random_uuid(), 'Reminder', 'two-senders:' || i, 'two-senders-' || i || '@test.example', 'Manager ' || i, 'en', '{session}',
-                jsonb_build_object('title', 'Session ' || i, 'when', 'Tuesday 1 January 2030, 10:00-12:00', 'place', 'Gent'),
-                jsonb_build_object(), now(), 'Pending', 0, now(), now()
-            FROM generate_series(1, {count}) AS i
-            """);
+        var session = await DueEmails.InsertAsync(app.Database, "two-senders", count);
 
-        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM notifications.emails WHERE session_id = '{session}' AND status = 'Sent'") == count, TimeSpan.FromSeconds(90));
+        await Eventually.TrueAsync(async () => await DueEmails.CountAsync(app.Database, session, "Sent") == count, TimeSpan.FromSeconds(90));
         await Task.Delay(1000);
 
         var received = app.Smtp.Messages.Where(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("two-senders-", StringComparison.Ordinal))).ToList();

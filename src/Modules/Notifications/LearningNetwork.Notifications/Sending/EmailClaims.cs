@@ -27,15 +27,32 @@ internal sealed class EmailClaims(NotificationsDbContext db, TimeProvider clock)
             """).AsNoTracking().ToListAsync(cancellationToken);
     }
 
-    public Task MarkSentAsync(Email email, string subject, CancellationToken cancellationToken)
+    /// <summary>Several emails sent, one statement (and one commit) for all of them; see <see cref="SentMarks"/>.</summary>
+    public Task MarkSentAsync(IReadOnlyCollection<SentMark> marks, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return db.Emails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Status, EmailStatus.Sent)
-            .SetProperty(e => e.SentAt, now)
-            .SetProperty(e => e.Subject, subject)
-            .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
-            .SetProperty(e => e.LastError, (string?)null), cancellationToken);
+        var ids = marks.Select(m => m.EmailId).ToArray();
+        var subjects = marks.Select(m => m.Subject).ToArray();
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE notifications.emails AS e
+            SET status = 'Sent', sent_at = {now}, subject = s.subject, lease_until = NULL, last_error = NULL
+            FROM unnest({ids}, {subjects}) AS s(id, subject)
+            WHERE e.id = s.id
+            """, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives back claimed emails that were never handed to SMTP (the batch stopped early): due again
+    /// at once, the claim not counted as an attempt. Only while the claim is still this sender's.
+    /// </summary>
+    public Task ReleaseAsync(IReadOnlyCollection<Email> emails, CancellationToken cancellationToken)
+    {
+        var ids = emails.Select(e => e.Id).ToArray();
+        var lease = emails.First().LeaseUntil;
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE notifications.emails SET status = 'Pending', attempts = attempts - 1, lease_until = NULL
+            WHERE id = ANY({ids}) AND status = 'Sending' AND lease_until = {lease}
+            """, cancellationToken);
     }
 
     public Task RetryLaterAsync(Email email, string error, TimeSpan delay, CancellationToken cancellationToken)
