@@ -5,11 +5,12 @@ using NpgsqlTypes;
 namespace LearningNetwork.Benchmarks;
 
 /// <summary>
-/// The baseline: a bare ASP.NET Core endpoint running the same SQL statements as the system's
-/// enroll path with plain Npgsql (no MediatR, EF Core, validation, authentication or module
-/// calls). The ratio system/bare is the cost of everything the system adds on top of the database work.
+/// The baselines: bare ASP.NET Core endpoints running the same SQL statements as the system's
+/// enroll path and session list with plain Npgsql (no MediatR, EF Core, validation,
+/// authentication or module calls). The ratio system/bare is the cost of everything the system
+/// adds on top of the database work.
 /// </summary>
-internal static class BareEnrollEndpoint
+internal static class BareEndpoints
 {
     public static async Task<(WebApplication App, string BaseUrl)> StartAsync(string connectionString)
     {
@@ -24,6 +25,7 @@ internal static class BareEnrollEndpoint
             var body = await request.ReadFromJsonAsync<EnrollBody>();
             return await EnrollAsync(dataSource, sessionId, body!.ClusterManagerId);
         });
+        app.MapGet("/bare/sessions", (DateTimeOffset from, HttpResponse response) => ListSessionsAsync(dataSource, from, response));
         await app.StartAsync();
         return (app, $"http://127.0.0.1:{port}");
     }
@@ -97,6 +99,56 @@ internal static class BareEnrollEndpoint
         await Exec(connection, "INSERT INTO enrollments.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts, processed_at) VALUES ($1, 'bare', '{}'::jsonb, now(), now(), 0, now())", Guid.CreateVersion7());
         await transaction.CommitAsync();
         return Results.Json(new { id, sessionId, clusterManagerId = managerId, status }, statusCode: 201);
+    }
+
+    /// <summary>
+    /// The statements of GET /api/sessions for staff: count and page of sessions from a date,
+    /// seat counts and materials of the page; every column written out as JSON.
+    /// </summary>
+    private static async Task ListSessionsAsync(NpgsqlDataSource dataSource, DateTimeOffset from, HttpResponse response)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM sessions.sessions WHERE starts_at >= $1", connection) { Parameters = { new() { Value = from } } };
+        var total = (long)(await count.ExecuteScalarAsync())!;
+        var sessions = new List<Dictionary<string, object?>>();
+        await using (var page = new NpgsqlCommand("SELECT * FROM sessions.sessions WHERE starts_at >= $1 ORDER BY starts_at, id LIMIT 50", connection) { Parameters = { new() { Value = from } } })
+        await using (var reader = await page.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var row = new Dictionary<string, object?>();
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                sessions.Add(row);
+            }
+        }
+
+        var ids = sessions.Select(s => (Guid)s["id"]!).ToArray();
+        await using (var seats = new NpgsqlCommand("SELECT session_id, seats_taken, waitlist_length FROM enrollments.session_seats WHERE session_id = ANY($1)", connection) { Parameters = { new() { Value = ids } } })
+        await using (var reader = await seats.ExecuteReaderAsync())
+        {
+            var bySession = sessions.ToDictionary(s => (Guid)s["id"]!);
+            while (await reader.ReadAsync())
+            {
+                bySession[reader.GetGuid(0)]["seats_taken"] = reader.GetInt32(1);
+                bySession[reader.GetGuid(0)]["waitlist_length"] = reader.GetInt32(2);
+            }
+        }
+
+        await using (var materials = new NpgsqlCommand(
+            "SELECT m.session_id, g.id, g.title, g.language FROM guidelines.session_materials m JOIN guidelines.guidelines g ON g.id = m.guideline_id WHERE m.session_id = ANY($1) AND g.status = 'Published' ORDER BY m.position",
+            connection) { Parameters = { new() { Value = ids } } })
+        await using (var reader = await materials.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+            }
+        }
+
+        await response.WriteAsJsonAsync(new { items = sessions, total });
     }
 
     private static async Task<int> Exec(NpgsqlConnection connection, string sql, params object[] values)
