@@ -32,18 +32,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (output.Name, output.Parent!.Name);
-        var solution = output;
-        while (solution is not null && !File.Exists(Path.Combine(solution.FullName, "LearningNetwork.sln")))
-        {
-            solution = solution.Parent;
-        }
-
-        if (solution is null)
-        {
-            throw new InvalidOperationException($"No LearningNetwork.sln above {AppContext.BaseDirectory}.");
-        }
-
-        var dll = Path.Combine(solution.FullName, "src", "Host", "LearningNetwork.Host", "bin", configuration, framework, "LearningNetwork.Host.dll");
+        var dll = Path.Combine(Repository.Root, "src", "Host", "LearningNetwork.Host", "bin", configuration, framework, "LearningNetwork.Host.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"The host is not built ({configuration}, {framework}): build the solution first.", dll);
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LearningNetwork.Testing;
 
@@ -34,7 +32,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
 
-        var postgres = new PrivatePostgres(folder, FreePort());
+        var postgres = new PrivatePostgres(folder, HostProcess.FreePort());
         await postgres.StartServerAsync();
         return postgres;
     }
@@ -53,7 +51,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     {
         using var process = Process.Start(new ProcessStartInfo("bash", ["-c", $"source scripts/postgres.sh && {command}"])
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = Repository.Root,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         })!;
@@ -63,25 +61,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"`{command}` failed ({process.ExitCode}): {errors}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "postgres.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("scripts/postgres.sh not found above the test binaries.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

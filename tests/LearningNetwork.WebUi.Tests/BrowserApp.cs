@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -11,7 +9,7 @@ namespace LearningNetwork.WebUi.Tests;
 /// </summary>
 public sealed class BrowserApp : LearningNetworkApp
 {
-    private readonly int _port = FreePort();
+    private readonly int _port = HostProcess.FreePort();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -68,10 +66,4 @@ public sealed class BrowserApp : LearningNetworkApp
         await base.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Testing;
 
 namespace LearningNetwork.WebUi.Tests;
 
@@ -9,7 +10,7 @@ public sealed partial class TranslationTests
     [Fact]
     public void Every_text_on_the_pages_is_translated()
     {
-        var host = Path.Combine(RepositoryRoot(), "src", "Host", "LearningNetwork.Host");
+        var host = Path.Combine(Repository.Root, "src", "Host", "LearningNetwork.Host");
         var used = Directory.EnumerateFiles(host, "*.cs*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -21,18 +22,6 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "Not translated:\n" + string.Join("\n", missing));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningNetwork.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("LearningNetwork.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex("""(?:\bT|\btext)(?:\[\s*|\.Format\(\s*)"(?<text>(?:[^"\\]|\\.)*)"|Translate\("(?<text>[^"]*)"\)""")]
     private static partial Regex UiTextUse();

@@ -52,45 +52,40 @@ public sealed class SessionForm
     };
 
     /// <summary>POST /api/sessions; null when a minutes list could not be read (the error is in ModelState).</summary>
-    public object? ToCreateRequest(ModelStateDictionary modelState)
-    {
-        var reminders = Minutes(Reminders, "Form.Reminders", modelState);
-        var followUps = Minutes(FollowUps, "Form.FollowUps", modelState);
-        return !modelState.IsValid ? null : new
-        {
-            title = Title ?? string.Empty,
-            description = Blank(Description),
-            kind = Kind,
-            start = Start ?? string.Empty,
-            end = End ?? string.Empty,
-            timeZone = TimeZone,
-            location = Blank(Location),
-            onlineUrl = Blank(OnlineUrl),
-            capacity = Capacity,
-            enrollmentDeadline = Blank(EnrollmentDeadline),
-            reminders = reminders?.Select(m => new { minutesBefore = m }),
-            followUps = followUps?.Select(m => new { minutesAfter = m }),
-        };
-    }
+    public Dictionary<string, object?>? ToCreateRequest(ModelStateDictionary modelState) => Request(modelState, withTimes: true);
 
     /// <summary>PUT /api/sessions/{id}: the same without start and end (those move with a reschedule).</summary>
-    public object? ToUpdateRequest(ModelStateDictionary modelState)
+    public Dictionary<string, object?>? ToUpdateRequest(ModelStateDictionary modelState) => Request(modelState, withTimes: false);
+
+    private Dictionary<string, object?>? Request(ModelStateDictionary modelState, bool withTimes)
     {
         var reminders = Minutes(Reminders, "Form.Reminders", modelState);
         var followUps = Minutes(FollowUps, "Form.FollowUps", modelState);
-        return !modelState.IsValid ? null : new
+        if (!modelState.IsValid)
         {
-            title = Title ?? string.Empty,
-            description = Blank(Description),
-            kind = Kind,
-            timeZone = TimeZone,
-            location = Blank(Location),
-            onlineUrl = Blank(OnlineUrl),
-            capacity = Capacity,
-            enrollmentDeadline = Blank(EnrollmentDeadline),
-            reminders = reminders?.Select(m => new { minutesBefore = m }),
-            followUps = followUps?.Select(m => new { minutesAfter = m }),
+            return null;
+        }
+
+        var request = new Dictionary<string, object?>
+        {
+            ["title"] = Title ?? string.Empty,
+            ["description"] = Blank(Description),
+            ["kind"] = Kind,
+            ["timeZone"] = TimeZone,
+            ["location"] = Blank(Location),
+            ["onlineUrl"] = Blank(OnlineUrl),
+            ["capacity"] = Capacity,
+            ["enrollmentDeadline"] = Blank(EnrollmentDeadline),
+            ["reminders"] = reminders?.Select(m => new { minutesBefore = m }).ToList(),
+            ["followUps"] = followUps?.Select(m => new { minutesAfter = m }).ToList(),
         };
+        if (withTimes)
+        {
+            request["start"] = Start ?? string.Empty;
+            request["end"] = End ?? string.Empty;
+        }
+
+        return request;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
