@@ -25,7 +25,18 @@ internal static class BareEndpoints
             var body = await request.ReadFromJsonAsync<EnrollBody>();
             return await EnrollAsync(dataSource, sessionId, body!.ClusterManagerId);
         });
-        app.MapGet("/bare/sessions", (DateTimeOffset from, HttpResponse response) => ListSessionsAsync(dataSource, from, response));
+        app.MapGet("/bare/sessions", async (DateTimeOffset from, HttpResponse response) =>
+        {
+            try
+            {
+                await ListSessionsAsync(dataSource, from, response);
+            }
+            catch (Exception ex) when (!response.HasStarted)
+            {
+                response.StatusCode = 500;
+                await response.WriteAsync(ex.ToString());
+            }
+        });
         await app.StartAsync();
         return (app, $"http://127.0.0.1:{port}");
     }
@@ -139,7 +150,7 @@ internal static class BareEndpoints
         }
 
         await using (var materials = new NpgsqlCommand(
-            "SELECT m.session_id, g.id, g.title, g.language FROM guidelines.session_materials m JOIN guidelines.guidelines g ON g.id = m.guideline_id WHERE m.session_id = ANY($1) AND g.status = 'Published' ORDER BY m.position",
+            "SELECT m.session_id, g.id, g.title, g.language FROM guideline_documents.session_materials m JOIN guideline_documents.guidelines g ON g.id = m.guideline_id WHERE m.session_id = ANY($1) AND g.status = 'Published' ORDER BY m.position",
             connection) { Parameters = { new() { Value = ids } } })
         await using (var reader = await materials.ExecuteReaderAsync())
         {

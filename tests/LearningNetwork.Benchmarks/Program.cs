@@ -61,13 +61,13 @@ if (!onlyReminders)
         }
 
         var from = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await Load.RunAsync(100, 8, async _ => (await http.GetAsync($"/api/sessions?from={from}&pageSize=50")).IsSuccessStatusCode);
-        await Load.RunAsync(100, 8, async _ => (await bareHttp.GetAsync($"/bare/sessions?from={from}")).IsSuccessStatusCode);
+        await Load.RunAsync(100, 8, async _ => await Succeeded(await http.GetAsync($"/api/sessions?from={from}&pageSize=50")));
+        await Load.RunAsync(100, 8, async _ => await Succeeded(await bareHttp.GetAsync($"/bare/sessions?from={from}")));
         LoadResult? listSystem = null, listBare = null;
         for (var round = 0; round < 2; round++)
         {
-            var b = await Load.RunAsync(requests, concurrency, async _ => (await bareHttp.GetAsync($"/bare/sessions?from={from}")).IsSuccessStatusCode);
-            var sys = await Load.RunAsync(requests, concurrency, async _ => (await http.GetAsync($"/api/sessions?from={from}&pageSize=50")).IsSuccessStatusCode);
+            var b = await Load.RunAsync(requests, concurrency, async _ => await Succeeded(await bareHttp.GetAsync($"/bare/sessions?from={from}")));
+            var sys = await Load.RunAsync(requests, concurrency, async _ => await Succeeded(await http.GetAsync($"/api/sessions?from={from}&pageSize=50")));
             Console.WriteLine($"session list round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s");
             listBare = listBare is null || b.PerSecond > listBare.PerSecond ? b : listBare;
             listSystem = listSystem is null || sys.PerSecond > listSystem.PerSecond ? sys : listSystem;
@@ -130,6 +130,23 @@ if (reminders > 0)
 Print(rows);
 notes.ForEach(Console.WriteLine);
 return 0;
+
+// A failed request counts as an error in the table; the first one of each kind is shown, so an
+// error rate is never mistaken for speed.
+static async Task<bool> Succeeded(HttpResponseMessage response)
+{
+    if (response.IsSuccessStatusCode)
+    {
+        return true;
+    }
+
+    if (FirstFailures.Shown.TryAdd(response.RequestMessage!.RequestUri!.AbsolutePath, true))
+    {
+        Console.WriteLine($"FAILED {response.RequestMessage.Method} {response.RequestMessage.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    return false;
+}
 
 static string[] Row(string name, LoadResult system, LoadResult bare, double target)
 {
@@ -231,4 +248,9 @@ string? OptionText(string name)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+internal static class FirstFailures
+{
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Shown = new();
 }
