@@ -23,7 +23,11 @@ public static class ModuleDatabaseRegistration
     {
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(ConnectionString(configuration)));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<TContext>((sp, options) => Configure<TContext>(options, sp.GetRequiredService<NpgsqlDataSource>(), schema));
+        // The options never change, so they are built once rather than once per request scope.
+        services.AddDbContext<TContext>(
+            (sp, options) => Configure<TContext>(options, sp.GetRequiredService<NpgsqlDataSource>(), schema),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
 
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
