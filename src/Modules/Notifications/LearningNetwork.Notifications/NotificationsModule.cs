@@ -19,7 +19,9 @@ public static class NotificationsModule
     {
         services.AddModuleDatabase<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName);
         services.AddMediatorHandlersFrom(typeof(NotificationsModule).Assembly);
-        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp")
+            .Validate(o => SmtpOptions.IsKnownSecurity(o.Security), "Smtp:Security must be None, StartTls or SslOnConnect.")
+            .ValidateOnStart();
         services.AddOptions<EmailSendingOptions>().BindConfiguration("Email");
         services.AddMemoryCache();
         services.AddSingleton<EmailTemplates>();

@@ -210,12 +210,7 @@ internal sealed class EmailDispatcher(
     private async Task ConnectAsync(SmtpClient client, CancellationToken cancellationToken)
     {
         var settings = smtp.Value;
-        var security = settings.Security switch
-        {
-            "StartTls" => SecureSocketOptions.StartTls,
-            "SslOnConnect" => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.None,
-        };
+        var security = SmtpOptions.SocketOptions(settings.Security);
         // MailKit leaves Nagle's algorithm on: the end of each message then waits for the server's
         // delayed ACK (40 ms on Linux), which caps a connection at about 22 messages a second.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -15,6 +15,17 @@ internal sealed class SmtpOptions
     public string Security { get; set; } = "None";
 
     public string From { get; set; } = "LearningNetwork <no-reply@learningnetwork.local>";
+
+    /// <summary>Any spelling case; an unknown value stops the host at start (see the module's validation), never silently plain text.</summary>
+    public static MailKit.Security.SecureSocketOptions SocketOptions(string security) => security.ToUpperInvariant() switch
+    {
+        "NONE" => MailKit.Security.SecureSocketOptions.None,
+        "STARTTLS" => MailKit.Security.SecureSocketOptions.StartTls,
+        "SSLONCONNECT" => MailKit.Security.SecureSocketOptions.SslOnConnect,
+        _ => throw new InvalidOperationException($"Smtp:Security is '{security}'; use None, StartTls or SslOnConnect."),
+    };
+
+    public static bool IsKnownSecurity(string security) => security.ToUpperInvariant() is "NONE" or "STARTTLS" or "SSLONCONNECT";
 }
 
 /// <summary>Configuration section "Email": how this instance's sender works.</summary>
