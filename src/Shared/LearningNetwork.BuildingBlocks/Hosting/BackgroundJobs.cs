@@ -27,6 +27,10 @@ public static class BackgroundJobs
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollSeconds", 1.0)),
+                // Workers wait for PostgreSQL's NOTIFY of a new job instead of asking every poll
+                // interval: an idle host stops spending CPU (and queries) on empty queues, and an
+                // enqueued job starts at once. The poll interval stays as the fallback.
+                EnableLongPolling = configuration.GetValue("Hangfire:LongPolling", true),
                 InvisibilityTimeout = TimeSpan.FromMinutes(30),
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(ModuleDatabaseRegistration.ConnectionString(configuration), options), options);
