@@ -13,6 +13,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
 {
     private const string ManagerPassword = "Manager-Password-2027";
 
+    private static readonly byte[] GuidelineBytes = "%PDF-1.7\nrules"u8.ToArray();
+
     [Fact]
     public async Task Staff_plan_a_session_and_managers_enroll_wait_and_move_up()
     {
@@ -72,7 +74,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
 
         // A guideline, uploaded and published.
         await staff.GotoAsync("/staff/guidelines");
-        await staff.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "subsidy-rules.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\nrules"u8.ToArray() });
+        await staff.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "subsidy-rules.pdf", MimeType = "application/pdf", Buffer = GuidelineBytes });
         await staff.Locator("#Title").FillAsync(guidelineTitle);
         await staff.Locator("#Category").FillAsync("Funding");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Upload as draft" }).ClickAsync();
@@ -90,11 +92,13 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(anna.GetByRole(AriaRole.Status)).ToContainTextAsync("You are enrolled");
         await Expect(annaCard).ToContainTextAsync("0 of 1 seats left");
         await Expect(annaCard).ToContainTextAsync("You are enrolled");
+        await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(emailA, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "EnrollmentConfirmed");
 
         // She downloads the guideline.
         await anna.GotoAsync("/guidelines");
         var download = await anna.RunAndWaitForDownloadAsync(() => anna.Locator("li.card", new() { HasText = guidelineTitle }).GetByRole(AriaRole.Link, new() { Name = "Download" }).ClickAsync());
         Assert.Equal("subsidy-rules.pdf", download.SuggestedFilename);
+        Assert.Equal(GuidelineBytes, await File.ReadAllBytesAsync((await download.PathAsync())!));
         await anna.AuditAsync("09-manager-guidelines");
 
         // Bert finds the session full and lands on the waitlist.

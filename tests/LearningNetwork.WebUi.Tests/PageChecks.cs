@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;
@@ -31,18 +32,10 @@ public static class PageChecks
         await page.AssertAccessibleAsync();
     }
 
+    /// <summary>npm ci (./test.sh) installs axe-core beside this project's package.json.</summary>
     private static string FindAxe()
     {
-        // npm ci puts it beside the project's package.json; look up from the test binaries.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules", "axe-core", "axe.min.js");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("axe-core is not installed: run `npm ci` in tests/LearningNetwork.WebUi.Tests (./test.sh does).");
+        var axe = Path.Combine(Repository.Root, "tests", "LearningNetwork.WebUi.Tests", "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(axe) ? axe : throw new FileNotFoundException("axe-core is not installed: run `npm ci` in tests/LearningNetwork.WebUi.Tests (./test.sh does).", axe);
     }
 }

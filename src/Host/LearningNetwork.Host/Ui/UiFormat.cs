@@ -23,7 +23,6 @@ public static class UiFormat
             : $"{day}, {from:HH:mm} – {to.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture)}, {to:HH:mm}";
     }
 
-    public static string Date(string local) => ParseLocal(local).ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Moment(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DisplayZone).ToString("g", CultureInfo.CurrentCulture);
@@ -41,6 +40,4 @@ public static class UiFormat
         _ => $"{(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)} MB",
     };
 
-    /// <summary>The value a datetime-local input wants.</summary>
-    public static string Input(DateTime local) => local.ToString(ApiLocal, CultureInfo.InvariantCulture);
 }
