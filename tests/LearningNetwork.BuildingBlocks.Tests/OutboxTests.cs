@@ -163,7 +163,7 @@ internal sealed class Receipt
     public Guid EventId { get; set; }
 }
 
-internal sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options, TimeProvider clock) : ModuleDbContext(options, clock)
+internal sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : ModuleDbContext(options)
 {
     public override string Schema => "probe";
 

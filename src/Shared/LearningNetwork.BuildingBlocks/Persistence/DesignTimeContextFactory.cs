@@ -12,14 +12,14 @@ public abstract class DesignTimeContextFactory<TContext>
 {
     protected abstract string Schema { get; }
 
-    protected abstract TContext Create(DbContextOptions<TContext> options, TimeProvider clock);
+    protected abstract TContext Create(DbContextOptions<TContext> options);
 
     public TContext CreateDbContext(string[] args)
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__LearningNetwork")
             ?? "Host=127.0.0.1;Port=5433;Database=learningnetwork;Username=postgres";
         var builder = new DbContextOptionsBuilder<TContext>();
-        ModuleDatabaseRegistration.Configure<TContext>(builder, NpgsqlDataSource.Create(connectionString), Schema);
-        return Create(builder.Options, TimeProvider.System);
+        ModuleDatabaseRegistration.Configure<TContext>(builder, NpgsqlDataSource.Create(connectionString), Schema, TimeProvider.System);
+        return Create(builder.Options);
     }
 }

@@ -18,8 +18,10 @@ public interface IModuleDbContext
 /// aggregates written to that outbox by the same SaveChanges that stores the change.
 /// (A context that must derive from elsewhere, like Identity's, uses <see cref="OutboxModel"/> itself.)
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options), IModuleDbContext
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options), IModuleDbContext
 {
+    private readonly TimeProvider clock = ClockOptionsExtension.Of(options);
+
     public abstract string Schema { get; }
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -13,10 +13,12 @@ namespace LearningNetwork.Accounts.Persistence;
 /// Identity's tables, the data protection keys (shared by every host, so a cookie or token made by
 /// one host is read by the others) and the module's outbox, all in the "accounts" schema.
 /// </summary>
-internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options, TimeProvider clock)
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
     : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options), IModuleDbContext, IDataProtectionKeyContext
 {
     public const string SchemaName = "accounts";
+
+    private readonly TimeProvider clock = ClockOptionsExtension.Of(options);
 
     internal static readonly Guid StaffRoleId = new("0195f1a0-0000-7000-8000-000000000001");
     internal static readonly Guid ClusterManagerRoleId = new("0195f1a0-0000-7000-8000-000000000002");
@@ -76,5 +78,5 @@ internal sealed class AccountsDesignTimeFactory : DesignTimeContextFactory<Accou
 {
     protected override string Schema => AccountsDbContext.SchemaName;
 
-    protected override AccountsDbContext Create(DbContextOptions<AccountsDbContext> options, TimeProvider clock) => new(options, clock);
+    protected override AccountsDbContext Create(DbContextOptions<AccountsDbContext> options) => new(options);
 }

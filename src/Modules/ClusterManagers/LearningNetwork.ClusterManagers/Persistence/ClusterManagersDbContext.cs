@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.ClusterManagers.Persistence;
 
-internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersDbContext> options, TimeProvider clock)
-    : ModuleDbContext(options, clock)
+internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "cluster_managers";
 
@@ -50,5 +50,5 @@ internal sealed class ClusterManagersDesignTimeFactory : DesignTimeContextFactor
 {
     protected override string Schema => ClusterManagersDbContext.SchemaName;
 
-    protected override ClusterManagersDbContext Create(DbContextOptions<ClusterManagersDbContext> options, TimeProvider clock) => new(options, clock);
+    protected override ClusterManagersDbContext Create(DbContextOptions<ClusterManagersDbContext> options) => new(options);
 }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.Enrollments.Persistence;
 
-internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext> options, TimeProvider clock)
-    : ModuleDbContext(options, clock)
+internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "enrollments";
 
@@ -72,5 +72,5 @@ internal sealed class EnrollmentsDesignTimeFactory : DesignTimeContextFactory<En
 {
     protected override string Schema => EnrollmentsDbContext.SchemaName;
 
-    protected override EnrollmentsDbContext Create(DbContextOptions<EnrollmentsDbContext> options, TimeProvider clock) => new(options, clock);
+    protected override EnrollmentsDbContext Create(DbContextOptions<EnrollmentsDbContext> options) => new(options);
 }

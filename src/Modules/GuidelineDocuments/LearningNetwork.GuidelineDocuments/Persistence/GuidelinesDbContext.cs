@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.GuidelineDocuments.Persistence;
 
-internal sealed class GuidelinesDbContext(DbContextOptions<GuidelinesDbContext> options, TimeProvider clock) : ModuleDbContext(options, clock)
+internal sealed class GuidelinesDbContext(DbContextOptions<GuidelinesDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "guideline_documents";
 
@@ -86,5 +86,5 @@ internal sealed class GuidelinesDesignTimeFactory : DesignTimeContextFactory<Gui
 {
     protected override string Schema => GuidelinesDbContext.SchemaName;
 
-    protected override GuidelinesDbContext Create(DbContextOptions<GuidelinesDbContext> options, TimeProvider clock) => new(options, clock);
+    protected override GuidelinesDbContext Create(DbContextOptions<GuidelinesDbContext> options) => new(options);
 }

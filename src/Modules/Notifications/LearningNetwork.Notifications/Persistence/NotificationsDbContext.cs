@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace LearningNetwork.Notifications.Persistence;
 
-internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options, TimeProvider clock)
-    : ModuleDbContext(options, clock)
+internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "notifications";
 
@@ -58,5 +58,5 @@ internal sealed class NotificationsDesignTimeFactory : DesignTimeContextFactory<
 {
     protected override string Schema => NotificationsDbContext.SchemaName;
 
-    protected override NotificationsDbContext Create(DbContextOptions<NotificationsDbContext> options, TimeProvider clock) => new(options, clock);
+    protected override NotificationsDbContext Create(DbContextOptions<NotificationsDbContext> options) => new(options);
 }

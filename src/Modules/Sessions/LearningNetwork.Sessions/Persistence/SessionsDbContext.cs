@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.Sessions.Persistence;
 
-internal sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> options, TimeProvider clock)
-    : ModuleDbContext(options, clock)
+internal sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "sessions";
 
@@ -29,5 +29,5 @@ internal sealed class SessionsDesignTimeFactory : DesignTimeContextFactory<Sessi
 {
     protected override string Schema => SessionsDbContext.SchemaName;
 
-    protected override SessionsDbContext Create(DbContextOptions<SessionsDbContext> options, TimeProvider clock) => new(options, clock);
+    protected override SessionsDbContext Create(DbContextOptions<SessionsDbContext> options) => new(options);
 }
