@@ -18,7 +18,9 @@ internal static class BareEndpoints
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        // The same pool settings as the host's module data source (no DISCARD ALL on reuse), so
+        // the two differ only in what runs on top of the statements.
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { NoResetOnClose = true } }.Build();
         var app = builder.Build();
         app.MapPost("/bare/sessions/{sessionId:guid}/enrollments", async (Guid sessionId, HttpRequest request) =>
         {

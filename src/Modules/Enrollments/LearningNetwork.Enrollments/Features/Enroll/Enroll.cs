@@ -37,6 +37,11 @@ internal sealed record SeriesEnrollmentResponse(IReadOnlyList<EnrollmentResponse
 internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, IMediator mediator, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<Enroll, EnrollmentResponse>, IRequestHandler<EnrollInSeries, SeriesEnrollmentResponse>
 {
+    // Compiled once: asked on every enrollment (see the Sessions module's SessionListQueries).
+    private static readonly Func<EnrollmentsDbContext, Guid, Guid, CancellationToken, Task<bool>> HasLiveEnrollment =
+        EF.CompileAsyncQuery((EnrollmentsDbContext db, Guid sessionId, Guid managerId, CancellationToken _) =>
+            db.Enrollments.Any(e => e.SessionId == sessionId && e.ClusterManagerId == managerId && e.Status != EnrollmentStatus.Cancelled));
+
     public async Task<EnrollmentResponse> Handle(Enroll request, CancellationToken cancellationToken)
     {
         var managerId = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
@@ -92,7 +97,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
     private async Task<EnrollmentResponse?> EnrollOneAsync(SessionInfo session, Guid managerId, Guid? seriesId, CancellationToken cancellationToken)
     {
         var sessionId = session.Session.SessionId;
-        if (await db.Enrollments.AnyAsync(e => e.SessionId == sessionId && e.ClusterManagerId == managerId && e.Status != EnrollmentStatus.Cancelled, cancellationToken))
+        if (await HasLiveEnrollment(db, sessionId, managerId, cancellationToken))
         {
             return null;
         }

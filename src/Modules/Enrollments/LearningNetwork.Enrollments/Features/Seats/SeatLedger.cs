@@ -12,6 +12,11 @@ namespace LearningNetwork.Enrollments.Features.Seats;
 /// </summary>
 internal sealed class SeatLedger(EnrollmentsDbContext db)
 {
+    // Compiled once: asked by every enrollment that joins a waitlist, while it holds the session's seat row.
+    private static readonly Func<EnrollmentsDbContext, Guid, long, CancellationToken, Task<int>> PositionQuery =
+        EF.CompileAsyncQuery((EnrollmentsDbContext db, Guid sessionId, long waitlistNumber, CancellationToken _) =>
+            db.Enrollments.Count(e => e.SessionId == sessionId && e.Status == Contracts.EnrollmentStatus.Waitlisted && e.WaitlistNumber <= waitlistNumber));
+
     public Task EnsureAsync(Guid sessionId, int capacity, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO enrollments.session_seats (session_id, capacity, seats_taken, waitlist_length, waitlist_counter)
@@ -64,7 +69,5 @@ internal sealed class SeatLedger(EnrollmentsDbContext db)
 
     /// <summary>Position in the queue (1 = next to get a seat) of the holder of this queue number.</summary>
     public Task<int> PositionAsync(Guid sessionId, long waitlistNumber, CancellationToken cancellationToken) =>
-        db.Enrollments.CountAsync(
-            e => e.SessionId == sessionId && e.Status == Contracts.EnrollmentStatus.Waitlisted && e.WaitlistNumber <= waitlistNumber,
-            cancellationToken);
+        PositionQuery(db, sessionId, waitlistNumber, cancellationToken);
 }

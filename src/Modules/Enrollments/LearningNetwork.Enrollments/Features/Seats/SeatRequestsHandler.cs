@@ -13,11 +13,20 @@ internal sealed class SeatRequestsHandler(EnrollmentsDbContext db, SeatLedger le
       IRequestHandler<ChangeSessionCapacity, Unit>,
       IRequestHandler<GetSessionEnrollees, IReadOnlyList<Enrollee>>
 {
+    // Compiled once: every session list and session page asks this (see SessionListQueries).
+    private static readonly Func<EnrollmentsDbContext, Guid[], IAsyncEnumerable<SeatCount>> SeatCountsQuery =
+        EF.CompileAsyncQuery((EnrollmentsDbContext db, Guid[] ids) =>
+            db.Seats.AsNoTracking().Where(s => ids.Contains(s.SessionId)).Select(s => new SeatCount(s.SessionId, s.SeatsTaken, s.WaitlistLength)));
+
     public async Task<IReadOnlyList<SeatCount>> Handle(GetSeatCounts request, CancellationToken cancellationToken)
     {
-        var ids = request.SessionIds.Distinct().ToList();
-        var known = await db.Seats.AsNoTracking().Where(s => ids.Contains(s.SessionId))
-            .ToDictionaryAsync(s => s.SessionId, s => new SeatCount(s.SessionId, s.SeatsTaken, s.WaitlistLength), cancellationToken);
+        var ids = request.SessionIds.Distinct().ToArray();
+        var known = new Dictionary<Guid, SeatCount>(ids.Length);
+        await foreach (var count in SeatCountsQuery(db, ids).WithCancellation(cancellationToken))
+        {
+            known[count.SessionId] = count;
+        }
+
         return ids.Select(id => known.GetValueOrDefault(id) ?? new SeatCount(id, 0, 0)).ToList();
     }
 

@@ -62,15 +62,30 @@ internal sealed class PublishHandler(GuidelinesDbContext db, IMediator mediator,
         return Unit.Value;
     }
 
+    // Compiled once: every session list and session page asks for the materials of its sessions.
+    private static readonly Func<GuidelinesDbContext, Guid[], IAsyncEnumerable<MaterialRow>> MaterialsQuery =
+        EF.CompileAsyncQuery((GuidelinesDbContext db, Guid[] ids) =>
+            from m in db.Materials.AsNoTracking()
+            join g in db.Guidelines.AsNoTracking() on m.GuidelineId equals g.Id
+            where ids.Contains(m.SessionId) && g.Status == GuidelineStatus.Published
+            orderby m.Position
+            select new MaterialRow(m.SessionId, g.Id, g.Title, g.Language));
+
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<MaterialSummary>>> Handle(GetSessionMaterials request, CancellationToken cancellationToken)
     {
-        var ids = request.SessionIds.Distinct().ToList();
-        var rows = await (from m in db.Materials.AsNoTracking()
-                          join g in db.Guidelines.AsNoTracking() on m.GuidelineId equals g.Id
-                          where ids.Contains(m.SessionId) && g.Status == GuidelineStatus.Published
-                          orderby m.Position
-                          select new { m.SessionId, Material = new MaterialSummary(g.Id, g.Title, g.Language) })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.SessionId).ToDictionary(g => g.Key, g => (IReadOnlyList<MaterialSummary>)g.Select(r => r.Material).ToList());
+        var materials = new Dictionary<Guid, IReadOnlyList<MaterialSummary>>();
+        await foreach (var row in MaterialsQuery(db, request.SessionIds.Distinct().ToArray()).WithCancellation(cancellationToken))
+        {
+            if (!materials.TryGetValue(row.SessionId, out var list))
+            {
+                materials[row.SessionId] = list = new List<MaterialSummary>();
+            }
+
+            ((List<MaterialSummary>)list).Add(new MaterialSummary(row.GuidelineId, row.Title, row.Language));
+        }
+
+        return materials;
     }
 }
+
+internal sealed record MaterialRow(Guid SessionId, Guid GuidelineId, string Title, string Language);

@@ -23,11 +23,19 @@ internal sealed class SessionRequestsHandler(SessionsDbContext db, TimeProvider 
         return sessions.Select(Info).ToList();
     }
 
+    // Compiled once: every enrollment asks for its session (see SessionListQueries).
+    private static readonly Func<SessionsDbContext, Guid[], IAsyncEnumerable<Session>> SessionsByIdQuery =
+        EF.CompileAsyncQuery((SessionsDbContext db, Guid[] ids) => db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id)));
+
     public async Task<IReadOnlyList<SessionInfo>> Handle(GetSessions request, CancellationToken cancellationToken)
     {
-        var ids = request.SessionIds.Distinct().ToList();
-        var sessions = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        return sessions.Select(Info).ToList();
+        var sessions = new List<SessionInfo>(request.SessionIds.Count);
+        await foreach (var session in SessionsByIdQuery(db, request.SessionIds.Distinct().ToArray()).WithCancellation(cancellationToken))
+        {
+            sessions.Add(Info(session));
+        }
+
+        return sessions;
     }
 
     public async Task<IReadOnlyList<SessionInfo>> Handle(GetSeriesSessions request, CancellationToken cancellationToken)

@@ -61,32 +61,47 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews vie
     public async Task<PagedResult<SessionResponse>> Handle(ListSessions request, CancellationToken cancellationToken)
     {
         var paging = new PageRequest(request.Page ?? 1, request.PageSize ?? 50);
-        var query = db.Sessions.AsNoTracking().VisibleTo(user);
-        if (request.From is not null && InstantFilter.TryParse(request.From, isUpperBound: false, out var from))
+        var filter = new SessionFilter(
+            user.IsStaff,
+            request.From is not null && InstantFilter.TryParse(request.From, isUpperBound: false, out var from) ? from : null,
+            request.To is not null && InstantFilter.TryParse(request.To, isUpperBound: true, out var to) ? to : null,
+            request.Kind is not null && InstantFilter.TryParseName<SessionKind>(request.Kind, out var kind) ? kind : null,
+            request.Status is not null && InstantFilter.TryParseName<SessionStatus>(request.Status, out var status) ? status : null);
+        var total = await SessionListQueries.Count(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, cancellationToken);
+        var page = new List<Session>(paging.PageSize);
+        await foreach (var session in SessionListQueries.Page(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, paging.Skip, paging.PageSize)
+            .WithCancellation(cancellationToken))
         {
-            query = query.Where(s => s.StartsAt >= from);
+            page.Add(session);
         }
 
-        if (request.To is not null && InstantFilter.TryParse(request.To, isUpperBound: true, out var to))
-        {
-            query = query.Where(s => s.StartsAt < to);
-        }
-
-        if (request.Kind is not null && InstantFilter.TryParseName<SessionKind>(request.Kind, out var kind))
-        {
-            query = query.Where(s => s.Kind == kind);
-        }
-
-        if (request.Status is not null && InstantFilter.TryParseName<SessionStatus>(request.Status, out var status))
-        {
-            query = query.Where(s => s.Status == status);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var page = await query
-            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-            .Skip(paging.Skip).Take(paging.PageSize)
-            .ToListAsync(cancellationToken);
         return new PagedResult<SessionResponse>(await views.ManyAsync(page, cancellationToken), total);
     }
+
+    private sealed record SessionFilter(bool Staff, DateTimeOffset? From, DateTimeOffset? To, SessionKind? Kind, SessionStatus? Status);
+}
+
+/// <summary>
+/// The list's two queries, compiled once: this is the busiest read of the system, and EF's
+/// per-call work of recognising a LINQ query (a profile put it above a tenth of the host's CPU)
+/// is skipped. An absent filter is a null parameter, which EF removes from the SQL it sends, so
+/// each combination of filters still gets its own plain WHERE clause. Staff see every status;
+/// everyone else no drafts (the same rule as <see cref="SessionQueries.VisibleTo"/>).
+/// </summary>
+internal static class SessionListQueries
+{
+    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, CancellationToken, Task<int>> Count =
+        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, CancellationToken _) =>
+            db.Sessions.Count(s => (staff || s.Status != SessionStatus.Draft)
+                && (from == null || s.StartsAt >= from) && (to == null || s.StartsAt < to)
+                && (kind == null || s.Kind == kind) && (status == null || s.Status == status)));
+
+    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, int, int, IAsyncEnumerable<Session>> Page =
+        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, int skip, int take) =>
+            db.Sessions.AsNoTracking()
+                .Where(s => (staff || s.Status != SessionStatus.Draft)
+                    && (from == null || s.StartsAt >= from) && (to == null || s.StartsAt < to)
+                    && (kind == null || s.Kind == kind) && (status == null || s.Status == status))
+                .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+                .Skip(skip).Take(take));
 }
