@@ -71,7 +71,6 @@ internal static class BareEndpoints
         }
 
         await using var transaction = await connection.BeginTransactionAsync();
-        await Exec(connection, "INSERT INTO enrollments.session_seats (session_id, capacity, seats_taken, waitlist_length, waitlist_counter) VALUES ($1, $2, 0, 0, 0) ON CONFLICT (session_id) DO NOTHING", sessionId, capacity);
         await using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM enrollments.enrollments WHERE session_id = $1 AND cluster_manager_id = $2 AND status <> 'Cancelled')", connection)
             { Parameters = { new() { Value = sessionId }, new() { Value = managerId } } })
         {
@@ -81,24 +80,35 @@ internal static class BareEndpoints
             }
         }
 
-        var id = Guid.CreateVersion7();
-        var status = "Confirmed";
-        long? number = null;
-        if (await Exec(connection, "UPDATE enrollments.session_seats SET seats_taken = seats_taken + 1 WHERE session_id = $1 AND seats_taken < capacity AND waitlist_length = 0", sessionId) == 0)
+        // The system's one seat statement (SeatLedger.TakeSeatOrQueueAsync), word for word.
+        var firstSeat = capacity > 0 ? 1 : 0;
+        int waitlistLength;
+        long waitlistCounter;
+        await using (var seat = new NpgsqlCommand("""
+            INSERT INTO enrollments.session_seats AS s (session_id, capacity, seats_taken, waitlist_length, waitlist_counter)
+            VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (session_id) DO UPDATE SET
+                seats_taken = s.seats_taken + (CASE WHEN s.seats_taken < s.capacity AND s.waitlist_length = 0 THEN 1 ELSE 0 END),
+                waitlist_length = s.waitlist_length + (CASE WHEN s.seats_taken < s.capacity AND s.waitlist_length = 0 THEN 0 ELSE 1 END),
+                waitlist_counter = s.waitlist_counter + (CASE WHEN s.seats_taken < s.capacity AND s.waitlist_length = 0 THEN 0 ELSE 1 END)
+            RETURNING s.waitlist_length, s.waitlist_counter
+            """, connection)
+            { Parameters = { new() { Value = sessionId }, new() { Value = capacity }, new() { Value = firstSeat }, new() { Value = 1 - firstSeat }, new() { Value = 1 - firstSeat } } })
+        await using (var reader = await seat.ExecuteReaderAsync())
         {
-            status = "Waitlisted";
-            await using var join = new NpgsqlCommand("UPDATE enrollments.session_seats SET waitlist_length = waitlist_length + 1, waitlist_counter = waitlist_counter + 1 WHERE session_id = $1 RETURNING waitlist_counter", connection)
-                { Parameters = { new() { Value = sessionId } } };
-            number = (long)(await join.ExecuteScalarAsync())!;
-            await using var position = new NpgsqlCommand("SELECT count(*) FROM enrollments.enrollments WHERE session_id = $1 AND status = 'Waitlisted' AND waitlist_number <= $2", connection)
-                { Parameters = { new() { Value = sessionId }, new() { Value = number.Value } } };
-            await position.ExecuteScalarAsync();
+            await reader.ReadAsync();
+            (waitlistLength, waitlistCounter) = (reader.GetInt32(0), reader.GetInt64(1));
         }
 
+        var id = Guid.CreateVersion7();
+        var status = waitlistLength == 0 ? "Confirmed" : "Waitlisted";
+        long? number = waitlistLength == 0 ? null : waitlistCounter;
         var now = DateTimeOffset.UtcNow;
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO enrollments.enrollments (id, session_id, cluster_manager_id, series_id, status, waitlist_number, attendance, enrolled_at, confirmed_at) VALUES ($1, $2, $3, NULL, $4, $5, 'Unknown', $6, $7)", connection))
+        // The enrollment and its outbox row in one round trip, as EF's SaveChanges batches them.
+        await using (var batch = new NpgsqlBatch(connection))
         {
+            var insert = new NpgsqlBatchCommand(
+                "INSERT INTO enrollments.enrollments (id, session_id, cluster_manager_id, series_id, status, waitlist_number, attendance, enrolled_at, confirmed_at) VALUES ($1, $2, $3, NULL, $4, $5, 'Unknown', $6, $7)");
             insert.Parameters.Add(new() { Value = id });
             insert.Parameters.Add(new() { Value = sessionId });
             insert.Parameters.Add(new() { Value = managerId });
@@ -106,10 +116,13 @@ internal static class BareEndpoints
             insert.Parameters.Add(new() { Value = (object?)number ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
             insert.Parameters.Add(new() { Value = now });
             insert.Parameters.Add(new() { Value = status == "Confirmed" ? now : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            await insert.ExecuteNonQueryAsync();
+            batch.BatchCommands.Add(insert);
+            var outbox = new NpgsqlBatchCommand("INSERT INTO enrollments.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts, processed_at) VALUES ($1, 'bare', '{}'::jsonb, now(), now(), 0, now())");
+            outbox.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+            batch.BatchCommands.Add(outbox);
+            await batch.ExecuteNonQueryAsync();
         }
 
-        await Exec(connection, "INSERT INTO enrollments.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts, processed_at) VALUES ($1, 'bare', '{}'::jsonb, now(), now(), 0, now())", Guid.CreateVersion7());
         await transaction.CommitAsync();
         return Results.Json(new { id, sessionId, clusterManagerId = managerId, status }, statusCode: 201);
     }
@@ -162,16 +175,5 @@ internal static class BareEndpoints
         }
 
         await response.WriteAsJsonAsync(new { items = sessions, total });
-    }
-
-    private static async Task<int> Exec(NpgsqlConnection connection, string sql, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return await command.ExecuteNonQueryAsync();
     }
 }

@@ -102,21 +102,13 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
             return null;
         }
 
-        await ledger.EnsureAsync(sessionId, session.Session.Capacity, cancellationToken);
-        Enrollment enrollment;
-        int? position = null;
         // The time of enrollment is read once this request holds the session's ledger row, so
         // enrolledAt follows the order in which requests got their seat or queue number.
-        if (await ledger.TryTakeSeatAsync(sessionId, cancellationToken))
-        {
-            enrollment = Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow());
-        }
-        else
-        {
-            var number = await ledger.JoinWaitlistAsync(sessionId, cancellationToken);
-            position = await ledger.PositionAsync(sessionId, number, cancellationToken) + 1;
-            enrollment = Enrollment.Waitlisted(sessionId, managerId, seriesId, number, position.Value, clock.GetUtcNow());
-        }
+        var seat = await ledger.TakeSeatOrQueueAsync(sessionId, session.Session.Capacity, cancellationToken);
+        var enrollment = seat is { Queued: true }
+            ? Enrollment.Waitlisted(sessionId, managerId, seriesId, seat.WaitlistNumber, seat.Position, clock.GetUtcNow())
+            : Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow());
+        int? position = seat.Queued ? seat.Position : null;
 
         db.Enrollments.Add(enrollment);
         try

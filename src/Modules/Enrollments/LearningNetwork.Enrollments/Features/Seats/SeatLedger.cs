@@ -5,30 +5,35 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningNetwork.Enrollments.Features.Seats;
 
 /// <summary>
-/// The statements that move seats, each a single UPDATE on the session's ledger row, run inside
+/// The statements that move seats, each a single statement on the session's ledger row, run inside
 /// the caller's transaction. Because every one of them locks that row, enrollments and
 /// cancellations of one session queue up behind each other until commit: counts read after
 /// one of these statements are exact, on one host or many.
 /// </summary>
 internal sealed class SeatLedger(EnrollmentsDbContext db)
 {
-    // Compiled once: asked by every enrollment that joins a waitlist, while it holds the session's seat row.
-    private static readonly Func<EnrollmentsDbContext, Guid, long, CancellationToken, Task<int>> PositionQuery =
-        EF.CompileAsyncQuery((EnrollmentsDbContext db, Guid sessionId, long waitlistNumber, CancellationToken _) =>
-            db.Enrollments.Count(e => e.SessionId == sessionId && e.Status == Contracts.EnrollmentStatus.Waitlisted && e.WaitlistNumber <= waitlistNumber));
-
-    public Task EnsureAsync(Guid sessionId, int capacity, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO enrollments.session_seats (session_id, capacity, seats_taken, waitlist_length, waitlist_counter)
-            VALUES ({sessionId}, {capacity}, 0, 0, 0) ON CONFLICT (session_id) DO NOTHING
-            """, cancellationToken);
-
-    /// <summary>Takes a seat if one is free and nobody is waiting for it (the queue goes first).</summary>
-    public async Task<bool> TryTakeSeatAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE enrollments.session_seats SET seats_taken = seats_taken + 1
-            WHERE session_id = {sessionId} AND seats_taken < capacity AND waitlist_length = 0
-            """, cancellationToken) == 1;
+    /// <summary>
+    /// A seat if one is free and nobody is waiting for it (the queue goes first), else the end of
+    /// the queue: one statement, which also creates the session's ledger row on its first
+    /// enrollment. Every SET expression reads the row as it was, so the seat and the queue
+    /// change together or not at all. The queue length it returns is the newcomer's position:
+    /// everyone already queued is ahead, and the length changes only under this row's lock.
+    /// </summary>
+    public async Task<SeatOutcome> TakeSeatOrQueueAsync(Guid sessionId, int capacity, CancellationToken cancellationToken)
+    {
+        var firstSeat = capacity > 0 ? 1 : 0;
+        var row = (await db.Database.SqlQuery<LedgerRow>($"""
+            INSERT INTO enrollments.session_seats AS s (session_id, capacity, seats_taken, waitlist_length, waitlist_counter)
+            VALUES ({sessionId}, {capacity}, {firstSeat}, {1 - firstSeat}, {1 - firstSeat})
+            ON CONFLICT (session_id) DO UPDATE SET
+                seats_taken = s.seats_taken + (CASE WHEN s.seats_taken < s.capacity AND s.waitlist_length = 0 THEN 1 ELSE 0 END),
+                waitlist_length = s.waitlist_length + (CASE WHEN s.seats_taken < s.capacity AND s.waitlist_length = 0 THEN 0 ELSE 1 END),
+                waitlist_counter = s.waitlist_counter + (CASE WHEN s.seats_taken < s.capacity AND s.waitlist_length = 0 THEN 0 ELSE 1 END)
+            RETURNING s.waitlist_length, s.waitlist_counter
+            """).ToListAsync(cancellationToken)).Single();
+        // Taking a seat leaves the queue empty; joining it makes it at least one long.
+        return row.WaitlistLength == 0 ? SeatOutcome.Seat : new SeatOutcome(true, row.WaitlistCounter, row.WaitlistLength);
+    }
 
     /// <summary>Moves the first in the queue onto a free seat: the seat and the queue place change together.</summary>
     public async Task<bool> TryPromoteOneAsync(Guid sessionId, CancellationToken cancellationToken) =>
@@ -36,13 +41,6 @@ internal sealed class SeatLedger(EnrollmentsDbContext db)
             UPDATE enrollments.session_seats SET seats_taken = seats_taken + 1, waitlist_length = waitlist_length - 1
             WHERE session_id = {sessionId} AND seats_taken < capacity AND waitlist_length > 0
             """, cancellationToken) == 1;
-
-    /// <summary>Joins the queue; returns the queue number (only ever grows, so it orders arrivals).</summary>
-    public async Task<long> JoinWaitlistAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<long>($"""
-            UPDATE enrollments.session_seats SET waitlist_length = waitlist_length + 1, waitlist_counter = waitlist_counter + 1
-            WHERE session_id = {sessionId} RETURNING waitlist_counter AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
 
     public Task ReleaseSeatAsync(Guid sessionId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync(
@@ -66,8 +64,18 @@ internal sealed class SeatLedger(EnrollmentsDbContext db)
             throw new ConflictException($"Capacity cannot go below the {taken} confirmed enrollment(s); cancel enrollments first.");
         }
     }
+}
 
-    /// <summary>Position in the queue (1 = next to get a seat) of the holder of this queue number.</summary>
-    public Task<int> PositionAsync(Guid sessionId, long waitlistNumber, CancellationToken cancellationToken) =>
-        PositionQuery(db, sessionId, waitlistNumber, cancellationToken);
+/// <summary>A seat (Queued false), or a place in the queue: its number (ever growing, it orders arrivals) and position (1 = next).</summary>
+internal sealed record SeatOutcome(bool Queued, long WaitlistNumber, int Position)
+{
+    public static readonly SeatOutcome Seat = new(false, 0, 0);
+}
+
+/// <summary>What the seat statement returns (columns in snake_case, as every module's names).</summary>
+internal sealed class LedgerRow
+{
+    public int WaitlistLength { get; set; }
+
+    public long WaitlistCounter { get; set; }
 }
