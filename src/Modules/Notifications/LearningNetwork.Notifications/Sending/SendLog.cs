@@ -35,13 +35,13 @@ internal sealed class SendLog
         }
     }
 
+    /// <summary>
+    /// One email, unless its cause already has one. No query first: the unique index on the
+    /// source key decides, so the common case (a first delivery) is a single insert and a
+    /// repeat costs one refused insert.
+    /// </summary>
     public async Task AddOnceAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
     {
-        if (await db.Emails.AnyAsync(e => e.SourceKey == email.SourceKey, cancellationToken))
-        {
-            return;
-        }
-
         db.Emails.Add(email);
         try
         {
@@ -49,7 +49,7 @@ internal sealed class SendLog
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Another host handled the same event at the same moment: its row stands.
+            // A redelivered event, or another host handling the same one: the first row stands.
             db.Entry(email).State = EntityState.Detached;
         }
     }
