@@ -1,3 +1,5 @@
+using LearningNetwork.ClusterManagers.Contracts;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.BuildingBlocks.Contracts;
 using MediatR;
 
@@ -27,10 +29,28 @@ public enum CancellationCause
 }
 
 /// <summary>A seat was taken: the manager is expected at the session.</summary>
-public sealed record EnrollmentConfirmed(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, DateTimeOffset EnrolledAt) : IntegrationEvent;
+public sealed record EnrollmentConfirmed(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, DateTimeOffset EnrolledAt) : IntegrationEvent
+{
+    /// <inheritdoc cref="EnrollmentWaitlisted.Session"/>
+    public SessionSnapshot? Session { get; init; }
+
+    /// <inheritdoc cref="EnrollmentWaitlisted.Enrollee"/>
+    public ClusterManagerSummary? Enrollee { get; init; }
+}
 
 /// <summary>The session was full: the manager waits at this position.</summary>
-public sealed record EnrollmentWaitlisted(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, int Position) : IntegrationEvent;
+public sealed record EnrollmentWaitlisted(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, int Position) : IntegrationEvent
+{
+    /// <summary>
+    /// The session as the enrollment saw it (the enrollment had to read it anyway), so that whoever
+    /// reacts, like the email that tells the manager, need not ask again for every enrollment of a
+    /// busy session. Absent from events written before it was added: ask the Sessions module then.
+    /// </summary>
+    public SessionSnapshot? Session { get; init; }
+
+    /// <summary>The enrolled manager as the enrollment saw them (active then); absent as <see cref="Session"/> is.</summary>
+    public ClusterManagerSummary? Enrollee { get; init; }
+}
 
 /// <summary>A seat freed and went to the first person on the waitlist.</summary>
 public sealed record WaitlistPromoted(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId) : IntegrationEvent;

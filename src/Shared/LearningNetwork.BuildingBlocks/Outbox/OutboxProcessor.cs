@@ -43,9 +43,22 @@ public sealed class OutboxProcessor<TContext>(
             .ToListAsync(cancellationToken);
 #pragma warning restore EF1002
 
+        var published = new List<Guid>(batch.Count);
         foreach (var message in batch)
         {
-            await PublishOneAsync(message, settings, cancellationToken);
+            if (await PublishOneAsync(message, settings, cancellationToken))
+            {
+                published.Add(message.Id);
+            }
+        }
+
+        // The published messages are marked in one statement rather than one UPDATE each; only
+        // failed ones (attempts, error, next try) go through change tracking.
+        if (published.Count > 0)
+        {
+            var processedAt = clock.GetUtcNow();
+            await db.OutboxMessages.Where(m => published.Contains(m.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, processedAt), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -53,7 +66,8 @@ public sealed class OutboxProcessor<TContext>(
         return batch.Count;
     }
 
-    private async Task PublishOneAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
+    /// <summary>True when every handler took the message; false when it failed and was rescheduled or parked.</summary>
+    private async Task<bool> PublishOneAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
     {
         try
         {
@@ -61,7 +75,7 @@ public sealed class OutboxProcessor<TContext>(
             // A scope per message: handlers get their own DbContexts, outside this claim transaction.
             await using var handlerScope = scopes.CreateAsyncScope();
             await handlerScope.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, cancellationToken);
-            message.ProcessedAt = clock.GetUtcNow();
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -79,6 +93,8 @@ public sealed class OutboxProcessor<TContext>(
                 message.NextAttemptAt = clock.GetUtcNow() + delay;
                 logger.LogWarning(ex, "Outbox message {MessageId} ({Type}) failed (attempt {Attempts}); retrying in {Delay}", message.Id, message.Type, message.Attempts, delay);
             }
+
+            return false;
         }
     }
 

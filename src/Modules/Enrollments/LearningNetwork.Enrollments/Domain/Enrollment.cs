@@ -1,3 +1,5 @@
+using LearningNetwork.Sessions.Contracts;
+using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Enrollments.Contracts;
 
@@ -36,18 +38,20 @@ internal sealed class Enrollment : AggregateRoot
 
     public CancellationCause? CancellationCause { get; private set; }
 
-    public static Enrollment Confirmed(Guid sessionId, Guid clusterManagerId, Guid? seriesId, DateTimeOffset now)
+    /// <param name="seen">The session and the manager as read for this enrollment; they travel with the event.</param>
+    public static Enrollment Confirmed(Guid sessionId, Guid clusterManagerId, Guid? seriesId, DateTimeOffset now, EnrollmentSeen? seen = null)
     {
         var enrollment = New(sessionId, clusterManagerId, seriesId, EnrollmentStatus.Confirmed, null, now);
         enrollment.ConfirmedAt = now;
-        enrollment.Raise(new EnrollmentConfirmed(enrollment.Id, sessionId, clusterManagerId, now));
+        enrollment.Raise(new EnrollmentConfirmed(enrollment.Id, sessionId, clusterManagerId, now) { Session = seen?.Session, Enrollee = seen?.Enrollee });
         return enrollment;
     }
 
-    public static Enrollment Waitlisted(Guid sessionId, Guid clusterManagerId, Guid? seriesId, long waitlistNumber, int position, DateTimeOffset now)
+    /// <inheritdoc cref="Confirmed"/>
+    public static Enrollment Waitlisted(Guid sessionId, Guid clusterManagerId, Guid? seriesId, long waitlistNumber, int position, DateTimeOffset now, EnrollmentSeen? seen = null)
     {
         var enrollment = New(sessionId, clusterManagerId, seriesId, EnrollmentStatus.Waitlisted, waitlistNumber, now);
-        enrollment.Raise(new EnrollmentWaitlisted(enrollment.Id, sessionId, clusterManagerId, position));
+        enrollment.Raise(new EnrollmentWaitlisted(enrollment.Id, sessionId, clusterManagerId, position) { Session = seen?.Session, Enrollee = seen?.Enrollee });
         return enrollment;
     }
 
@@ -145,3 +149,6 @@ internal sealed class FeedbackResponse
 
     public DateTimeOffset SubmittedAt { get; set; }
 }
+
+/// <summary>What an enrollment read about its session and its manager before it was made.</summary>
+internal sealed record EnrollmentSeen(SessionSnapshot Session, ClusterManagerSummary Enrollee);

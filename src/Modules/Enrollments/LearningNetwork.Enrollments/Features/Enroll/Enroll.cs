@@ -44,13 +44,13 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
 
     public async Task<EnrollmentResponse> Handle(Enroll request, CancellationToken cancellationToken)
     {
-        var managerId = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
+        var manager = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
         var session = (await mediator.Send(new GetSessions([request.SessionId]), cancellationToken)).SingleOrDefault()
             ?? throw new NotFoundException("Session", request.SessionId);
         SessionRules.EnsureOpen(session, clock.GetUtcNow());
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await EnrollOneAsync(session, managerId, seriesId: null, cancellationToken)
+        var response = await EnrollOneAsync(session, manager, seriesId: null, cancellationToken)
             ?? throw new ConflictException("This manager is already enrolled in this session.");
         await transaction.CommitAsync(cancellationToken);
         return response;
@@ -58,7 +58,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
 
     public async Task<SeriesEnrollmentResponse> Handle(EnrollInSeries request, CancellationToken cancellationToken)
     {
-        var managerId = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
+        var manager = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
         var sessions = await mediator.Send(new GetSeriesSessions(request.SeriesId), cancellationToken);
         if (sessions.Count == 0 || (!user.IsStaff && sessions.All(s => s.State == SessionState.Draft)))
         {
@@ -78,7 +78,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
         var enrolled = new List<EnrollmentResponse>();
         foreach (var session in open)
         {
-            if (await EnrollOneAsync(session, managerId, request.SeriesId, cancellationToken) is { } response)
+            if (await EnrollOneAsync(session, manager, request.SeriesId, cancellationToken) is { } response)
             {
                 enrolled.Add(response);
             }
@@ -94,9 +94,11 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
     }
 
     /// <summary>Null when the manager already has a live enrollment in that session.</summary>
-    private async Task<EnrollmentResponse?> EnrollOneAsync(SessionInfo session, Guid managerId, Guid? seriesId, CancellationToken cancellationToken)
+    private async Task<EnrollmentResponse?> EnrollOneAsync(SessionInfo session, ClusterManagerSummary manager, Guid? seriesId, CancellationToken cancellationToken)
     {
         var sessionId = session.Session.SessionId;
+        var managerId = manager.ClusterManagerId;
+        var seen = new EnrollmentSeen(session.Session, manager);
         if (await HasLiveEnrollment(db, sessionId, managerId, cancellationToken))
         {
             return null;
@@ -106,8 +108,8 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
         // enrolledAt follows the order in which requests got their seat or queue number.
         var seat = await ledger.TakeSeatOrQueueAsync(sessionId, session.Session.Capacity, cancellationToken);
         var enrollment = seat is { Queued: true }
-            ? Enrollment.Waitlisted(sessionId, managerId, seriesId, seat.WaitlistNumber, seat.Position, clock.GetUtcNow())
-            : Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow());
+            ? Enrollment.Waitlisted(sessionId, managerId, seriesId, seat.WaitlistNumber, seat.Position, clock.GetUtcNow(), seen)
+            : Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow(), seen);
         int? position = seat.Queued ? seat.Position : null;
 
         db.Enrollments.Add(enrollment);
@@ -138,7 +140,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
     }
 
     /// <summary>Whom to enroll: a manager enrolls themselves; staff must say whom, an active manager.</summary>
-    private async Task<Guid> EnrolleeAsync(Guid? requested, CancellationToken cancellationToken)
+    private async Task<ClusterManagerSummary> EnrolleeAsync(Guid? requested, CancellationToken cancellationToken)
     {
         Guid managerId;
         if (user.IsStaff)
@@ -165,6 +167,6 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
             throw new ConflictException("This cluster manager is deactivated.");
         }
 
-        return managerId;
+        return manager;
     }
 }

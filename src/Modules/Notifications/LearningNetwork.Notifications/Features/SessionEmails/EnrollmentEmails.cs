@@ -1,3 +1,5 @@
+using LearningNetwork.Sessions.Contracts;
+using LearningNetwork.ClusterManagers.Contracts;
 using System.Globalization;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Notifications.Contracts;
@@ -17,11 +19,13 @@ internal sealed class EnrollmentEmailsHandler(NotificationsDbContext db, Session
       INotificationHandler<EnrollmentCancelled>
 {
     public Task Handle(EnrollmentConfirmed notification, CancellationToken cancellationToken) =>
-        SendAsync(EmailKind.EnrollmentConfirmed, $"enrollment-confirmed:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId, null, "PUBLISH", cancellationToken);
+        SendAsync(EmailKind.EnrollmentConfirmed, $"enrollment-confirmed:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId, null, "PUBLISH", cancellationToken,
+            Seen(notification.Session, notification.Enrollee));
 
     public Task Handle(EnrollmentWaitlisted notification, CancellationToken cancellationToken) =>
         SendAsync(EmailKind.Waitlisted, $"waitlisted:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId,
-            new Dictionary<string, string> { ["position"] = notification.Position.ToString(CultureInfo.InvariantCulture) }, icsMethod: null, cancellationToken);
+            new Dictionary<string, string> { ["position"] = notification.Position.ToString(CultureInfo.InvariantCulture) }, icsMethod: null, cancellationToken,
+            Seen(notification.Session, notification.Enrollee));
 
     public Task Handle(WaitlistPromoted notification, CancellationToken cancellationToken) =>
         SendAsync(EmailKind.WaitlistPromoted, $"promoted:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId, null, "PUBLISH", cancellationToken);
@@ -40,9 +44,17 @@ internal sealed class EnrollmentEmailsHandler(NotificationsDbContext db, Session
         }
     }
 
-    private async Task SendAsync(EmailKind kind, string sourceKey, Guid sessionId, Guid managerId, IDictionary<string, string>? extra, string? icsMethod, CancellationToken cancellationToken)
+    /// <summary>
+    /// The session and the manager carried by the event, as the enrollment read them a moment
+    /// earlier: a busy session's confirmations need not ask both modules again, one by one.
+    /// </summary>
+    private static (SessionInfo? Session, ClusterManagerSummary? Manager)? Seen(SessionSnapshot? session, ClusterManagerSummary? enrollee) =>
+        session is not null && enrollee is not null ? (new SessionInfo(session, SessionState.Published, Description: null), enrollee) : null;
+
+    private async Task SendAsync(EmailKind kind, string sourceKey, Guid sessionId, Guid managerId, IDictionary<string, string>? extra, string? icsMethod, CancellationToken cancellationToken,
+        (SessionInfo? Session, ClusterManagerSummary? Manager)? seen = null)
     {
-        var (session, manager) = await mail.LoadAsync(sessionId, managerId, cancellationToken);
+        var (session, manager) = seen ?? await mail.LoadAsync(sessionId, managerId, cancellationToken);
         if (session is null || manager is null)
         {
             return; // deactivated managers get no more email
