@@ -27,7 +27,7 @@ public sealed class OutboxProcessor<TContext>(
         var settings = options.Value;
         var now = clock.GetUtcNow();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         // The schema name comes from the module's own code, never from input.
 #pragma warning disable EF1002
         var batch = await db.OutboxMessages

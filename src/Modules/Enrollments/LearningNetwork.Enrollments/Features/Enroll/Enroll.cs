@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Persistence;
 using System.Text.Json.Serialization;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Security;
@@ -49,7 +50,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
             ?? throw new NotFoundException("Session", request.SessionId);
         SessionRules.EnsureOpen(session, clock.GetUtcNow());
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         var response = await EnrollOneAsync(session, manager, seriesId: null, cancellationToken)
             ?? throw new ConflictException("This manager is already enrolled in this session.");
         await transaction.CommitAsync(cancellationToken);
@@ -74,7 +75,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
 
         // One transaction: the manager is enrolled in all open sessions or in none. Sessions are
         // taken in start order, so two series enrollments never lock seat rows in opposite orders.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         var enrolled = new List<EnrollmentResponse>();
         foreach (var session in open)
         {

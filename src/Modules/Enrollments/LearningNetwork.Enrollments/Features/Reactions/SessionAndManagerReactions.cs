@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Enrollments.Features.Seats;
@@ -14,7 +15,7 @@ internal sealed class EndEnrollmentsOfCancelledSessionHandler(EnrollmentsDbConte
     public async Task Handle(SessionCancelled notification, CancellationToken cancellationToken)
     {
         var sessionId = notification.Session.SessionId;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         var live = await db.Enrollments.Where(e => e.SessionId == sessionId && e.Status != EnrollmentStatus.Cancelled).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         live.ForEach(e => e.Cancel(CancellationCause.SessionCancelled, now, announce: false));

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Enrollments.Domain;
 using LearningNetwork.Enrollments.Persistence;
@@ -14,7 +15,7 @@ internal sealed class EnrollmentEnding(EnrollmentsDbContext db, SeatLedger ledge
 {
     public async Task<Enrollment> EndAsync(Guid enrollmentId, CancellationCause cause, DateTimeOffset sessionStartsAt, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         var enrollment = await db.Enrollments
             .FromSqlInterpolated($"SELECT * FROM enrollments.enrollments WHERE id = {enrollmentId} FOR UPDATE")
             .SingleAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Enrollments.Persistence;
@@ -34,7 +35,7 @@ internal sealed class SeatRequestsHandler(EnrollmentsDbContext db, SeatLedger le
     {
         var session = (await mediator.Send(new GetSessions([request.SessionId]), cancellationToken)).SingleOrDefault()
             ?? throw new NotFoundException("Session", request.SessionId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         await ledger.SetCapacityAsync(request.SessionId, request.Capacity, cancellationToken);
         if (session.State == SessionState.Published)
         {
