@@ -1,6 +1,6 @@
+using LearningNetwork.BuildingBlocks.Contracts;
 using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Sessions.Contracts;
-using LearningNetwork.BuildingBlocks.Contracts;
 using MediatR;
 
 namespace LearningNetwork.Enrollments.Contracts;

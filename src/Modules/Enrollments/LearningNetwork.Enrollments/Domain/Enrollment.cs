@@ -1,7 +1,7 @@
-using LearningNetwork.Sessions.Contracts;
-using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.Sessions.Contracts;
 
 namespace LearningNetwork.Enrollments.Domain;
 

@@ -1,6 +1,6 @@
-using LearningNetwork.BuildingBlocks.Persistence;
 using System.Text.Json.Serialization;
 using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;

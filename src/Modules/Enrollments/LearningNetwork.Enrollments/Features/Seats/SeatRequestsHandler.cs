@@ -1,5 +1,5 @@
-using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Enrollments.Persistence;
 using LearningNetwork.Sessions.Contracts;

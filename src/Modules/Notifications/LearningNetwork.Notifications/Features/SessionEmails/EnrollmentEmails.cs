@@ -1,11 +1,11 @@
-using LearningNetwork.Sessions.Contracts;
-using LearningNetwork.ClusterManagers.Contracts;
 using System.Globalization;
+using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Notifications.Contracts;
 using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Persistence;
 using LearningNetwork.Notifications.Sending;
+using LearningNetwork.Sessions.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
