@@ -61,7 +61,11 @@ public sealed class OutboxProcessor<TContext>(
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, processedAt), cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (published.Count < batch.Count)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
     }

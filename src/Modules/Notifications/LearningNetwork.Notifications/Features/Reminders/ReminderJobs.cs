@@ -69,7 +69,7 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
         {
             emails.Add(await mail.BuildAsync(EmailKind.Reminder,
                 $"reminder:{sessionId}:{enrollee.EnrollmentId}:{minutesBefore}:{startsAt.UtcTicks}",
-                session, managers[enrollee.ClusterManagerId],
+                session.Session, managers[enrollee.ClusterManagerId],
                 new Dictionary<string, string> { ["minutesBefore"] = minutesBefore.ToString(CultureInfo.InvariantCulture) },
                 "PUBLISH", dueAt, renderedIcs: ics));
         }
@@ -107,7 +107,7 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
             var protectedValues = tokens.TryGetValue(enrollee.EnrollmentId, out var token)
                 ? new Dictionary<string, string> { ["token"] = secrets.Protect(token) }
                 : null;
-            emails.Add(await mail.BuildAsync(EmailKind.FollowUp, SourceKey(sessionId, enrollee.EnrollmentId, minutesAfter), session,
+            emails.Add(await mail.BuildAsync(EmailKind.FollowUp, SourceKey(sessionId, enrollee.EnrollmentId, minutesAfter), session.Session,
                 managers[enrollee.ClusterManagerId], new Dictionary<string, string> { ["template"] = template!, ["materials"] = materialList }, icsMethod: null, dueAt, protectedValues));
         }
 

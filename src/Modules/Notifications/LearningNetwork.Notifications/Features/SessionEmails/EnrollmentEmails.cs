@@ -48,11 +48,11 @@ internal sealed class EnrollmentEmailsHandler(NotificationsDbContext db, Session
     /// The session and the manager carried by the event, as the enrollment read them a moment
     /// earlier: a busy session's confirmations need not ask both modules again, one by one.
     /// </summary>
-    private static (SessionInfo? Session, ClusterManagerSummary? Manager)? Seen(SessionSnapshot? session, ClusterManagerSummary? enrollee) =>
-        session is not null && enrollee is not null ? (new SessionInfo(session, SessionState.Published, Description: null), enrollee) : null;
+    private static (SessionSnapshot? Session, ClusterManagerSummary? Manager)? Seen(SessionSnapshot? session, ClusterManagerSummary? enrollee) =>
+        session is not null && enrollee is not null ? (session, enrollee) : null;
 
     private async Task SendAsync(EmailKind kind, string sourceKey, Guid sessionId, Guid managerId, IDictionary<string, string>? extra, string? icsMethod, CancellationToken cancellationToken,
-        (SessionInfo? Session, ClusterManagerSummary? Manager)? seen = null)
+        (SessionSnapshot? Session, ClusterManagerSummary? Manager)? seen = null)
     {
         var (session, manager) = seen ?? await mail.LoadAsync(sessionId, managerId, cancellationToken);
         if (session is null || manager is null)

@@ -37,16 +37,14 @@ internal sealed class SessionChangeEmailsHandler(NotificationsDbContext db, Remi
         var session = notification.Session;
         scheduler.Schedule(session);
         await SkipPendingAsync(session.SessionId, "Session rescheduled", cancellationToken);
-        var info = new SessionInfo(session, SessionState.Published, null);
-        await TellEnrolleesAsync(EmailKind.SessionRescheduled, $"rescheduled:{notification.EventId}", info, e => e.Status != EnrollmentStatus.Cancelled, "PUBLISH", null, cancellationToken);
+        await TellEnrolleesAsync(EmailKind.SessionRescheduled, $"rescheduled:{notification.EventId}", session, e => e.Status != EnrollmentStatus.Cancelled, "PUBLISH", null, cancellationToken);
     }
 
     public async Task Handle(SessionCancelled notification, CancellationToken cancellationToken)
     {
         await SkipPendingAsync(notification.Session.SessionId, "Session cancelled", cancellationToken);
-        var info = new SessionInfo(notification.Session, SessionState.Cancelled, null);
         // Live enrollments, or ones ended by this very cancellation (Enrollments may have handled it first).
-        await TellEnrolleesAsync(EmailKind.SessionCancelled, $"session-cancelled:{notification.EventId}", info,
+        await TellEnrolleesAsync(EmailKind.SessionCancelled, $"session-cancelled:{notification.EventId}", notification.Session,
             e => e.Status != EnrollmentStatus.Cancelled || e.CancellationCause == CancellationCause.SessionCancelled,
             "CANCEL", new Dictionary<string, string> { ["reason"] = notification.Reason }, cancellationToken);
     }
@@ -60,10 +58,10 @@ internal sealed class SessionChangeEmailsHandler(NotificationsDbContext db, Remi
         db.Emails.Where(e => e.SessionId == sessionId && e.Status == EmailStatus.Pending && (e.Kind == EmailKind.Reminder || e.Kind == EmailKind.FollowUp))
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, EmailStatus.Skipped).SetProperty(e => e.LastError, why), cancellationToken);
 
-    private async Task TellEnrolleesAsync(EmailKind kind, string sourcePrefix, SessionInfo session, Func<Enrollee, bool> recipients, string icsMethod,
+    private async Task TellEnrolleesAsync(EmailKind kind, string sourcePrefix, SessionSnapshot session, Func<Enrollee, bool> recipients, string icsMethod,
         IDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
-        var enrollees = (await mediator.Send(new GetSessionEnrollees(session.Session.SessionId), cancellationToken)).Where(recipients).ToList();
+        var enrollees = (await mediator.Send(new GetSessionEnrollees(session.SessionId), cancellationToken)).Where(recipients).ToList();
         if (enrollees.Count == 0)
         {
             return;
@@ -71,7 +69,7 @@ internal sealed class SessionChangeEmailsHandler(NotificationsDbContext db, Remi
 
         var managers = (await mediator.Send(new GetClusterManagers(enrollees.Select(e => e.ClusterManagerId).ToList()), cancellationToken))
             .Where(m => m.IsActive).ToDictionary(m => m.ClusterManagerId);
-        var ics = await mediator.Send(new RenderSessionsCalendar([session.Session.SessionId], "LearningNetwork", icsMethod), cancellationToken);
+        var ics = await mediator.Send(new RenderSessionsCalendar([session.SessionId], "LearningNetwork", icsMethod), cancellationToken);
         var emails = new List<Email>();
         foreach (var enrollee in enrollees.Where(e => managers.ContainsKey(e.ClusterManagerId)))
         {

@@ -17,7 +17,7 @@ internal sealed class SessionMail(IMediator mediator, TimeProvider clock, IMemor
     public async Task<Email> BuildAsync(
         EmailKind kind,
         string sourceKey,
-        SessionInfo session,
+        SessionSnapshot session,
         ClusterManagerSummary recipient,
         IDictionary<string, string>? extra = null,
         string? icsMethod = "PUBLISH",
@@ -25,7 +25,7 @@ internal sealed class SessionMail(IMediator mediator, TimeProvider clock, IMemor
         IDictionary<string, string>? protectedValues = null,
         string? renderedIcs = null)
     {
-        var s = session.Session;
+        var s = session;
         var values = new Dictionary<string, string>
         {
             ["title"] = s.Title,
@@ -60,10 +60,10 @@ internal sealed class SessionMail(IMediator mediator, TimeProvider clock, IMemor
             return mediator.Send(new RenderSessionsCalendar([session.SessionId], "LearningNetwork", method));
         }))!;
 
-    public async Task<(SessionInfo? Session, ClusterManagerSummary? Manager)> LoadAsync(Guid sessionId, Guid clusterManagerId, CancellationToken cancellationToken)
+    public async Task<(SessionSnapshot? Session, ClusterManagerSummary? Manager)> LoadAsync(Guid sessionId, Guid clusterManagerId, CancellationToken cancellationToken)
     {
         var session = (await mediator.Send(new GetSessions([sessionId]), cancellationToken)).SingleOrDefault();
         var manager = (await mediator.Send(new GetClusterManagers([clusterManagerId]), cancellationToken)).SingleOrDefault();
-        return (session, manager is { IsActive: true } ? manager : null);
+        return (session?.Session, manager is { IsActive: true } ? manager : null);
     }
 }
