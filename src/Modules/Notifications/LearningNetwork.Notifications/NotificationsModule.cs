@@ -26,7 +26,7 @@ public static class NotificationsModule
         services.AddMemoryCache();
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<LocalFormats>();
-        services.AddSingleton<SendLog>();
+        services.AddScoped<SendLog>();
         services.AddScoped<EmailComposer>();
         services.AddScoped<EmailClaims>();
         services.AddScoped<Features.SessionEmails.SessionMail>();

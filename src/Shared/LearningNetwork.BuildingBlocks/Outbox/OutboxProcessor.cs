@@ -11,7 +11,9 @@ namespace LearningNetwork.BuildingBlocks.Outbox;
 /// Publishes one batch of a module's pending outbox messages. The batch is claimed with
 /// FOR UPDATE SKIP LOCKED and marked processed in the same transaction, so two hosts running
 /// this at once never publish the same message; a crash before commit publishes it again
-/// later (at least once), which idempotent handlers absorb.
+/// later (at least once), which idempotent handlers absorb. Handlers may leave their inserts to
+/// the end of the batch (<see cref="DeferredWrites"/>); those are saved before the batch is
+/// marked processed.
 /// </summary>
 public sealed class OutboxProcessor<TContext>(
     IServiceScopeFactory scopes,
@@ -43,13 +45,36 @@ public sealed class OutboxProcessor<TContext>(
             .ToListAsync(cancellationToken);
 #pragma warning restore EF1002
 
-        var published = new List<Guid>(batch.Count);
+        var deferred = new OutboxBatch();
+        var published = new List<OutboxMessage>(batch.Count);
         foreach (var message in batch)
         {
-            if (await PublishOneAsync(message, settings, cancellationToken))
+            if (await PublishOneAsync(message, settings, deferred, cancellationToken))
             {
-                published.Add(message.Id);
+                deferred.KeepCurrent();
+                published.Add(message);
             }
+            else
+            {
+                deferred.DropCurrent();
+            }
+        }
+
+        if (!await SaveDeferredAsync(deferred, cancellationToken))
+        {
+            // The batch's deferred rows were refused (some may have been saved, if they went to
+            // several modules): hand each message to its handlers again, alone and writing at
+            // once, so that one refused row does not hold up the others.
+            var retried = new List<OutboxMessage>(published.Count);
+            foreach (var message in published)
+            {
+                if (await PublishOneAsync(message, settings, batch: null, cancellationToken))
+                {
+                    retried.Add(message);
+                }
+            }
+
+            published = retried;
         }
 
         // The published messages are marked in one statement rather than one UPDATE each; only
@@ -57,7 +82,8 @@ public sealed class OutboxProcessor<TContext>(
         if (published.Count > 0)
         {
             var processedAt = clock.GetUtcNow();
-            await db.OutboxMessages.Where(m => published.Contains(m.Id))
+            var ids = published.Select(m => m.Id).ToList();
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, processedAt), cancellationToken);
         }
 
@@ -70,14 +96,42 @@ public sealed class OutboxProcessor<TContext>(
         return batch.Count;
     }
 
-    /// <summary>True when every handler took the message; false when it failed and was rescheduled or parked.</summary>
-    private async Task<bool> PublishOneAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves what the batch's handlers deferred, together. False when the save was refused (a
+    /// redelivered message whose row exists, say); the caller then publishes the messages again.
+    /// </summary>
+    private async Task<bool> SaveDeferredAsync(OutboxBatch deferred, CancellationToken cancellationToken)
+    {
+        if (deferred.IsEmpty)
+        {
+            return true;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await deferred.SaveAsync(scope.ServiceProvider, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation(ex, "The writes deferred by an outbox batch of {Module} were refused; publishing its messages one by one", typeof(TContext).Name);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when every handler took the message; false when it failed and was rescheduled or
+    /// parked. With a batch, handlers may leave their inserts to it (<see cref="DeferredWrites"/>).
+    /// </summary>
+    private async Task<bool> PublishOneAsync(OutboxMessage message, OutboxOptions settings, OutboxBatch? batch, CancellationToken cancellationToken)
     {
         try
         {
             var integrationEvent = message.Deserialize();
             // A scope per message: handlers get their own DbContexts, outside this claim transaction.
             await using var handlerScope = scopes.CreateAsyncScope();
+            handlerScope.ServiceProvider.GetRequiredService<DeferredWrites>().Batch = batch;
             await handlerScope.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, cancellationToken);
             return true;
         }

@@ -33,6 +33,7 @@ public static class ModuleDatabaseRegistration
 
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         services.AddSingleton<OutboxProcessor<TContext>>();
+        services.TryAddScoped<DeferredWrites>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
         return services;
     }

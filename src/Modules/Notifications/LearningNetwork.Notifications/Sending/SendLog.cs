@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Outbox;
 using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Npgsql;
 namespace LearningNetwork.Notifications.Sending;
 
 /// <summary>Adds emails to the send log so that the same cause never yields two rows (events may come twice).</summary>
-internal sealed class SendLog
+internal sealed class SendLog(DeferredWrites deferredWrites)
 {
     /// <summary>Many at once (a reminder round): one query for what exists, one insert for the rest.</summary>
     public async Task AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ internal sealed class SendLog
             db.ChangeTracker.Clear();
             foreach (var email in fresh)
             {
-                await AddOnceAsync(db, email, cancellationToken);
+                await AddNowAsync(db, email, cancellationToken);
             }
         }
     }
@@ -38,9 +39,20 @@ internal sealed class SendLog
     /// <summary>
     /// One email, unless its cause already has one. No query first: the unique index on the
     /// source key decides, so the common case (a first delivery) is a single insert and a
-    /// repeat costs one refused insert.
+    /// repeat costs one refused insert. Handling an outbox batch, the insert waits for the
+    /// batch's end and goes with the others (a refused batch is handed over again one by one).
     /// </summary>
     public async Task AddOnceAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
+    {
+        if (deferredWrites.TryDefer<NotificationsDbContext>(context => context.Emails.Add(email)))
+        {
+            return;
+        }
+
+        await AddNowAsync(db, email, cancellationToken);
+    }
+
+    private static async Task AddNowAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
     {
         db.Emails.Add(email);
         try
