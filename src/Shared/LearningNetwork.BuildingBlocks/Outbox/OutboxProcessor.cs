@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace LearningNetwork.BuildingBlocks.Outbox;
 
@@ -17,17 +18,31 @@ namespace LearningNetwork.BuildingBlocks.Outbox;
 /// </summary>
 public sealed class OutboxProcessor<TContext>(
     IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
+    IEnumerable<ModuleDatabase> modules,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxProcessor<TContext>> logger)
     where TContext : DbContext, IModuleDbContext
 {
+    // The schema name comes from the module's own code, never from input.
+    private readonly string _anyDue = $"""
+        SELECT EXISTS (
+            SELECT 1 FROM "{modules.Single(m => m.ContextType == typeof(TContext)).Schema}".outbox_messages
+            WHERE processed_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1)
+        """;
+
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var settings = options.Value;
         var now = clock.GetUtcNow();
+        if (!await AnyDueAsync(now, cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
 
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         // The schema name comes from the module's own code, never from input.
@@ -94,6 +109,18 @@ public sealed class OutboxProcessor<TContext>(
 
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
+    }
+
+    /// <summary>
+    /// One statement that asks whether anything is due. Most polls find nothing (every module
+    /// polls a few times a second, and most modules are quiet most of the time), and the claim
+    /// costs three round trips (BEGIN, SELECT ... FOR UPDATE, COMMIT).
+    /// </summary>
+    private async Task<bool> AnyDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(_anyDue);
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
