@@ -23,6 +23,7 @@ public static class EnrollmentsModule
         services.AddModuleDatabase<EnrollmentsDbContext>(configuration, EnrollmentsDbContext.SchemaName);
         services.AddMediatorHandlersFrom(typeof(EnrollmentsModule).Assembly);
         services.AddScoped<SeatLedger>();
+        services.AddSingleton(new SeatTurnstile(configuration.GetValue("Enrollments:SeatTurnsPerSession", 2)));
         services.AddScoped<WaitlistPromotion>();
         services.AddScoped<EnrollmentEnding>();
         return services;

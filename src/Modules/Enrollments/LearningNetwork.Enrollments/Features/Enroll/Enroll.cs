@@ -35,7 +35,7 @@ internal sealed record EnrollInSeries : IRequest<SeriesEnrollmentResponse>
 
 internal sealed record SeriesEnrollmentResponse(IReadOnlyList<EnrollmentResponse> Enrollments);
 
-internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, IMediator mediator, ICurrentUser user, TimeProvider clock)
+internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, SeatTurnstile turnstile, IMediator mediator, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<Enroll, EnrollmentResponse>, IRequestHandler<EnrollInSeries, SeriesEnrollmentResponse>
 {
     // Compiled once: asked on every enrollment (see the Sessions module's SessionListQueries).
@@ -50,11 +50,19 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
             ?? throw new NotFoundException("Session", request.SessionId);
         SessionRules.EnsureOpen(session, clock.GetUtcNow());
 
-        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
-        var response = await EnrollOneAsync(session, manager, seriesId: null, cancellationToken)
-            ?? throw new ConflictException("This manager is already enrolled in this session.");
-        await transaction.CommitAsync(cancellationToken);
-        return response;
+        var turns = new Turns();
+        try
+        {
+            await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
+            var response = await EnrollOneAsync(session, manager, seriesId: null, turns, cancellationToken)
+                ?? throw new ConflictException("This manager is already enrolled in this session.");
+            await transaction.CommitAsync(cancellationToken);
+            return response;
+        }
+        finally
+        {
+            turns.Dispose();
+        }
     }
 
     public async Task<SeriesEnrollmentResponse> Handle(EnrollInSeries request, CancellationToken cancellationToken)
@@ -75,27 +83,35 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
 
         // One transaction: the manager is enrolled in all open sessions or in none. Sessions are
         // taken in start order, so two series enrollments never lock seat rows in opposite orders.
-        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
-        var enrolled = new List<EnrollmentResponse>();
-        foreach (var session in open)
+        var turns = new Turns();
+        try
         {
-            if (await EnrollOneAsync(session, manager, request.SeriesId, cancellationToken) is { } response)
+            await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
+            var enrolled = new List<EnrollmentResponse>();
+            foreach (var session in open)
             {
-                enrolled.Add(response);
+                if (await EnrollOneAsync(session, manager, request.SeriesId, turns, cancellationToken) is { } response)
+                {
+                    enrolled.Add(response);
+                }
             }
-        }
 
-        if (enrolled.Count == 0)
+            if (enrolled.Count == 0)
+            {
+                throw new ConflictException("This manager is already enrolled in every open session of this series.");
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new SeriesEnrollmentResponse(enrolled);
+        }
+        finally
         {
-            throw new ConflictException("This manager is already enrolled in every open session of this series.");
+            turns.Dispose();
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new SeriesEnrollmentResponse(enrolled);
     }
 
     /// <summary>Null when the manager already has a live enrollment in that session.</summary>
-    private async Task<EnrollmentResponse?> EnrollOneAsync(SessionInfo session, ClusterManagerSummary manager, Guid? seriesId, CancellationToken cancellationToken)
+    private async Task<EnrollmentResponse?> EnrollOneAsync(SessionInfo session, ClusterManagerSummary manager, Guid? seriesId, Turns turns, CancellationToken cancellationToken)
     {
         var sessionId = session.Session.SessionId;
         var managerId = manager.ClusterManagerId;
@@ -104,6 +120,10 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
         {
             return null;
         }
+
+        // The session's turn is held until the transaction ends (the caller disposes it after
+        // commit or rollback): see SeatTurnstile.
+        turns.Add(await turnstile.EnterAsync(sessionId, cancellationToken));
 
         // The time of enrollment is read once this request holds the session's ledger row, so
         // enrolledAt follows the order in which requests got their seat or queue number.
@@ -125,6 +145,12 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
         }
 
         return EnrollmentResponse.From(enrollment, position);
+    }
+
+    /// <summary>The seat turns a request holds (one per session), given back together once its transaction is over.</summary>
+    private sealed class Turns : List<IDisposable>, IDisposable
+    {
+        public void Dispose() => ForEach(turn => turn.Dispose());
     }
 
     private static bool IsOpen(SessionInfo session, DateTimeOffset now)
