@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LearningNetwork.Testing;
 using Npgsql;
 using NpgsqlTypes;
@@ -25,7 +26,16 @@ internal static class BareEndpoints
         app.MapPost("/bare/sessions/{sessionId:guid}/enrollments", async (Guid sessionId, HttpRequest request) =>
         {
             var body = await request.ReadFromJsonAsync<EnrollBody>();
-            return await EnrollAsync(dataSource, sessionId, body!.ClusterManagerId);
+            return await EnrollAsync(dataSource, sessionId, body!.ClusterManagerId, queue: null);
+        });
+        // The same, with the system's per-session queue in front of the seat row (two at a time,
+        // as SeatTurnstile): shows how much of the system's enrollment figure is that design
+        // choice rather than a lighter stack.
+        var queues = new ConcurrentDictionary<Guid, SemaphoreSlim>();
+        app.MapPost("/bare/sessions/{sessionId:guid}/enrollments-queued", async (Guid sessionId, HttpRequest request) =>
+        {
+            var body = await request.ReadFromJsonAsync<EnrollBody>();
+            return await EnrollAsync(dataSource, sessionId, body!.ClusterManagerId, queues.GetOrAdd(sessionId, _ => new SemaphoreSlim(2, 2)));
         });
         app.MapGet("/bare/sessions", async (DateTimeOffset from, HttpResponse response) =>
         {
@@ -45,7 +55,7 @@ internal static class BareEndpoints
 
     private sealed record EnrollBody(Guid ClusterManagerId);
 
-    private static async Task<IResult> EnrollAsync(NpgsqlDataSource dataSource, Guid sessionId, Guid managerId)
+    private static async Task<IResult> EnrollAsync(NpgsqlDataSource dataSource, Guid sessionId, Guid managerId, SemaphoreSlim? queue)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         int capacity;
@@ -80,6 +90,23 @@ internal static class BareEndpoints
             }
         }
 
+        if (queue is not null)
+        {
+            await queue.WaitAsync();
+        }
+
+        try
+        {
+            return await TakeSeatAndCommitAsync(connection, transaction, sessionId, managerId, capacity);
+        }
+        finally
+        {
+            queue?.Release();
+        }
+    }
+
+    private static async Task<IResult> TakeSeatAndCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid sessionId, Guid managerId, int capacity)
+    {
         // The system's one seat statement (SeatLedger.TakeSeatOrQueueAsync), word for word.
         var firstSeat = capacity > 0 ? 1 : 0;
         int waitlistLength;
