@@ -71,8 +71,8 @@ if (!onlyReminders)
             var b = await Load.RunAsync(requests, concurrency, async _ => await Succeeded(await bareHttp.GetAsync($"/bare/sessions?from={from}")));
             var sys = await Load.RunAsync(requests, concurrency, async _ => await Succeeded(await http.GetAsync($"/api/sessions?from={from}&pageSize=50")));
             Console.WriteLine($"session list round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s");
-            listBare = listBare is null || b.PerSecond > listBare.PerSecond ? b : listBare;
-            listSystem = listSystem is null || sys.PerSecond > listSystem.PerSecond ? sys : listSystem;
+            listBare = Better(listBare, b);
+            listSystem = Better(listSystem, sys);
         }
 
         rows.Add(Row("session list requests/s", listSystem!, listBare!, 0.7));
@@ -88,7 +88,7 @@ if (!onlyReminders)
         await Load.RunAsync(Warmup.Enrollments, 16, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmQueued}/enrollments-queued", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
 
         LoadResult? bare = null, queued = null, system = null;
-        string systemSession = "";
+        var sessions = new List<string>();
         for (var round = 0; round < 2; round++)
         {
             var bareSession = await HotSessionAsync(http, requests / 2);
@@ -99,20 +99,12 @@ if (!onlyReminders)
                 (await bareHttp.PostAsJsonAsync($"/bare/sessions/{bareSession}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
             var q = await Load.RunAsync(requests, concurrency, async i =>
                 (await bareHttp.PostAsJsonAsync($"/bare/sessions/{queuedSession}/enrollments-queued", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
-            queued = queued is null || q.PerSecond > queued.PerSecond ? q : queued;
             await WaitForQuietAsync(connectionString);
             var sys = await Load.RunAsync(requests, concurrency, async i =>
                 (await http.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
             Console.WriteLine($"round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s, bare with the per-session queue {q.PerSecond:0.0}/s");
-            if (bare is null || b.PerSecond > bare.PerSecond)
-            {
-                bare = b;
-            }
-
-            if (system is null || sys.PerSecond > system.PerSecond)
-            {
-                (system, systemSession) = (sys, session);
-            }
+            (bare, queued, system) = (Better(bare, b), Better(queued, q), Better(system, sys));
+            sessions.Add(session);
         }
 
         await bareApp.StopAsync();
@@ -125,7 +117,10 @@ if (!onlyReminders)
         notes.Add($"50 MB download in {seconds:0.0} s: host memory {baseline:0} MiB idle, {peak:0} MiB at peak, growth {peak - baseline:0.0} MiB (target < 10) {(peak - baseline < 10 ? "ok" : "ABOVE")}");
         var memory = host.MemoryMiB();
         notes.Add($"host peak memory over the whole run (VmHWM): {memory.Peak:0} MiB");
-        await VerifyNoOverbookingAsync(connectionString, systemSession, requests / 2);
+        foreach (var session in sessions)
+        {
+            await VerifyNoOverbookingAsync(connectionString, session, requests / 2);
+        }
     }
 }
 
@@ -158,6 +153,9 @@ static async Task<bool> Succeeded(HttpResponseMessage response)
 
     return false;
 }
+
+// The better of two rounds counts (this machine is shared and noisy).
+static LoadResult Better(LoadResult? best, LoadResult round) => best is null || round.PerSecond > best.PerSecond ? round : best;
 
 static string[] Row(string name, LoadResult system, LoadResult bare, double? target)
 {

@@ -25,12 +25,8 @@ public sealed class OutboxProcessor<TContext>(
     ILogger<OutboxProcessor<TContext>> logger)
     where TContext : DbContext, IModuleDbContext
 {
-    // The schema name comes from the module's own code, never from input.
-    private readonly string _anyDue = $"""
-        SELECT EXISTS (
-            SELECT 1 FROM "{modules.Single(m => m.ContextType == typeof(TContext)).Schema}".outbox_messages
-            WHERE processed_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1)
-        """;
+    // The schema name comes from the module's registration, never from input.
+    private readonly string _schema = modules.Single(m => m.ContextType == typeof(TContext)).Schema;
 
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
@@ -45,12 +41,11 @@ public sealed class OutboxProcessor<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
 
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
-        // The schema name comes from the module's own code, never from input.
 #pragma warning disable EF1002
         var batch = await db.OutboxMessages
             .FromSqlRaw(
                 $$"""
-                SELECT * FROM "{{db.Schema}}".outbox_messages
+                SELECT * FROM "{{_schema}}".outbox_messages
                 WHERE processed_at IS NULL AND failed_at IS NULL AND next_attempt_at <= {0}
                 ORDER BY next_attempt_at, occurred_at, id
                 LIMIT {1}
@@ -118,7 +113,11 @@ public sealed class OutboxProcessor<TContext>(
     /// </summary>
     private async Task<bool> AnyDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(_anyDue);
+        await using var command = dataSource.CreateCommand($"""
+            SELECT EXISTS (
+                SELECT 1 FROM "{_schema}".outbox_messages
+                WHERE processed_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1)
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

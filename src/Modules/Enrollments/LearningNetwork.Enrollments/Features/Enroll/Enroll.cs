@@ -50,19 +50,9 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
             ?? throw new NotFoundException("Session", request.SessionId);
         SessionRules.EnsureOpen(session, clock.GetUtcNow());
 
-        var turns = new Turns();
-        try
-        {
-            await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
-            var response = await EnrollOneAsync(session, manager, seriesId: null, turns, cancellationToken)
-                ?? throw new ConflictException("This manager is already enrolled in this session.");
-            await transaction.CommitAsync(cancellationToken);
-            return response;
-        }
-        finally
-        {
-            turns.Dispose();
-        }
+        return await InSeatTransactionAsync(async turns =>
+            await EnrollOneAsync(session, manager, seriesId: null, turns, cancellationToken)
+            ?? throw new ConflictException("This manager is already enrolled in this session."), cancellationToken);
     }
 
     public async Task<SeriesEnrollmentResponse> Handle(EnrollInSeries request, CancellationToken cancellationToken)
@@ -83,10 +73,8 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
 
         // One transaction: the manager is enrolled in all open sessions or in none. Sessions are
         // taken in start order, so two series enrollments never lock seat rows in opposite orders.
-        var turns = new Turns();
-        try
+        return await InSeatTransactionAsync(async turns =>
         {
-            await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
             var enrolled = new List<EnrollmentResponse>();
             foreach (var session in open)
             {
@@ -96,18 +84,24 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
                 }
             }
 
-            if (enrolled.Count == 0)
-            {
-                throw new ConflictException("This manager is already enrolled in every open session of this series.");
-            }
+            return enrolled.Count > 0
+                ? new SeriesEnrollmentResponse(enrolled)
+                : throw new ConflictException("This manager is already enrolled in every open session of this series.");
+        }, cancellationToken);
+    }
 
-            await transaction.CommitAsync(cancellationToken);
-            return new SeriesEnrollmentResponse(enrolled);
-        }
-        finally
-        {
-            turns.Dispose();
-        }
+    /// <summary>
+    /// Runs the enrolling in one transaction and commits it; the seat turns taken inside
+    /// (<see cref="SeatTurnstile"/>) are given back only once the transaction is over, committed
+    /// or rolled back, so the next request never waits on this one's row lock in PostgreSQL.
+    /// </summary>
+    private async Task<T> InSeatTransactionAsync<T>(Func<Turns, Task<T>> enroll, CancellationToken cancellationToken)
+    {
+        using var turns = new Turns();
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
+        var result = await enroll(turns);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     /// <summary>Null when the manager already has a live enrollment in that session.</summary>
@@ -121,8 +115,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
             return null;
         }
 
-        // The session's turn is held until the transaction ends (the caller disposes it after
-        // commit or rollback): see SeatTurnstile.
+        // The session's turn is held until the transaction ends (see InSeatTransactionAsync).
         turns.Add(await turnstile.EnterAsync(sessionId, cancellationToken));
 
         // The time of enrollment is read once this request holds the session's ledger row, so

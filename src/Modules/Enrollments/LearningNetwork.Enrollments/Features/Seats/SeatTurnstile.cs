@@ -5,14 +5,14 @@ namespace LearningNetwork.Enrollments.Features.Seats;
 /// lock alone would be correct, but when a popular session opens, every waiting request holds a
 /// PostgreSQL backend asleep on that lock, and each commit wakes the next one with a signal:
 /// a profile of a hot session put a quarter of PostgreSQL's CPU into that sleeping and waking.
-/// Waiting here costs a queued continuation instead. Two turns by default: one request holds
+/// Waiting here costs a queued continuation instead. Two queue by default: one request holds
 /// the row while the next already waits at it, so the row is never idle between commits (one
 /// turn measured slower). The row lock still decides, across hosts too, so this changes neither
 /// the outcome nor the order rules: it is a queue, not a guard.
 /// </summary>
 internal sealed class SeatTurnstile(int width)
 {
-    private readonly Dictionary<Guid, Turns> _sessions = [];
+    private readonly Dictionary<Guid, SessionQueue> _sessions = [];
 
     /// <summary>Sessions with a request holding or waiting for a turn.</summary>
     public int SessionsInUse
@@ -29,56 +29,56 @@ internal sealed class SeatTurnstile(int width)
     /// <summary>Waits for a turn at the session's row; dispose the turn after the transaction ends.</summary>
     public async Task<IDisposable> EnterAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        Turns turns;
+        SessionQueue queue;
         lock (_sessions)
         {
-            if (!_sessions.TryGetValue(sessionId, out turns!))
+            if (!_sessions.TryGetValue(sessionId, out queue!))
             {
-                turns = new Turns(width);
-                _sessions[sessionId] = turns;
+                queue = new SessionQueue(width);
+                _sessions[sessionId] = queue;
             }
 
-            turns.Users++;
+            queue.Users++;
         }
 
         try
         {
-            await turns.Gate.WaitAsync(cancellationToken);
+            await queue.Semaphore.WaitAsync(cancellationToken);
         }
         catch
         {
-            Leave(sessionId, turns, entered: false);
+            Leave(sessionId, queue, entered: false);
             throw;
         }
 
-        return new Turn(this, sessionId, turns);
+        return new Turn(this, sessionId, queue);
     }
 
-    private void Leave(Guid sessionId, Turns turns, bool entered)
+    private void Leave(Guid sessionId, SessionQueue queue, bool entered)
     {
         lock (_sessions)
         {
             if (entered)
             {
-                turns.Gate.Release();
+                queue.Semaphore.Release();
             }
 
             // The last one out forgets the session, so the map holds only sessions in use.
-            if (--turns.Users == 0)
+            if (--queue.Users == 0)
             {
                 _sessions.Remove(sessionId);
             }
         }
     }
 
-    private sealed class Turns(int width)
+    private sealed class SessionQueue(int width)
     {
-        public SemaphoreSlim Gate { get; } = new(width, width);
+        public SemaphoreSlim Semaphore { get; } = new(width, width);
 
         public int Users { get; set; }
     }
 
-    private sealed class Turn(SeatTurnstile owner, Guid sessionId, Turns turns) : IDisposable
+    private sealed class Turn(SeatTurnstile owner, Guid sessionId, SessionQueue queue) : IDisposable
     {
         private int _left;
 
@@ -86,7 +86,7 @@ internal sealed class SeatTurnstile(int width)
         {
             if (Interlocked.Exchange(ref _left, 1) == 0)
             {
-                owner.Leave(sessionId, turns, entered: true);
+                owner.Leave(sessionId, queue, entered: true);
             }
         }
     }

@@ -20,12 +20,12 @@ internal sealed class EnrollmentEmailsHandler(NotificationsDbContext db, Session
 {
     public Task Handle(EnrollmentConfirmed notification, CancellationToken cancellationToken) =>
         SendAsync(EmailKind.EnrollmentConfirmed, $"enrollment-confirmed:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId, null, "PUBLISH", cancellationToken,
-            Seen(notification.Session, notification.Enrollee));
+            notification.Session, notification.Enrollee);
 
     public Task Handle(EnrollmentWaitlisted notification, CancellationToken cancellationToken) =>
         SendAsync(EmailKind.Waitlisted, $"waitlisted:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId,
             new Dictionary<string, string> { ["position"] = notification.Position.ToString(CultureInfo.InvariantCulture) }, icsMethod: null, cancellationToken,
-            Seen(notification.Session, notification.Enrollee));
+            notification.Session, notification.Enrollee);
 
     public Task Handle(WaitlistPromoted notification, CancellationToken cancellationToken) =>
         SendAsync(EmailKind.WaitlistPromoted, $"promoted:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId, null, "PUBLISH", cancellationToken);
@@ -45,16 +45,16 @@ internal sealed class EnrollmentEmailsHandler(NotificationsDbContext db, Session
     }
 
     /// <summary>
-    /// The session and the manager carried by the event, as the enrollment read them a moment
-    /// earlier: a busy session's confirmations need not ask both modules again, one by one.
+    /// The event may carry the session and the manager as the enrollment read them a moment
+    /// earlier (<paramref name="carriedSession"/>, <paramref name="carriedManager"/>): then a busy
+    /// session's confirmations need not ask both modules again, one by one. Else they are asked.
     /// </summary>
-    private static (SessionSnapshot? Session, ClusterManagerSummary? Manager)? Seen(SessionSnapshot? session, ClusterManagerSummary? enrollee) =>
-        session is not null && enrollee is not null ? (session, enrollee) : null;
-
     private async Task SendAsync(EmailKind kind, string sourceKey, Guid sessionId, Guid managerId, IDictionary<string, string>? extra, string? icsMethod, CancellationToken cancellationToken,
-        (SessionSnapshot? Session, ClusterManagerSummary? Manager)? seen = null)
+        SessionSnapshot? carriedSession = null, ClusterManagerSummary? carriedManager = null)
     {
-        var (session, manager) = seen ?? await mail.LoadAsync(sessionId, managerId, cancellationToken);
+        var (session, manager) = carriedSession is not null && carriedManager is not null
+            ? (carriedSession, carriedManager)
+            : await mail.LoadAsync(sessionId, managerId, cancellationToken);
         if (session is null || manager is null)
         {
             return; // deactivated managers get no more email

@@ -25,14 +25,13 @@ internal sealed class SessionMail(IMediator mediator, TimeProvider clock, IMemor
         IDictionary<string, string>? protectedValues = null,
         string? renderedIcs = null)
     {
-        var s = session;
         var values = new Dictionary<string, string>
         {
-            ["title"] = s.Title,
-            ["when"] = LocalFormats.Span(s.StartsAt, s.EndsAt, s.TimeZone, recipient.PreferredLanguage),
-            ["place"] = s.Location ?? s.OnlineUrl ?? "",
-            ["onlineUrl"] = s.OnlineUrl ?? "",
-            ["startsAt"] = s.StartsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["title"] = session.Title,
+            ["when"] = LocalFormats.Span(session.StartsAt, session.EndsAt, session.TimeZone, recipient.PreferredLanguage),
+            ["place"] = session.Location ?? session.OnlineUrl ?? "",
+            ["onlineUrl"] = session.OnlineUrl ?? "",
+            ["startsAt"] = session.StartsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
@@ -41,12 +40,12 @@ internal sealed class SessionMail(IMediator mediator, TimeProvider clock, IMemor
 
         if (icsMethod is not null)
         {
-            values["ics"] = renderedIcs ?? await IcsAsync(s, icsMethod);
+            values["ics"] = renderedIcs ?? await IcsAsync(session, icsMethod);
         }
 
         var now = clock.GetUtcNow();
         return Email.Create(kind, sourceKey, recipient.Email, recipient.FullName, recipient.PreferredLanguage, dueAt ?? now, now,
-            values, protectedValues, s.SessionId, recipient.ClusterManagerId);
+            values, protectedValues, session.SessionId, recipient.ClusterManagerId);
     }
 
     /// <summary>
