@@ -63,8 +63,8 @@ if (!onlyReminders)
         var from = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Warm-up long enough for the JIT's tiering to reach its optimised code on both sides (the
         // host has far more code to compile than the bare endpoint; a short warm-up measured that).
-        await Load.RunAsync(500, 8, async _ => await Succeeded(await http.GetAsync($"/api/sessions?from={from}&pageSize=50")));
-        await Load.RunAsync(500, 8, async _ => await Succeeded(await bareHttp.GetAsync($"/bare/sessions?from={from}")));
+        await Load.RunAsync(Warmup.ListRequests, concurrency, async _ => await Succeeded(await http.GetAsync($"/api/sessions?from={from}&pageSize=50")));
+        await Load.RunAsync(Warmup.ListRequests, concurrency, async _ => await Succeeded(await bareHttp.GetAsync($"/bare/sessions?from={from}")));
         LoadResult? listSystem = null, listBare = null;
         for (var round = 0; round < 2; round++)
         {
@@ -77,15 +77,28 @@ if (!onlyReminders)
 
         rows.Add(Row("session list requests/s", listSystem!, listBare!, 0.7));
 
-        // Warm both paths (JIT, pools), then measure each on fresh hot sessions, alternating, twice;
-        // the better round of each counts (this machine is shared and noisy).
-        var warm = await HotSessionAsync(http, Warmup.Enrollments / 2);
-        var warmBare = await HotSessionAsync(http, Warmup.Enrollments / 2);
-        await Load.RunAsync(Warmup.Enrollments, 16, async i => (await http.PostAsJsonAsync($"/api/sessions/{warm}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
-        await Load.RunAsync(Warmup.Enrollments, 16, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmBare}/enrollments", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
+        // Warm-up rounds of Warmup.Enrollments, each on a fresh hot session with the same managers,
+        // at the measured concurrency. The host's tiered JIT was measured to keep compiling for
+        // some 3,600 enrollments (thousands of methods a round, host CPU per request 2-4 times
+        // its settled figure); the bare endpoints settle within a round. Every path gets the same.
+        async Task WarmEnrollmentsAsync(string name, Func<string, (HttpClient Client, string Path)> endpoint)
+        {
+            LoadResult? last = null;
+            for (var round = 0; round < Warmup.EnrollmentRounds; round++)
+            {
+                var (client, path) = endpoint(await HotSessionAsync(http, Warmup.Enrollments / 2));
+                last = await Load.RunAsync(Warmup.Enrollments, concurrency, async i =>
+                    (await client.PostAsJsonAsync(path, new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
+            }
 
-        var warmQueued = await HotSessionAsync(http, Warmup.Enrollments / 2);
-        await Load.RunAsync(Warmup.Enrollments, 16, async i => (await bareHttp.PostAsJsonAsync($"/bare/sessions/{warmQueued}/enrollments-queued", new { clusterManagerId = managers[requests + i] })).IsSuccessStatusCode);
+            Console.WriteLine($"warm-up {name}: {Warmup.EnrollmentRounds} rounds of {Warmup.Enrollments} enrollments, last {last!.PerSecond:0.0}/s");
+        }
+
+        // Warm every path (JIT, pools) on hot sessions of their own, then measure each on fresh hot
+        // sessions, alternating, twice; the better round of each counts (this machine is shared and noisy).
+        await WarmEnrollmentsAsync("system", session => (http, $"/api/sessions/{session}/enrollments"));
+        await WarmEnrollmentsAsync("bare", session => (bareHttp, $"/bare/sessions/{session}/enrollments"));
+        await WarmEnrollmentsAsync("bare with the queue", session => (bareHttp, $"/bare/sessions/{session}/enrollments-queued"));
 
         LoadResult? bare = null, queued = null, system = null;
         var sessions = new List<string>();
@@ -259,10 +272,17 @@ string? OptionText(string name)
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
+/// <summary>How much each path runs before it is measured: enough for the host's JIT to settle.</summary>
 internal static class Warmup
 {
-    /// <summary>Enrollments on each side before measuring: enough for the JIT to settle (see the session list's warm-up).</summary>
+    /// <summary>Session list requests on each side.</summary>
+    public const int ListRequests = 3000;
+
+    /// <summary>Enrollments per warm-up round (on a fresh session, so the same managers serve every round).</summary>
     public const int Enrollments = 400;
+
+    /// <summary>Warm-up rounds of every enrollment path: 4,000 enrollments each.</summary>
+    public const int EnrollmentRounds = 10;
 }
 
 internal static class FirstFailures
