@@ -165,6 +165,35 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.All(ids, id => Assert.Equal(2, deliveries[id])); // once in the batch, once alone
     }
 
+    [Fact]
+    public async Task Messages_published_longer_ago_than_the_retention_are_deleted_and_pending_or_parked_ones_kept()
+    {
+        var ids = await WriteEventsAsync(5);
+        var deliveries = new ConcurrentDictionary<Guid, int>();
+        using (var first = BuildHost(dispatch: true, deliveries))
+        {
+            await first.StartAsync();
+            await Eventually.TrueAsync(async () => await PendingAsync() == 0);
+            await first.StopAsync();
+        }
+
+        // Two published 31 days ago, one 29 days ago, one parked 40 days ago, one still waiting.
+        await _database.ExecuteAsync($"UPDATE probe.outbox_messages SET processed_at = now() - interval '31 days' WHERE id IN ('{ids[0]}', '{ids[1]}')");
+        await _database.ExecuteAsync($"UPDATE probe.outbox_messages SET processed_at = now() - interval '29 days' WHERE id = '{ids[2]}'");
+        await _database.ExecuteAsync($"UPDATE probe.outbox_messages SET processed_at = NULL, failed_at = now() - interval '40 days', occurred_at = now() - interval '41 days' WHERE id = '{ids[3]}'");
+        await _database.ExecuteAsync($"UPDATE probe.outbox_messages SET processed_at = NULL, next_attempt_at = now() + interval '1 day' WHERE id = '{ids[4]}'");
+
+        // Housekeeping runs when a publishing instance starts (and hourly after that).
+        using var host = BuildHost(dispatch: true, deliveries);
+        await host.StartAsync();
+        await Eventually.TrueAsync(async () => await _database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages") == 3);
+        await host.StopAsync();
+
+        var left = await _database.ScalarAsync<string>("SELECT string_agg(id::text, ',' ORDER BY id::text COLLATE \"C\") FROM probe.outbox_messages");
+        Assert.Equal(string.Join(",", new[] { ids[2], ids[3], ids[4] }.Select(id => id.ToString()).Order(StringComparer.Ordinal)), left);
+        Assert.All(ids, id => Assert.Equal(1, deliveries[id])); // nothing was handled again
+    }
+
     private Task<long> PendingAsync() =>
         _database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE processed_at IS NULL AND failed_at IS NULL");
 

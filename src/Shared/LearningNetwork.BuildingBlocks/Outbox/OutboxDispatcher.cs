@@ -6,7 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace LearningNetwork.BuildingBlocks.Outbox;
 
-/// <summary>The background loop that drains one module's outbox: full batches back to back, then a short sleep.</summary>
+/// <summary>
+/// The background loop that drains one module's outbox: full batches back to back, then a short
+/// sleep; and, at start and then hourly, deletes what was published longer ago than the
+/// retention (<see cref="OutboxOptions.RetainProcessedDays"/>), so the table stays the size of
+/// its recent traffic.
+/// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     OutboxProcessor<TContext> processor,
     IOptions<OutboxOptions> options,
@@ -14,6 +19,8 @@ internal sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext, IModuleDbContext
 {
+    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -23,11 +30,18 @@ internal sealed class OutboxDispatcher<TContext>(
         }
 
         var failures = 0;
+        var nextHousekeeping = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var delay = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds);
             try
             {
+                if (clock.GetUtcNow() >= nextHousekeeping)
+                {
+                    await KeepHouseAsync(settings, stoppingToken);
+                    nextHousekeeping = clock.GetUtcNow() + HousekeepingInterval;
+                }
+
                 var published = await processor.ProcessBatchAsync(stoppingToken);
                 failures = 0;
                 if (published >= settings.BatchSize)
@@ -55,6 +69,15 @@ internal sealed class OutboxDispatcher<TContext>(
             {
                 return;
             }
+        }
+    }
+
+    private async Task KeepHouseAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var purged = await processor.PurgePublishedAsync(clock.GetUtcNow() - TimeSpan.FromDays(settings.RetainProcessedDays), cancellationToken);
+        if (purged > 0)
+        {
+            logger.LogInformation("Deleted {Count} outbox messages of {Module} published more than {Days} days ago", purged, typeof(TContext).Name, settings.RetainProcessedDays);
         }
     }
 }

@@ -12,4 +12,10 @@ public sealed class OutboxOptions
 
     /// <summary>After this many failed attempts a message is parked (failed_at set) for a human to look at.</summary>
     public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// Published messages are kept this many days for inspection, then deleted (an hourly
+    /// housekeeping pass on each publishing instance). Parked messages are never deleted.
+    /// </summary>
+    public int RetainProcessedDays { get; set; } = 30;
 }

@@ -107,6 +107,35 @@ public sealed class OutboxProcessor<TContext>(
     }
 
     /// <summary>
+    /// Deletes messages published before <paramref name="publishedBefore"/>, a bounded chunk per
+    /// statement so no transaction holds many row locks or runs long beside live traffic; returns
+    /// how many went. Pending and parked messages stay. Two hosts doing this at once only skip
+    /// each other's rows.
+    /// </summary>
+    public async Task<int> PurgePublishedAsync(DateTimeOffset publishedBefore, CancellationToken cancellationToken)
+    {
+        const int chunk = 5000;
+        var purged = 0;
+        int deleted;
+        do
+        {
+            await using var command = dataSource.CreateCommand($"""
+                DELETE FROM "{_schema}".outbox_messages WHERE id IN (
+                    SELECT id FROM "{_schema}".outbox_messages
+                    WHERE processed_at < $1
+                    LIMIT {chunk}
+                    FOR UPDATE SKIP LOCKED)
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = publishedBefore });
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            purged += deleted;
+        }
+        while (deleted == chunk);
+
+        return purged;
+    }
+
+    /// <summary>
     /// One statement that asks whether anything is due. Most polls find nothing (every module
     /// polls a few times a second, and most modules are quiet most of the time), and the claim
     /// costs three round trips (BEGIN, SELECT ... FOR UPDATE, COMMIT).

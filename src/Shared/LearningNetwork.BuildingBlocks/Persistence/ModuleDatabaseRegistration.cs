@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace LearningNetwork.BuildingBlocks.Persistence;
@@ -31,7 +32,14 @@ public static class ModuleDatabaseRegistration
             (sp, options) => Configure<TContext>(options, sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
 
-        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        // Every module registers through here; the outbox's options are bound and checked once.
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<OutboxOptions>)))
+        {
+            services.AddOptions<OutboxOptions>().BindConfiguration("Outbox")
+                .Validate(o => o.RetainProcessedDays >= 1, "Outbox:RetainProcessedDays must be at least 1 (published messages are kept that many days).")
+                .ValidateOnStart();
+        }
+
         services.AddSingleton<OutboxProcessor<TContext>>();
         services.TryAddScoped<DeferredWrites>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
