@@ -80,7 +80,7 @@ if (!onlyReminders)
         // Warm-up rounds of Warmup.Enrollments, each on a fresh hot session with the same managers,
         // at the measured concurrency. The host's tiered JIT was measured to keep compiling for
         // some 3,600 enrollments (thousands of methods a round, host CPU per request 2-4 times
-        // its settled figure); the bare endpoints settle within a round. Every path gets the same.
+        // its settled figure); the bare endpoints have far less code to compile. Every path gets the same.
         async Task WarmEnrollmentsAsync(string name, Func<string, (HttpClient Client, string Path)> endpoint)
         {
             LoadResult? last = null;
