@@ -72,3 +72,25 @@ public sealed class WebUiRateLimitTests(LowLoginLimitApp app) : IClassFixture<Lo
         Assert.Contains(HttpStatusCode.TooManyRequests, forged);
     }
 }
+
+/// <summary>On a host of its own, so its requests do not use up the other classes' allowance.</summary>
+public sealed class SignInPageRateLimitTests(LowLoginLimitApp app) : IClassFixture<LowLoginLimitApp>
+{
+    [Fact]
+    public async Task Showing_the_sign_in_page_uses_none_of_the_allowance_that_attempts_use()
+    {
+        using var client = app.CreateClient();
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
+        }
+
+        var attempts = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            attempts.Add((await client.PostAsJsonAsync("/api/auth/login", new { email = "someone@test.local", password = "guess-number-" + i })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], attempts);
+    }
+}

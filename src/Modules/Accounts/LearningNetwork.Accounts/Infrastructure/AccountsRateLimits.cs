@@ -17,8 +17,12 @@ internal static class AccountsRateLimits
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimiting:LoginPermitsPerMinute", 20);
-        options.AddPolicy(Login, context => RateLimitPartition.GetFixedWindowLimiter(
-            ClientAddress.Of(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        // Only attempts count: showing the sign-in page (a GET) tries no password, and a person
+        // reloading it, or coming back to it after a mistyped password, must not be shut out.
+        options.AddPolicy(Login, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                ClientAddress.Of(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }
 }
