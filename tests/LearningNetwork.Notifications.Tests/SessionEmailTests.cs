@@ -249,6 +249,37 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     }
 
     [Fact]
+    public async Task Confirmations_delivered_again_after_a_crash_leave_one_email_per_enrollment()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 5, language: "en");
+        var session = await staff.PublishedSessionAsync(capacity: 5);
+        var enrollments = new List<string>();
+        foreach (var manager in managers)
+        {
+            enrollments.Add((await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = manager })).Json(HttpStatusCode.Created)).Id());
+        }
+
+        var keys = string.Join(",", enrollments.Select(id => $"'enrollment-confirmed:{id}'"));
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications.emails WHERE source_key IN ({keys})") == 5);
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM enrollments.outbox_messages WHERE payload->>'sessionId' = '{session}' AND processed_at IS NULL") == 0);
+
+        // As if the host that handled these events had written only the third email and crashed
+        // before marking them: all five come again, and the batch's single insert of their
+        // emails hits the one that exists. The others must still be written, each once.
+        await app.Database.ExecuteAsync($"DELETE FROM notifications.emails WHERE source_key IN ({keys}) AND source_key <> 'enrollment-confirmed:{enrollments[2]}'");
+        await app.Database.ExecuteAsync($"UPDATE enrollments.outbox_messages SET processed_at = NULL WHERE payload->>'sessionId' = '{session}'");
+
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM enrollments.outbox_messages WHERE payload->>'sessionId' = '{session}' AND processed_at IS NULL") == 0);
+        Assert.Equal(5, await app.Database.ScalarAsync<long>($"SELECT count(DISTINCT source_key) FROM notifications.emails WHERE source_key IN ({keys})"));
+        Assert.Equal(5, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications.emails WHERE source_key IN ({keys})"));
+        Assert.Equal(0, await app.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM enrollments.outbox_messages WHERE payload->>'sessionId' = '{session}' AND (attempts > 0 OR failed_at IS NOT NULL)"));
+    }
+
+    [Fact]
     public async Task The_Hangfire_dashboard_is_for_staff_only()
     {
         using var cookies = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
