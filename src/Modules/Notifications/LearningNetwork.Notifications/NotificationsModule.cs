@@ -22,7 +22,10 @@ public static class NotificationsModule
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp")
             .Validate(o => SmtpOptions.IsKnownSecurity(o.Security), "Smtp:Security must be None, StartTls or SslOnConnect.")
             .ValidateOnStart();
-        services.AddOptions<EmailSendingOptions>().BindConfiguration("Email");
+        services.AddOptions<EmailSendingOptions>().BindConfiguration("Email")
+            .Validate(o => o.RetainDays == 0 || o.RetainDays >= EmailSendingOptions.MinimumRetainDays,
+                $"Email:RetainDays must be 0 (keep the send log) or at least {EmailSendingOptions.MinimumRetainDays}.")
+            .ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<LocalFormats>();

@@ -32,11 +32,18 @@ internal sealed class EmailDispatcher(
             return;
         }
 
+        var nextHousekeeping = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
             try
             {
+                if (settings.RetainDays > 0 && clock.GetUtcNow() >= nextHousekeeping)
+                {
+                    await PurgeOldEmailsAsync(settings.RetainDays, stoppingToken);
+                    nextHousekeeping = clock.GetUtcNow() + TimeSpan.FromHours(1);
+                }
+
                 sent = await SendBatchAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -121,6 +128,18 @@ internal sealed class EmailDispatcher(
 
         await ReleaseUntriedAsync(claims, batch, next);
         return batch.Count;
+    }
+
+    /// <summary>The send log's retention (<see cref="EmailSendingOptions.RetainDays"/>): at start and then hourly, on each sending instance.</summary>
+    private async Task PurgeOldEmailsAsync(int retainDays, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var purged = await scope.ServiceProvider.GetRequiredService<EmailClaims>()
+            .PurgeFinishedAsync(clock.GetUtcNow() - TimeSpan.FromDays(retainDays), cancellationToken);
+        if (purged > 0)
+        {
+            logger.LogInformation("Deleted {Count} emails older than {Days} days from the send log", purged, retainDays);
+        }
     }
 
     private static async Task ReleaseUntriedAsync(EmailClaims claims, List<Email> batch, int untried)
