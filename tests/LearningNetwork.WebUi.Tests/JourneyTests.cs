@@ -13,6 +13,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
 {
     private const string ManagerPassword = "Manager-Password-2027";
 
+    private const int ManagerChoices = LearningNetwork.Host.Pages.Staff.Sessions.SessionDetailsModel.ManagerChoices;
+
     private static readonly byte[] GuidelineBytes = "%PDF-1.7\nrules"u8.ToArray();
 
     [Fact]
@@ -130,6 +132,37 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         // Each side stays on its own pages.
         await anna.GotoAsync("/staff");
         await Expect(anna.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Staff_find_the_manager_to_enroll_by_searching_however_many_the_agency_has()
+    {
+        using var api = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(api, ManagerChoices + 5, language: "en");
+        var wanted = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[^1]));
+        var session = (await api.PublishedSessionAsync(capacity: 5)).Id();
+
+        var staff = await app.NewPageAsync();
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        await staff.Locator("button[value=en]").ClickAsync();
+        await staff.GotoAsync($"/staff/sessions/{session}");
+
+        // More managers than one list offers: the page says so and offers a search.
+        await Expect(staff.Locator("#managers-shown")).ToContainTextAsync($"The first {ManagerChoices} of");
+        await Expect(staff.Locator("#clusterManagerId option")).ToHaveCountAsync(ManagerChoices);
+        await staff.GetByLabel("Find a cluster manager").FillAsync(wanted);
+        await staff.Locator("form[role=search]").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(staff.Locator("#clusterManagerId option")).ToHaveCountAsync(1);
+        await staff.AuditAsync("staff-enroll-search");
+
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enroll", Exact = true }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Enrolled.");
+        await Expect(staff.Locator("tr", new() { HasText = $"Manager {ManagerChoices + 4:000}" })).ToContainTextAsync("Confirmed");
+
+        await staff.GetByLabel("Find a cluster manager").FillAsync("nobody-by-this-name");
+        await staff.Locator("form[role=search]").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(staff.GetByText("No active cluster manager matches.")).ToBeVisibleAsync();
     }
 
     [Fact]

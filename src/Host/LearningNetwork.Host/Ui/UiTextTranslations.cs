@@ -87,6 +87,10 @@ internal static class UiTextTranslations
         ["End (local time)"] = ("Einde (lokale tijd)", "Fin (heure locale)"),
         ["Enroll"] = ("Inschrijven", "S'inscrire"),
         ["Enroll a cluster manager"] = ("Een clustermanager inschrijven", "Inscrire un gestionnaire de cluster"),
+        ["Find a cluster manager"] = ("Een clustermanager zoeken", "Chercher un gestionnaire de cluster"),
+        ["No active cluster manager matches."] = ("Geen actieve clustermanager komt overeen.", "Aucun gestionnaire de cluster actif ne correspond."),
+        ["The first {0} of {1} matching cluster managers; search to narrow the list."] =
+            ("De eerste {0} van {1} overeenkomende clustermanagers; zoek om de lijst te verkleinen.", "Les {0} premiers des {1} gestionnaires de cluster correspondants ; cherchez pour réduire la liste."),
         ["Enrolled at"] = ("Ingeschreven op", "Inscrit le"),
         ["Enrolled."] = ("Ingeschreven.", "Inscrit."),
         ["Enrollment deadline (optional)"] = ("Uiterste inschrijvingsdatum (optioneel)", "Date limite d'inscription (facultatif)"),

@@ -28,7 +28,17 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
 
     public FeedbackSummaryView? Feedback { get; private set; }
 
+    /// <summary>Narrows the managers offered for enrollment (name, email or cluster, as the API's search).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ManagerSearch { get; set; }
+
+    /// <summary>The managers offered for enrollment: at most <see cref="ManagerChoices"/> of them, see <see cref="ManagersFound"/>.</summary>
     public IReadOnlyList<ManagerView> Managers { get; private set; } = [];
+
+    /// <summary>How many active managers match; more than are offered when the agency has many.</summary>
+    public int ManagersFound { get; private set; }
+
+    public const int ManagerChoices = 50;
 
     public IReadOnlyList<GuidelineView> Guidelines { get; private set; } = [];
 
@@ -133,11 +143,14 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
         Session = session.Result;
         var participants = Api.GetAsync<List<Participant>>($"/api/sessions/{Id}/enrollments");
         var feedback = Api.GetAsync<FeedbackSummaryView>($"/api/sessions/{Id}/feedback");
-        var managers = Api.GetAsync<Paged<ManagerView>>("/api/cluster-managers?active=true&pageSize=200");
+        var managers = Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?active=true&pageSize={ManagerChoices}"
+            + (string.IsNullOrWhiteSpace(ManagerSearch) ? "" : "&search=" + Uri.EscapeDataString(ManagerSearch.Trim())));
         var guidelines = Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200");
         Participants = (await participants).Value ?? [];
         Feedback = (await feedback).Value;
-        Managers = (await managers).Value?.Items ?? [];
+        var found = (await managers).Value;
+        Managers = found?.Items ?? [];
+        ManagersFound = found?.Total ?? 0;
         Guidelines = ((await guidelines).Value?.Items ?? []).Where(g => g.Status == "Published").ToList();
         return null;
     }
