@@ -166,6 +166,39 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task The_download_log_names_a_manager_beyond_the_first_page_of_the_directory()
+    {
+        using var api = await app.StaffClientAsync();
+        await app.CreateManagersAsync(api, 205, language: "en");
+        var (managerId, manager) = await app.SignedInDirectoryManagerAsync(api);
+        // Last in the directory's order (by name), so on its last page.
+        var name = $"Zz Downloader {Guid.NewGuid():N}"[..26];
+        await app.Database.ExecuteAsync($"UPDATE cluster_managers.managers SET full_name = '{name}' WHERE id = '{managerId}'");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(GuidelineBytes);
+        file.Headers.ContentType = new("application/pdf");
+        form.Add(file, "file", "rules.pdf");
+        foreach (var (field, value) in new[] { ("title", "Rules for everyone"), ("category", "Funding"), ("language", "en"), ("summary", "Read me") })
+        {
+            form.Add(new StringContent(value), field);
+        }
+
+        var guideline = (await (await api.PostAsync("/api/guidelines", form)).Json(System.Net.HttpStatusCode.Created)).Id();
+        await (await api.PostAsync($"/api/guidelines/{guideline}/publish", null)).ShouldBe(System.Net.HttpStatusCode.OK);
+        using (manager)
+        {
+            await (await manager.GetAsync($"/api/guidelines/{guideline}/download")).ShouldBe(System.Net.HttpStatusCode.OK);
+        }
+
+        var staff = await app.NewPageAsync();
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        await staff.Locator("button[value=en]").ClickAsync();
+        await staff.GotoAsync($"/staff/guidelines/{guideline}");
+        await Expect(staff.Locator("tr", new() { HasText = name })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Every_staff_page_renders_and_passes_the_accessibility_check_in_each_language()
     {
         var staff = await app.NewPageAsync();

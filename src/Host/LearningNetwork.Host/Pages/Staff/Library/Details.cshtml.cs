@@ -61,12 +61,32 @@ public sealed class GuidelineDetailsModel(Api api, UiText text) : UiPage(api, te
 
         Guideline = guideline.Result;
         Downloads = (await Api.GetAsync<List<DownloadEntry>>($"/api/guidelines/{Id}/downloads")).Value ?? [];
-        if (Downloads.Any(d => d.ClusterManagerId is not null))
+        ManagerNames = await NamesOfAsync(Downloads.Where(d => d.ClusterManagerId is not null).Select(d => d.ClusterManagerId!.Value).ToHashSet());
+        return null;
+    }
+
+    /// <summary>
+    /// The names of the managers in the log. The directory is read a page (200) at a time until
+    /// every one is named: an agency has well over one page of managers (about 1,500).
+    /// </summary>
+    private async Task<Dictionary<Guid, string>> NamesOfAsync(HashSet<Guid> wanted)
+    {
+        const int pageSize = 200;
+        var names = new Dictionary<Guid, string>();
+        for (var page = 1; names.Count < wanted.Count; page++)
         {
-            var managers = await Api.GetAsync<Paged<ManagerView>>("/api/cluster-managers?pageSize=200");
-            ManagerNames = (managers.Value?.Items ?? []).ToDictionary(m => m.Id, m => $"{m.FullName} ({m.ClusterName})");
+            var managers = (await Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?page={page}&pageSize={pageSize}")).Value;
+            foreach (var m in managers?.Items.Where(m => wanted.Contains(m.Id)) ?? [])
+            {
+                names[m.Id] = $"{m.FullName} ({m.ClusterName})";
+            }
+
+            if (managers is null || page * pageSize >= managers.Total)
+            {
+                break;
+            }
         }
 
-        return null;
+        return names;
     }
 }
