@@ -66,6 +66,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["POST /api/me/calendar-feed/rotate"] = Who.Manager,
         ["GET /api/sessions/{id:guid}/feedback"] = Who.Staff,
         ["GET /api/notifications"] = Who.Staff,
+        ["POST /api/notifications/{id:guid}/resend"] = Who.Staff,
         ["POST /api/guidelines"] = Who.Staff,
         ["POST /api/guidelines/{id:guid}/versions"] = Who.Staff,
         ["POST /api/guidelines/{id:guid}/publish"] = Who.Staff,

@@ -55,6 +55,39 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
     }
 
     [Fact]
+    public async Task Staff_send_a_failed_email_again_once_the_cause_is_fixed_and_it_arrives_once()
+    {
+        using var staff = await app.StaffClientAsync();
+        app.Smtp.Refusal = SmtpResponse.MailboxUnavailable; // 550: failed at once
+        string email;
+        JsonElement failed;
+        try
+        {
+            email = await InviteAsync(staff);
+            failed = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Failed");
+        }
+        finally
+        {
+            app.Smtp.Refusal = null;
+        }
+
+        var id = failed.GetProperty("id").GetString();
+        var resent = await (await staff.PostAsync($"/api/notifications/{id}/resend", null)).Json(HttpStatusCode.OK);
+        Assert.Equal("Pending", resent.GetProperty("status").GetString());
+        Assert.Equal(0, resent.GetProperty("attempts").GetInt32());
+
+        await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+        var sent = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Sent");
+        Assert.Equal(1, sent.GetProperty("attempts").GetInt32());
+
+        // Sent means arrived: nothing to send again. And an id that names no email is a 404.
+        await (await staff.PostAsync($"/api/notifications/{id}/resend", null)).ShouldBe(HttpStatusCode.Conflict);
+        await (await staff.PostAsync($"/api/notifications/{Guid.NewGuid()}/resend", null)).ShouldBe(HttpStatusCode.NotFound);
+        await Task.Delay(1500);
+        Assert.Single(app.Smtp.To(email));
+    }
+
+    [Fact]
     public async Task Emails_queued_while_the_SMTP_server_is_down_arrive_once_it_is_back()
     {
         using var staff = await app.StaffClientAsync();

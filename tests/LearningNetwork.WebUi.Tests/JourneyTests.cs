@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
@@ -196,6 +197,40 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await staff.Locator("button[value=en]").ClickAsync();
         await staff.GotoAsync($"/staff/guidelines/{guideline}");
         await Expect(staff.Locator("tr", new() { HasText = name })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Staff_send_a_failed_email_again_from_the_send_log()
+    {
+        using var api = await app.StaffClientAsync();
+        var colleague = $"colleague-{Guid.NewGuid():N}@agency.example";
+        app.Smtp.Refusal = SmtpServer.Protocol.SmtpResponse.MailboxUnavailable; // 550: failed at once
+        try
+        {
+            await (await api.PostAsJsonAsync("/api/staff", new { email = colleague, fullName = "Els Vermeulen", preferredLanguage = "en" })).ShouldBe(System.Net.HttpStatusCode.Created);
+            await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+                "SELECT count(*) FROM notifications.emails WHERE recipient = @r AND status = 'Failed'", ("r", colleague)) == 1);
+        }
+        finally
+        {
+            app.Smtp.Refusal = null;
+        }
+
+        var staff = await app.NewPageAsync();
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        await staff.Locator("button[value=en]").ClickAsync();
+        await staff.GotoAsync($"/staff/emails?status=Failed&recipient={Uri.EscapeDataString(colleague)}");
+        await staff.AuditAsync("staff-emails-failed");
+        await staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+
+        await Expect(staff.GetByText("The email is due again and goes out within moments.")).ToBeVisibleAsync();
+        await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(colleague, StringComparison.Ordinal));
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications.emails WHERE recipient = @r AND status = 'Sent'", ("r", colleague)) == 1);
+        await staff.GotoAsync($"/staff/emails?recipient={Uri.EscapeDataString(colleague)}");
+        await Expect(staff.Locator("tr", new() { HasText = colleague })).ToContainTextAsync("Sent");
+        await Expect(staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Send again" })).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -87,6 +87,8 @@ internal static class UiTextTranslations
         ["End (local time)"] = ("Einde (lokale tijd)", "Fin (heure locale)"),
         ["Enroll"] = ("Inschrijven", "S'inscrire"),
         ["Enroll a cluster manager"] = ("Een clustermanager inschrijven", "Inscrire un gestionnaire de cluster"),
+        ["Send again"] = ("Opnieuw versturen", "Renvoyer"),
+        ["The email is due again and goes out within moments."] = ("De e-mail staat opnieuw klaar en vertrekt zo dadelijk.", "L'e-mail est de nouveau prêt et part dans quelques instants."),
         ["Find a cluster manager"] = ("Een clustermanager zoeken", "Chercher un gestionnaire de cluster"),
         ["No active cluster manager matches."] = ("Geen actieve clustermanager komt overeen.", "Aucun gestionnaire de cluster actif ne correspond."),
         ["The first {0} of {1} matching cluster managers; search to narrow the list."] =

@@ -43,6 +43,7 @@ public static class NotificationsModule
     {
         var api = app.MapGroup("/api").WithTags("Notifications");
         ListNotificationsEndpoint.Map(api);
+        Features.ResendNotification.ResendNotificationEndpoint.Map(api);
         return app;
     }
 }

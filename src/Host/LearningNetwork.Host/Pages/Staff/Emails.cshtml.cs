@@ -51,6 +51,13 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
+    /// <summary>A failed email goes out again (once whatever stopped it is fixed); back to the same filtered page.</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid emailId)
+    {
+        var result = await Api.PostAsync($"/api/notifications/{emailId}/resend");
+        return result.Ok ? Done(T["The email is due again and goes out within moments."], Link(PageNumber)) : Refused(result.Problem!, Link(PageNumber));
+    }
+
     public string Link(int page) => "/staff/emails" + Query(page);
 
     private string Query(int page) => UiQuery.Build(

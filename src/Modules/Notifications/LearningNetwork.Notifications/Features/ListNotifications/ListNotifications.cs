@@ -13,7 +13,13 @@ internal sealed record ListNotifications(Guid? SessionId, string? Recipient, str
     : IRequest<PagedResult<NotificationResponse>>;
 
 internal sealed record NotificationResponse(
-    Guid Id, EmailKind Kind, string Recipient, Guid? SessionId, DateTime DueAt, DateTime? SentAt, string Status, int Attempts, string? LastError);
+    Guid Id, EmailKind Kind, string Recipient, Guid? SessionId, DateTime DueAt, DateTime? SentAt, string Status, int Attempts, string? LastError)
+{
+    // Sending is an internal step: to a reader it is still pending.
+    public static NotificationResponse From(Email e) => new(
+        e.Id, e.Kind, e.Recipient, e.SessionId, e.DueAt.UtcDateTime, e.SentAt?.UtcDateTime,
+        (e.Status == EmailStatus.Sending ? EmailStatus.Pending : e.Status).ToString(), e.Attempts, e.LastError);
+}
 
 internal sealed class ListNotificationsValidator : AbstractValidator<ListNotifications>
 {
@@ -66,8 +72,6 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedResult<NotificationResponse>(page.Select(e => new NotificationResponse(
-            e.Id, e.Kind, e.Recipient, e.SessionId, e.DueAt.UtcDateTime, e.SentAt?.UtcDateTime,
-            (e.Status == EmailStatus.Sending ? EmailStatus.Pending : e.Status).ToString(), e.Attempts, e.LastError)).ToList(), total);
+        return new PagedResult<NotificationResponse>(page.Select(NotificationResponse.From).ToList(), total);
     }
 }

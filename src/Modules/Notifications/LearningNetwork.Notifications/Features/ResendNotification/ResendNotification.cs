@@ -1,0 +1,53 @@
+using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.Notifications.Domain;
+using LearningNetwork.Notifications.Features.ListNotifications;
+using LearningNetwork.Notifications.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.Notifications.Features.ResendNotification;
+
+/// <summary>
+/// Staff send a failed email again, once whatever stopped it is fixed (a wrong SMTP password, a
+/// mailbox that was full): it is due at once, with a fresh set of attempts and the same
+/// Message-ID. Only failed emails: a pending one is on its way, a sent one arrived, and a
+/// skipped one was stopped on purpose (its enrollment or session was cancelled).
+/// </summary>
+internal sealed record ResendNotification(Guid Id) : IRequest<NotificationResponse>;
+
+internal sealed class ResendNotificationHandler(NotificationsDbContext db, TimeProvider clock) : IRequestHandler<ResendNotification, NotificationResponse>
+{
+    public async Task<NotificationResponse> Handle(ResendNotification request, CancellationToken cancellationToken)
+    {
+        // One conditional statement: two staff clicking at once put it back once, and a sender
+        // never sees a half-reset row.
+        var now = clock.GetUtcNow();
+        var reset = await db.Emails.Where(e => e.Id == request.Id && e.Status == EmailStatus.Failed)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.Status, EmailStatus.Pending)
+                .SetProperty(e => e.Attempts, 0)
+                .SetProperty(e => e.NextAttemptAt, now), cancellationToken);
+        var email = await db.Emails.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Email", request.Id);
+        return reset == 1
+            ? NotificationResponse.From(email)
+            : throw new ConflictException($"Only a failed email can be sent again; this one is {NotificationResponse.From(email).Status}.");
+    }
+}
+
+internal static class ResendNotificationEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/notifications/{id:guid}/resend", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ResendNotification(id), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ResendNotification")
+            .WithSummary("Sends a failed email again (due at once, fresh attempts, same Message-ID)")
+            .Produces<NotificationResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
