@@ -30,6 +30,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["POST /api/feedback"] = Who.Anyone,
         ["GET /calendar/{token}.ics"] = Who.Anyone,
         ["GET /api/me"] = Who.SignedIn,
+        ["POST /api/me/password"] = Who.SignedIn,
         ["GET /api/reports/overview"] = Who.Staff,
         ["POST /api/staff"] = Who.Staff,
         ["POST /api/clusters"] = Who.Staff,

@@ -23,6 +23,30 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     }
 
     [Fact]
+    public async Task A_person_changes_their_own_password_with_the_current_one_and_signs_in_with_the_new_one()
+    {
+        var email = $"changer-{Guid.NewGuid():N}@test.local";
+        await app.CreateClusterManagerAsync(email);
+        using var client = await app.SignedInClientAsync(email, TestAccounts.Password);
+
+        // A wrong current password, a new one that is too short, the same one again: each refused
+        // next to its field, and the password still works.
+        var wrong = await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "not-it-at-all", newPassword = "Another-Password-456" })).Json(HttpStatusCode.BadRequest);
+        Assert.True(wrong.GetProperty("errors").TryGetProperty("currentPassword", out _));
+        var weak = await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestAccounts.Password, newPassword = "short" })).Json(HttpStatusCode.BadRequest);
+        Assert.True(weak.GetProperty("errors").TryGetProperty("newPassword", out _));
+        var same = await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestAccounts.Password, newPassword = TestAccounts.Password })).Json(HttpStatusCode.BadRequest);
+        Assert.True(same.GetProperty("errors").TryGetProperty("newPassword", out _));
+
+        await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestAccounts.Password, newPassword = "Another-Password-456" })).ShouldBe(HttpStatusCode.NoContent);
+
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = TestAccounts.Password })).ShouldBe(HttpStatusCode.Unauthorized);
+        await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = "Another-Password-456" })).ShouldBe(HttpStatusCode.OK);
+        await (await anonymous.PostAsJsonAsync("/api/me/password", new { currentPassword = "Another-Password-456", newPassword = "Third-Password-789" })).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Me_tells_a_staff_member_who_they_are()
     {
         using var staff = await app.StaffClientAsync();

@@ -106,6 +106,7 @@ public static class AccountsModule
         var api = app.MapGroup("/api").WithTags("Accounts");
         LoginEndpoint.Map(api);
         MeEndpoint.Map(api);
+        ChangePasswordEndpoint.Map(api);
         AccountLinkEndpoints.Map(api);
         InviteStaffEndpoint.Map(api);
         return app;

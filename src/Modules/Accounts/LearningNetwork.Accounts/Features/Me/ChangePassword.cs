@@ -1,0 +1,72 @@
+using FluentValidation;
+using LearningNetwork.Accounts.Domain;
+using LearningNetwork.Accounts.Infrastructure;
+using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Security;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+
+namespace LearningNetwork.Accounts.Features.Me;
+
+/// <summary>
+/// A signed-in person changes their own password, proving the current one. Identity renews the
+/// account's security stamp, so sign-in cookies elsewhere stop working at their next check;
+/// bearer tokens already issued run until they expire (at most Auth:TokenLifetimeMinutes).
+/// </summary>
+internal sealed record ChangePassword(string? CurrentPassword, string? NewPassword) : IRequest<Unit>;
+
+internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
+{
+    public ChangePasswordValidator()
+    {
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.").MaximumLength(512);
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Choose a new password.").MaximumLength(512);
+    }
+}
+
+internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICurrentUser currentUser) : IRequestHandler<ChangePassword, Unit>
+{
+    public async Task<Unit> Handle(ChangePassword request, CancellationToken cancellationToken)
+    {
+        var id = currentUser.UserId ?? throw new ForbiddenException("No user is signed in.");
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("Account", id);
+        if (!await users.CheckPasswordAsync(user, request.CurrentPassword!))
+        {
+            throw new InvalidFieldException("currentPassword", "This is not your current password.");
+        }
+
+        if (request.NewPassword == request.CurrentPassword)
+        {
+            throw new InvalidFieldException("newPassword", "Choose a password other than the current one.");
+        }
+
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        if (!result.Succeeded)
+        {
+            throw new InvalidFieldException("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return Unit.Value;
+    }
+}
+
+internal static class ChangePasswordEndpoint
+{
+    // Rate limited as sign-in is: the current password could otherwise be guessed here.
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/me/password", async (ChangePassword request, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(request, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .RequireRateLimiting(AccountsRateLimits.Login)
+            .WithName("ChangePassword")
+            .WithSummary("Changes the caller's own password (the current one is asked)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+}
