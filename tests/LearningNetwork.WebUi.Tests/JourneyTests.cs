@@ -234,12 +234,41 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_manager_changes_their_password_and_signs_in_with_the_new_one()
+    {
+        var email = $"changer-{Guid.NewGuid():N}@cluster.example";
+        await app.CreateClusterManagerAsync(email, language: "en");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/login");
+        await SignInAsync(page, email, TestAccounts.Password);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
+        await page.GetByLabel("Current password").FillAsync("not-my-password");
+        await page.GetByLabel("New password").FillAsync("Brand-New-Password-1");
+        await page.GetByLabel("Repeat the password").FillAsync("Brand-New-Password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for=CurrentPassword]")).ToContainTextAsync("not your current password");
+        await page.AuditAsync("account-password-refused");
+
+        await page.GetByLabel("Current password").FillAsync(TestAccounts.Password);
+        await page.GetByLabel("New password").FillAsync("Brand-New-Password-1");
+        await page.GetByLabel("Repeat the password").FillAsync("Brand-New-Password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Your password is changed.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/login");
+        await SignInAsync(page, email, "Brand-New-Password-1");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Change password" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Every_staff_page_renders_and_passes_the_accessibility_check_in_each_language()
     {
         var staff = await app.NewPageAsync();
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        var pages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails" };
+        var pages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();

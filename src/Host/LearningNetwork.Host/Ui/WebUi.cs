@@ -12,6 +12,7 @@ public static class WebUi
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Manager", Policies.ClusterManager);
             options.Conventions.AuthorizePage("/Guidelines/Index");
+            options.Conventions.AuthorizePage("/Account/Password");
         });
         // Accented letters (é, ë, à) as themselves in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -1,0 +1,39 @@
+using LearningNetwork.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningNetwork.Host.Pages.Account;
+
+/// <summary>Anyone signed in (staff or manager) changes their own password, giving the current one.</summary>
+public sealed class ChangePasswordModel(Api api, UiText text) : UiPage(api, text)
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (NewPassword != Confirm)
+        {
+            ModelState.AddModelError(nameof(Confirm), T["The two passwords differ."]);
+            return Page();
+        }
+
+        var result = await Api.PostAsync("/api/me/password", new { currentPassword = CurrentPassword ?? string.Empty, newPassword = NewPassword ?? string.Empty });
+        if (!result.Ok)
+        {
+            ShowProblem(result.Problem!, prefix: string.Empty);
+            return Page();
+        }
+
+        return Done(T["Your password is changed."], "/");
+    }
+}
