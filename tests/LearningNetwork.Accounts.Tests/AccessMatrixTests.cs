@@ -33,6 +33,8 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["POST /api/me/password"] = Who.SignedIn,
         ["GET /api/reports/overview"] = Who.Staff,
         ["POST /api/staff"] = Who.Staff,
+        ["GET /api/staff"] = Who.Staff,
+        ["POST /api/staff/{id:guid}/deactivate"] = Who.Staff,
         ["POST /api/clusters"] = Who.Staff,
         ["GET /api/clusters"] = Who.Staff,
         ["GET /api/clusters/{id:guid}"] = Who.Staff,

@@ -109,6 +109,7 @@ public static class AccountsModule
         ChangePasswordEndpoint.Map(api);
         AccountLinkEndpoints.Map(api);
         InviteStaffEndpoint.Map(api);
+        StaffTeamEndpoints.Map(api);
         return app;
     }
 
