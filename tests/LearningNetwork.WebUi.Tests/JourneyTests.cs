@@ -263,12 +263,40 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Staff_invite_a_colleague_and_shut_out_one_who_left()
+    {
+        var leaver = $"leaver-{Guid.NewGuid():N}@agency.example";
+        await app.CreateAccountAsync(leaver, LearningNetwork.BuildingBlocks.Security.Roles.Staff);
+        var colleague = $"colleague-{Guid.NewGuid():N}@agency.example";
+        var staff = await app.NewPageAsync();
+        staff.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Deactivate this staff account?" -> yes
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        await staff.Locator("button[value=en]").ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Staff accounts" }).ClickAsync();
+
+        await staff.GetByLabel("Full name").FillAsync("Els Vermeulen");
+        await staff.GetByLabel("Email").FillAsync(colleague);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("is invited");
+        await Expect(staff.Locator("tr", new() { HasText = colleague })).ToContainTextAsync("Invited");
+        await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(colleague, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "Invitation");
+
+        // No button to deactivate oneself.
+        await Expect(staff.Locator("tr", new() { HasText = LearningNetworkApp.StaffEmail }).GetByRole(AriaRole.Button, new() { Name = "Deactivate" })).ToHaveCountAsync(0);
+        await staff.AuditAsync("staff-team");
+        await staff.Locator("tr", new() { HasText = leaver }).GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("can no longer sign in");
+        await Expect(staff.Locator("tr", new() { HasText = leaver })).ToContainTextAsync("Deactivated");
+    }
+
+    [Fact]
     public async Task Every_staff_page_renders_and_passes_the_accessibility_check_in_each_language()
     {
         var staff = await app.NewPageAsync();
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        var pages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/account/password" };
+        var pages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();

@@ -5,6 +5,8 @@ namespace LearningNetwork.Host.Ui;
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total);
 
+public sealed record StaffMemberView(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated);
+
 public sealed record Me(Guid UserId, string Email, string FullName, IReadOnlyList<string> Roles, Guid? ClusterManagerId, string PreferredLanguage);
 
 public sealed record ReminderView(int MinutesBefore);
