@@ -25,7 +25,7 @@ internal sealed record StaffMember(Guid UserId, string Email, string FullName, s
 /// </summary>
 internal sealed record DeactivateStaff(Guid UserId) : IRequest<StaffMember>;
 
-internal sealed class StaffTeamHandlers(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, ActiveAccounts activeAccounts, ICurrentUser currentUser)
+internal sealed class StaffTeamHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, ActiveAccounts activeAccounts, ICurrentUser currentUser)
     : IRequestHandler<ListStaff, IReadOnlyList<StaffMember>>, IRequestHandler<DeactivateStaff, StaffMember>
 {
     public async Task<IReadOnlyList<StaffMember>> Handle(ListStaff request, CancellationToken cancellationToken) =>
