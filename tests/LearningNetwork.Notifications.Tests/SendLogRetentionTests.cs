@@ -50,6 +50,21 @@ public sealed class SendLogRetentionTests(ThirtyDaySendLogApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_sending_instance_applies_the_retention_when_it_starts()
+    {
+        using var staff = await app.StaffClientAsync();
+        var email = $"colleague-{Guid.NewGuid():N}@agency.example";
+        await (await staff.PostAsJsonAsync("/api/staff", new { email, fullName = "Els Vermeulen", preferredLanguage = "nl" })).ShouldBe(HttpStatusCode.Created);
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications.emails WHERE recipient = '{email}' AND status = 'Sent'") == 1);
+        await AgeAsync(email, 31, "status");
+
+        // A second host on the same database: its email sender keeps house as it starts.
+        using var second = app.AnotherHost();
+        using var client = second.CreateClient();
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications.emails WHERE recipient = '{email}'") == 0);
+    }
+
+    [Fact]
     public async Task A_retention_shorter_than_thirty_days_is_refused_at_start()
     {
         var tooShort = new TenDaySendLogApp();

@@ -19,8 +19,6 @@ internal sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext, IModuleDbContext
 {
-    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -39,7 +37,7 @@ internal sealed class OutboxDispatcher<TContext>(
                 if (clock.GetUtcNow() >= nextHousekeeping)
                 {
                     await KeepHouseAsync(settings, stoppingToken);
-                    nextHousekeeping = clock.GetUtcNow() + HousekeepingInterval;
+                    nextHousekeeping = clock.GetUtcNow() + Housekeeping.Interval;
                 }
 
                 var published = await processor.ProcessBatchAsync(stoppingToken);

@@ -107,17 +107,12 @@ public sealed class OutboxProcessor<TContext>(
     }
 
     /// <summary>
-    /// Deletes messages published before <paramref name="publishedBefore"/>, a bounded chunk per
-    /// statement so no transaction holds many row locks or runs long beside live traffic; returns
-    /// how many went. Pending and parked messages stay. Two hosts doing this at once only skip
-    /// each other's rows.
+    /// Deletes messages published before <paramref name="publishedBefore"/>, in chunks
+    /// (<see cref="Housekeeping"/>); returns how many went. Pending and parked messages stay. Two
+    /// hosts doing this at once only skip each other's rows.
     /// </summary>
-    public async Task<int> PurgePublishedAsync(DateTimeOffset publishedBefore, CancellationToken cancellationToken)
-    {
-        const int chunk = 5000;
-        var purged = 0;
-        int deleted;
-        do
+    public Task<int> PurgePublishedAsync(DateTimeOffset publishedBefore, CancellationToken cancellationToken) =>
+        Housekeeping.DeleteInChunksAsync(async chunk =>
         {
             await using var command = dataSource.CreateCommand($"""
                 DELETE FROM "{_schema}".outbox_messages WHERE id IN (
@@ -127,13 +122,8 @@ public sealed class OutboxProcessor<TContext>(
                     FOR UPDATE SKIP LOCKED)
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = publishedBefore });
-            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-            purged += deleted;
-        }
-        while (deleted == chunk);
-
-        return purged;
-    }
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        });
 
     /// <summary>
     /// One statement that asks whether anything is due. Most polls find nothing (every module

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -73,28 +74,17 @@ internal sealed class EmailClaims(NotificationsDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Deletes finished emails (sent, failed, skipped) created before <paramref name="createdBefore"/>,
-    /// 5,000 a statement so that no long transaction runs beside the senders; pending and
-    /// in-flight ones stay whatever their age. Returns how many went.
+    /// in chunks (<see cref="Housekeeping"/>); pending and in-flight ones stay whatever their age.
+    /// Returns how many went.
     /// </summary>
-    public async Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
-    {
-        var purged = 0;
-        int deleted;
-        do
-        {
-            deleted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                DELETE FROM notifications.emails WHERE id IN (
-                    SELECT id FROM notifications.emails
-                    WHERE created_at < {createdBefore} AND status IN ('Sent', 'Failed', 'Skipped')
-                    LIMIT 5000
-                    FOR UPDATE SKIP LOCKED)
-                """, cancellationToken);
-            purged += deleted;
-        }
-        while (deleted == 5000);
-
-        return purged;
-    }
+    public Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
+        Housekeeping.DeleteInChunksAsync(chunk => db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM notifications.emails WHERE id IN (
+                SELECT id FROM notifications.emails
+                WHERE created_at < {createdBefore} AND status IN ('Sent', 'Failed', 'Skipped')
+                LIMIT {chunk}
+                FOR UPDATE SKIP LOCKED)
+            """, cancellationToken));
 
     private static string Truncate(string value) => value.Length <= 2000 ? value : value[..2000];
 }

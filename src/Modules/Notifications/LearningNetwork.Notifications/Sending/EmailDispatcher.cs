@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Persistence;
 using System.Net.Sockets;
 using LearningNetwork.Notifications.Domain;
 using MailKit;
@@ -41,7 +42,7 @@ internal sealed class EmailDispatcher(
                 if (settings.RetainDays > 0 && clock.GetUtcNow() >= nextHousekeeping)
                 {
                     await PurgeOldEmailsAsync(settings.RetainDays, stoppingToken);
-                    nextHousekeeping = clock.GetUtcNow() + TimeSpan.FromHours(1);
+                    nextHousekeeping = clock.GetUtcNow() + Housekeeping.Interval;
                 }
 
                 sent = await SendBatchAsync(stoppingToken);
