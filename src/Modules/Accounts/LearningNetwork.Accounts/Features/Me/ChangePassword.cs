@@ -33,17 +33,22 @@ internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICur
     {
         var id = currentUser.UserId ?? throw new ForbiddenException("No user is signed in.");
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("Account", id);
-        if (!await users.CheckPasswordAsync(user, request.CurrentPassword!))
-        {
-            throw new InvalidFieldException("currentPassword", "This is not your current password.");
-        }
-
+        // Verifying a password is deliberately slow (PBKDF2), so it is done once: by
+        // ChangePasswordAsync, which checks the current one first; only a "new" password equal to
+        // the current one needs its own check, to say which field is wrong.
         if (request.NewPassword == request.CurrentPassword)
         {
-            throw new InvalidFieldException("newPassword", "Choose a password other than the current one.");
+            throw await users.CheckPasswordAsync(user, request.CurrentPassword!)
+                ? new InvalidFieldException("newPassword", "Choose a password other than the current one.")
+                : WrongCurrentPassword();
         }
 
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            throw WrongCurrentPassword();
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidFieldException("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
@@ -51,6 +56,8 @@ internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICur
 
         return Unit.Value;
     }
+
+    private static InvalidFieldException WrongCurrentPassword() => new("currentPassword", "This is not your current password.");
 }
 
 internal static class ChangePasswordEndpoint
