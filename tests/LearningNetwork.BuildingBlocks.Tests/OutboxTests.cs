@@ -194,6 +194,14 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.All(ids, id => Assert.Equal(1, deliveries[id])); // nothing was handled again
     }
 
+    [Fact]
+    public async Task A_retention_of_less_than_a_day_is_refused_at_start()
+    {
+        using var host = BuildHost(dispatch: true, retainProcessedDays: "0");
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Outbox:RetainProcessedDays must be at least 1", error.Message);
+    }
+
     private Task<long> PendingAsync() =>
         _database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE processed_at IS NULL AND failed_at IS NULL");
 
@@ -211,7 +219,7 @@ public sealed class OutboxTests : IAsyncLifetime
         return eventIds;
     }
 
-    private IHost BuildHost(bool dispatch, ConcurrentDictionary<Guid, int>? deliveries = null, ConcurrentDictionary<string, bool>? hosts = null, string name = "A")
+    private IHost BuildHost(bool dispatch, ConcurrentDictionary<Guid, int>? deliveries = null, ConcurrentDictionary<string, bool>? hosts = null, string name = "A", string retainProcessedDays = "30")
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -220,6 +228,7 @@ public sealed class OutboxTests : IAsyncLifetime
             ["Outbox:Enabled"] = dispatch.ToString(),
             ["Outbox:PollIntervalMilliseconds"] = "10",
             ["Outbox:BatchSize"] = "7",
+            ["Outbox:RetainProcessedDays"] = retainProcessedDays,
         });
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
         builder.Services.AddModuleDatabase<ProbeDbContext>(builder.Configuration, "probe");

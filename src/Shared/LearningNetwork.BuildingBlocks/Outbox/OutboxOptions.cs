@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace LearningNetwork.BuildingBlocks.Outbox;
 
 /// <summary>Configuration section "Outbox".</summary>
@@ -18,4 +20,12 @@ public sealed class OutboxOptions
     /// housekeeping pass on each publishing instance). Parked messages are never deleted.
     /// </summary>
     public int RetainProcessedDays { get; set; } = 30;
+}
+
+/// <summary>Refuses to start with a retention that would delete messages as soon as they are published.</summary>
+internal sealed class OutboxOptionsValidation : IValidateOptions<OutboxOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OutboxOptions options) => options.RetainProcessedDays >= 1
+        ? ValidateOptionsResult.Success
+        : ValidateOptionsResult.Fail("Outbox:RetainProcessedDays must be at least 1 (published messages are kept that many days).");
 }

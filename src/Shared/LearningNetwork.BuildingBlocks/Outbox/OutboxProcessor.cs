@@ -46,7 +46,7 @@ public sealed class OutboxProcessor<TContext>(
             .FromSqlRaw(
                 $$"""
                 SELECT * FROM "{{_schema}}".outbox_messages
-                WHERE processed_at IS NULL AND failed_at IS NULL AND next_attempt_at <= {0}
+                WHERE {{OutboxMessageConfiguration.Pending}} AND next_attempt_at <= {0}
                 ORDER BY next_attempt_at, occurred_at, id
                 LIMIT {1}
                 FOR UPDATE SKIP LOCKED
@@ -135,7 +135,7 @@ public sealed class OutboxProcessor<TContext>(
         await using var command = dataSource.CreateCommand($"""
             SELECT EXISTS (
                 SELECT 1 FROM "{_schema}".outbox_messages
-                WHERE processed_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1)
+                WHERE {OutboxMessageConfiguration.Pending} AND next_attempt_at <= $1)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;

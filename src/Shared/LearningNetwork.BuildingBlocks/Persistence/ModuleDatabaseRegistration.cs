@@ -32,13 +32,9 @@ public static class ModuleDatabaseRegistration
             (sp, options) => Configure<TContext>(options, sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
 
-        // Every module registers through here; the outbox's options are bound and checked once.
-        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<OutboxOptions>)))
-        {
-            services.AddOptions<OutboxOptions>().BindConfiguration("Outbox")
-                .Validate(o => o.RetainProcessedDays >= 1, "Outbox:RetainProcessedDays must be at least 1 (published messages are kept that many days).")
-                .ValidateOnStart();
-        }
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateOnStart();
+        // Every module registers through here: the check goes in once, whoever comes first.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidation>());
 
         services.AddSingleton<OutboxProcessor<TContext>>();
         services.TryAddScoped<DeferredWrites>();
