@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,8 @@ public sealed class TeamModel(Api api, UiText text) : UiPage(api, text)
 
     public IReadOnlyList<StaffMemberView> Members { get; private set; } = [];
 
-    public Guid? MyId { get; private set; }
+    /// <summary>The signed-in staff member (from the sign-in cookie): no button to deactivate oneself.</summary>
+    public Guid? MyId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -35,13 +37,7 @@ public sealed class TeamModel(Api api, UiText text) : UiPage(api, text)
         return result.Ok ? Done(T["The account is deactivated: it can no longer sign in."], "/staff/team") : Refused(result.Problem!, "/staff/team");
     }
 
-    private async Task LoadAsync()
-    {
-        var members = Api.GetAsync<List<StaffMemberView>>("/api/staff");
-        var me = Api.GetAsync<Me>("/api/me");
-        Members = (await members).Value ?? [];
-        MyId = (await me).Value?.UserId;
-    }
+    private async Task LoadAsync() => Members = (await Api.GetAsync<List<StaffMemberView>>("/api/staff")).Value ?? [];
 
     public sealed class InviteForm
     {
