@@ -143,10 +143,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         var wanted = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[^1]));
         var session = (await api.PublishedSessionAsync(capacity: 5)).Id();
 
-        var staff = await app.NewPageAsync();
-        await staff.GotoAsync("/login");
-        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        await staff.Locator("button[value=en]").ClickAsync();
+        var staff = await StaffInEnglishAsync();
         await staff.GotoAsync($"/staff/sessions/{session}");
 
         // More managers than one list offers: the page says so and offers a search.
@@ -191,10 +188,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
             await (await manager.GetAsync($"/api/guidelines/{guideline}/download")).ShouldBe(System.Net.HttpStatusCode.OK);
         }
 
-        var staff = await app.NewPageAsync();
-        await staff.GotoAsync("/login");
-        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        await staff.Locator("button[value=en]").ClickAsync();
+        var staff = await StaffInEnglishAsync();
         await staff.GotoAsync($"/staff/guidelines/{guideline}");
         await Expect(staff.Locator("tr", new() { HasText = name })).ToBeVisibleAsync();
     }
@@ -216,10 +210,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
             app.Smtp.Refusal = null;
         }
 
-        var staff = await app.NewPageAsync();
-        await staff.GotoAsync("/login");
-        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        await staff.Locator("button[value=en]").ClickAsync();
+        var staff = await StaffInEnglishAsync();
         await staff.GotoAsync($"/staff/emails?status=Failed&recipient={Uri.EscapeDataString(colleague)}");
         await staff.AuditAsync("staff-emails-failed");
         await staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
@@ -268,11 +259,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         var leaver = $"leaver-{Guid.NewGuid():N}@agency.example";
         await app.CreateAccountAsync(leaver, LearningNetwork.BuildingBlocks.Security.Roles.Staff);
         var colleague = $"colleague-{Guid.NewGuid():N}@agency.example";
-        var staff = await app.NewPageAsync();
+        var staff = await StaffInEnglishAsync();
         staff.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Deactivate this staff account?" -> yes
-        await staff.GotoAsync("/login");
-        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        await staff.Locator("button[value=en]").ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Staff accounts" }).ClickAsync();
 
         await staff.GetByLabel("Full name").FillAsync("Els Vermeulen");
@@ -329,6 +317,16 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your account is active");
         await SignInAsync(page, email, ManagerPassword);
         return page;
+    }
+
+    /// <summary>A page signed in as the bootstrap staff member, the UI switched to English.</summary>
+    private async Task<IPage> StaffInEnglishAsync()
+    {
+        var staff = await app.NewPageAsync();
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        await staff.Locator("button[value=en]").ClickAsync();
+        return staff;
     }
 
     private static async Task SignInAsync(IPage page, string email, string password)
