@@ -55,6 +55,46 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_aggregate_inserted_directly_is_stored_with_its_events_in_the_transaction_and_published_once()
+    {
+        using var host = BuildHost(dispatch: false);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertNowAsync(Probe.Create("no transaction"), default));
+
+            await using (var rolledBack = await db.Database.BeginTransactionAsync())
+            {
+                await db.InsertNowAsync(Probe.Create("rolled back"), default);
+                await rolledBack.RollbackAsync();
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var probe = Probe.Create("direct");
+            await db.InsertNowAsync(probe, default);
+            Assert.Empty(probe.PendingEvents); // moved to the outbox, as SaveChangesAsync does
+            Assert.Empty(db.ChangeTracker.Entries()); // nothing tracked, nothing for a later save to repeat
+            await transaction.CommitAsync();
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            var stored = Assert.Single(await db.Probes.AsNoTracking().ToListAsync());
+            Assert.Equal("direct", stored.Text);
+            var message = Assert.Single(await db.OutboxMessages.AsNoTracking().ToListAsync());
+            Assert.Contains("direct", message.Payload);
+        }
+
+        var deliveries = new ConcurrentDictionary<Guid, int>();
+        using var dispatching = BuildHost(dispatch: true, deliveries);
+        await dispatching.StartAsync();
+        await Eventually.TrueAsync(async () => await PendingAsync() == 0);
+        await dispatching.StopAsync();
+        Assert.Equal(1, Assert.Single(deliveries).Value);
+    }
+
+    [Fact]
     public async Task Two_hosts_dispatching_at_once_deliver_every_event_exactly_once()
     {
         const int events = 400;
@@ -270,6 +310,7 @@ internal sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Probe>().Property(p => p.Id).ValueGeneratedNever();
         modelBuilder.Entity<Receipt>().HasKey(r => r.EventId);
         // Which transaction wrote the receipt: shows the deferred ones of a batch going together.
         modelBuilder.Entity<Receipt>().Property<long>("WrittenIn").HasDefaultValueSql("txid_current()");

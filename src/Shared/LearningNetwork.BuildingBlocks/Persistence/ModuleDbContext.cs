@@ -38,6 +38,13 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Inserts a new aggregate and the outbox rows of its events now, in one round trip inside the
+    /// current transaction, without tracking it: for append-only hot paths (see <see cref="DirectInserts"/>).
+    /// </summary>
+    public Task InsertNowAsync(AggregateRoot aggregate, CancellationToken cancellationToken) =>
+        DirectInserts.InsertAsync(this, aggregate, clock, cancellationToken);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it also writes the outbox.");
 }

@@ -126,12 +126,13 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
             : Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow(), seen);
         int? position = seat.Queued ? seat.Position : null;
 
-        db.Enrollments.Add(enrollment);
+        // Written at once, untracked: nothing else in this unit of work changes it, and it is
+        // written while the session's row is locked (see DirectInserts).
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.InsertNowAsync(enrollment, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // The same manager enrolling twice at the same moment: the other request won.
             throw new ConflictException("This manager is already enrolled in this session.");
