@@ -10,6 +10,7 @@ using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -50,6 +51,10 @@ public static class AccountsModule
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
                 options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Auth:TokenLifetimeMinutes", 60)))
             .AddIdentityCookies();
+        // After the scheme's own configuration has set the data protection format it wraps.
+        services.AddSingleton<BearerTicketCache>();
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure<BearerTicketCache>((options, cache) => options.BearerTokenProtector = new CachedBearerTickets(options.BearerTokenProtector, cache));
 
         services.ConfigureApplicationCookie(options =>
         {

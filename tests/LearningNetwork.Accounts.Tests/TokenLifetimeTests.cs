@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Headers;
+using LearningNetwork.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LearningNetwork.Accounts.Tests;
+
+/// <summary>
+/// A bearer token's lifetime is the token's own, however often it is used: hosts remember what a
+/// valid token says (CachedBearerTickets), and that must never keep an expired or altered one working.
+/// </summary>
+public sealed class TokenLifetimeTests(TokenLifetimeTests.FrozenClockApp app) : IClassFixture<TokenLifetimeTests.FrozenClockApp>
+{
+    [Fact]
+    public async Task A_token_works_on_every_request_until_it_expires_and_an_altered_copy_never_works()
+    {
+        using var client = await app.StaffClientAsync();
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        }
+
+        using var altered = app.CreateClient();
+        var flipped = token[^5] == 'A' ? 'B' : 'A';
+        altered.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token[..^5] + flipped + token[^4..]);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await altered.GetAsync("/api/me")).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(2)); // past the 60-minute lifetime
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    /// <summary>The host on a clock the test moves (background loops that wait on it simply pause).</summary>
+    public sealed class FrozenClockApp : LearningNetworkApp
+    {
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    }
+}
