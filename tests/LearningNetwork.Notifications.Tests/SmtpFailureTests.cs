@@ -125,6 +125,36 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
         await (await staff.GetAsync("/api/notifications?status=Lost")).ShouldNameInvalidField("status");
     }
 
+    [Fact]
+    public async Task When_the_database_refuses_to_record_a_sent_email_the_untried_ones_go_back_at_once_not_after_their_lease()
+    {
+        // The database refuses to mark this test's emails sent (as a full disk would), and the
+        // relay takes a while per message, so a batch stops after its first message or two.
+        await app.Database.ExecuteAsync("""
+            CREATE FUNCTION notifications.refuse_sent_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+            CREATE TRIGGER refuse_sent_mark BEFORE UPDATE ON notifications.emails FOR EACH ROW
+                WHEN (NEW.status = 'Sent' AND NEW.source_key LIKE 'mark-refused:%') EXECUTE FUNCTION notifications.refuse_sent_mark();
+            """);
+        app.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(100);
+        try
+        {
+            await DueEmails.InsertAsync(app.Database, "mark-refused", 20);
+            await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("mark-refused-", StringComparison.Ordinal)));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            app.Smtp.AcceptDelay = TimeSpan.Zero;
+            await app.Database.ExecuteAsync("DROP TRIGGER refuse_sent_mark ON notifications.emails; DROP FUNCTION notifications.refuse_sent_mark();");
+        }
+
+        // Each failed batch gave its untried emails back, so once the database records again they
+        // all arrive well within the two-minute lease (those sent but not recorded wait for it).
+        await Eventually.TrueAsync(
+            () => Task.FromResult(Enumerable.Range(1, 20).All(i => app.Smtp.To($"mark-refused-{i}@test.example").Count > 0)),
+            TimeSpan.FromSeconds(30), "emails never handed to the relay waited for their lease");
+    }
+
     private static async Task<string> InviteAsync(HttpClient staff)
     {
         var email = $"colleague-{Guid.NewGuid():N}@agency.example";

@@ -32,6 +32,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>When set, every message is answered with this reply instead of being accepted.</summary>
     public SmtpResponse? Refusal { get; set; }
 
+    /// <summary>How long the server takes to accept each message (a slow relay).</summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     public void Start()
     {
         var options = new SmtpServerOptionsBuilder()
@@ -94,6 +97,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (server.Refusal is { } refusal)
             {
                 return refusal;
+            }
+
+            if (server.AcceptDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.AcceptDelay, cancellationToken);
             }
 
             await using var stream = new MemoryStream(buffer.ToArray());

@@ -115,10 +115,12 @@ internal sealed class EmailDispatcher(
                 await SendOneAsync(client, composer, claims, marks, email, cancellationToken);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception failure)
         {
-            // Shutting down: the untried go back at once (the one in flight, if any, waits for its lease).
-            await ReleaseUntriedAsync(claims, batch, next);
+            // Shutting down, or an unexpected failure (say the database refusing to record an
+            // outcome): the untried go back at once instead of waiting out their lease; the one in
+            // flight, if any, waits for it, its outcome being unknown.
+            await ReleaseUntriedQuietlyAsync(claims, batch, next, failure);
             throw;
         }
         finally
@@ -140,6 +142,19 @@ internal sealed class EmailDispatcher(
         if (purged > 0)
         {
             logger.LogInformation("Deleted {Count} emails older than {Days} days from the send log", purged, retainDays);
+        }
+    }
+
+    /// <summary>Gives the untried back after a failure; if even that fails (the database is down), they wait for their lease.</summary>
+    private async Task ReleaseUntriedQuietlyAsync(EmailClaims claims, List<Email> batch, int untried, Exception failure)
+    {
+        try
+        {
+            await ReleaseUntriedAsync(claims, batch, untried);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not give back {Count} untried emails after {Failure}; they are sent once their lease ends", batch.Count - untried, failure.GetType().Name);
         }
     }
 
