@@ -50,3 +50,30 @@ public sealed class StaffTeamTests(StaffTeamApp app) : IClassFixture<StaffTeamAp
 }
 
 public sealed class StaffTeamApp : LearningNetworkApp;
+
+/// <summary>On a host with exactly two staff accounts: the last one is kept, however the requests interleave.</summary>
+public sealed class LastStaffAccountTests(LastStaffAccountTests.TwoStaffApp app) : IClassFixture<LastStaffAccountTests.TwoStaffApp>
+{
+    [Fact]
+    public async Task Two_staff_deactivating_each_other_at_the_same_moment_leave_exactly_one_of_them_active()
+    {
+        var otherEmail = $"other-{Guid.NewGuid():N}@agency.example";
+        var otherId = await app.CreateAccountAsync(otherEmail, Roles.Staff);
+        using var first = await app.StaffClientAsync();
+        using var other = await app.SignedInClientAsync(otherEmail, TestAccounts.Password);
+        var firstId = (await first.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetString();
+
+        var answers = await Task.WhenAll(
+            first.PostAsync($"/api/staff/{otherId}/deactivate", null),
+            other.PostAsync($"/api/staff/{firstId}/deactivate", null));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var active = await app.Database.ScalarAsync<long>("""
+            SELECT count(*) FROM accounts.users u JOIN accounts.user_roles ur ON ur.user_id = u.id JOIN accounts.roles r ON r.id = ur.role_id
+            WHERE r.name = 'Staff' AND u.is_active
+            """);
+        Assert.Equal(1, active);
+    }
+
+    public sealed class TwoStaffApp : LearningNetworkApp;
+}
