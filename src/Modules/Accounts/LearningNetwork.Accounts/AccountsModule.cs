@@ -54,7 +54,7 @@ public static class AccountsModule
         // After the scheme's own configuration has set the data protection format it wraps.
         services.AddSingleton<BearerTicketCache>();
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
-            .PostConfigure<BearerTicketCache>((options, cache) => options.BearerTokenProtector = new CachedBearerTickets(options.BearerTokenProtector, cache));
+            .PostConfigure<BearerTicketCache, TimeProvider>((options, cache, clock) => options.BearerTokenProtector = new CachedBearerTickets(options.BearerTokenProtector, cache, clock));
 
         services.ConfigureApplicationCookie(options =>
         {

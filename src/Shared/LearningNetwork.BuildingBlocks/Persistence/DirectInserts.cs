@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using LearningNetwork.BuildingBlocks.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -33,10 +32,9 @@ internal static class DirectInserts
         await using var batch = connection.CreateBatch();
         batch.Transaction = transaction;
         Add(batch, db, aggregate);
-        var now = clock.GetUtcNow();
         foreach (var integrationEvent in aggregate.DequeueEvents())
         {
-            Add(batch, db, OutboxMessage.From(integrationEvent with { OccurredAt = now }, now));
+            Add(batch, db, OutboxModel.Message(integrationEvent, clock));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -58,10 +58,14 @@ public static class OutboxModel
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
     }
 
-    public static void Add(DbSet<OutboxMessage> outbox, IntegrationEvent integrationEvent, TimeProvider clock)
+    public static void Add(DbSet<OutboxMessage> outbox, IntegrationEvent integrationEvent, TimeProvider clock) =>
+        outbox.Add(Message(integrationEvent, clock));
+
+    /// <summary>The outbox row of an event, stamped with the time it is written.</summary>
+    public static OutboxMessage Message(IntegrationEvent integrationEvent, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        outbox.Add(OutboxMessage.From(integrationEvent with { OccurredAt = now }, now));
+        return OutboxMessage.From(integrationEvent with { OccurredAt = now }, now);
     }
 
     /// <summary>Moves the events raised by tracked aggregates into outbox rows of the same unit of work.</summary>

@@ -16,7 +16,7 @@ namespace LearningNetwork.Accounts.Infrastructure;
 /// bounds how long a revoked data protection key keeps working on a host. Each caller gets its own
 /// copy of the ticket, so whatever a request does to its principal stays with that request.
 /// </remarks>
-internal sealed class CachedBearerTickets(ISecureDataFormat<AuthenticationTicket> inner, BearerTicketCache tickets) : ISecureDataFormat<AuthenticationTicket>
+internal sealed class CachedBearerTickets(ISecureDataFormat<AuthenticationTicket> inner, BearerTicketCache tickets, TimeProvider clock) : ISecureDataFormat<AuthenticationTicket>
 {
     public static readonly TimeSpan HoldAtMost = TimeSpan.FromMinutes(5);
 
@@ -39,7 +39,8 @@ internal sealed class CachedBearerTickets(ISecureDataFormat<AuthenticationTicket
         }
 
         var ticket = inner.Unprotect(protectedText);
-        if (ticket?.Properties.ExpiresUtc is not { } expires)
+        var left = ticket?.Properties.ExpiresUtc - clock.GetUtcNow();
+        if (ticket is null || left is not { } validFor || validFor <= TimeSpan.Zero)
         {
             return ticket;
         }
@@ -47,8 +48,7 @@ internal sealed class CachedBearerTickets(ISecureDataFormat<AuthenticationTicket
         tickets.Set(protectedText, ticket, new MemoryCacheEntryOptions
         {
             Size = 1,
-            AbsoluteExpiration = expires,
-            AbsoluteExpirationRelativeToNow = HoldAtMost,
+            AbsoluteExpirationRelativeToNow = validFor < HoldAtMost ? validFor : HoldAtMost,
         });
         return ticket.Clone();
     }
