@@ -280,6 +280,34 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     }
 
     [Fact]
+    public async Task A_confirmation_event_written_before_events_carried_the_session_and_enrollee_still_gets_its_email()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managerId = (await app.CreateManagersAsync(staff, 1, language: "nl"))[0];
+        var email = await EmailOfAsync(managerId);
+        var session = await staff.PublishedSessionAsync(capacity: 5, title: "Oude gebeurtenis");
+        var enrollment = (await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).Json(HttpStatusCode.Created)).Id();
+        await app.Smtp.WaitForAsync(m => IsTo(m, email) && Kind(m) == "EnrollmentConfirmed");
+
+        // The same event as an older host wrote it (no session, no enrollee), for another enrollment:
+        // the handler must look both up itself.
+        var (oldEvent, oldEnrollment) = (Guid.NewGuid(), Guid.NewGuid());
+        await app.Database.ExecuteAsync($"""
+            INSERT INTO enrollments.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
+            SELECT '{oldEvent}', type, (payload - 'session' - 'enrollee') || jsonb_build_object('eventId', '{oldEvent}', 'enrollmentId', '{oldEnrollment}'), now(), now(), 0
+            FROM enrollments.outbox_messages WHERE payload->>'enrollmentId' = '{enrollment}'
+            """);
+        Assert.Equal(0, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM enrollments.outbox_messages WHERE id = '{oldEvent}' AND (payload ? 'session' OR payload ? 'enrollee')"));
+
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM notifications.emails WHERE source_key = 'enrollment-confirmed:{oldEnrollment}'") == 1);
+        await Eventually.TrueAsync(() => Task.FromResult(app.Smtp.To(email).Count(m => Kind(m) == "EnrollmentConfirmed") == 2));
+        var again = app.Smtp.To(email).Last(m => Kind(m) == "EnrollmentConfirmed");
+        Assert.Contains("Oude gebeurtenis", again.TextBody);
+        Assert.Equal(session, again.Headers["X-LearningNetwork-Session"]);
+    }
+
+    [Fact]
     public async Task The_Hangfire_dashboard_is_for_staff_only()
     {
         using var cookies = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
