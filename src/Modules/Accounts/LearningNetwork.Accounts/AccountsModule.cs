@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.Bootstrap;
 using LearningNetwork.Accounts.Features.Invitations;
@@ -34,9 +35,17 @@ public static class AccountsModule
         services.AddModuleDatabase<AccountsDbContext>(configuration, AccountsDbContext.SchemaName);
         services.AddMediatorHandlersFrom(typeof(AccountsModule).Assembly);
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("LearningNetwork")
             .PersistKeysToDbContext<AccountsDbContext>();
+        // With a certificate, new keys are stored encrypted with it, so the database (and its
+        // backups) alone no longer lets anyone forge sign-ins; every host needs the same
+        // certificate. Keys written before stay readable, as they were stored.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.AddAuthentication(options =>
             {
