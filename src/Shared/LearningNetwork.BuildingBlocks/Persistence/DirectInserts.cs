@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace LearningNetwork.BuildingBlocks.Persistence;
 
@@ -26,11 +27,8 @@ internal static class DirectInserts
 
     public static async Task InsertAsync(DbContext db, AggregateRoot aggregate, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A direct insert runs inside the unit of work's transaction, with its other statements.");
-        var connection = transaction.Connection!;
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
+        var transaction = db.Database.RequireTransaction();
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
         Add(batch, db, aggregate);
         foreach (var integrationEvent in aggregate.DequeueEvents())
         {

@@ -1,7 +1,7 @@
 using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Enrollments.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace LearningNetwork.Enrollments.Features.Seats;
@@ -27,10 +27,9 @@ internal sealed class SeatLedger(EnrollmentsDbContext db)
         // enrollment runs while it holds the session's row lock, and EF's raw-SQL query pipeline
         // (building, caching and materialising a query per call) measured at about a tenth of
         // the host's CPU per enrollment; every microsecond here is also lock time.
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A seat is taken inside the enrollment's transaction.");
+        var transaction = db.Database.RequireTransaction();
         var firstSeat = capacity > 0 ? 1 : 0;
-        await using var command = new NpgsqlCommand(TakeSeatOrQueueSql, (NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction)
+        await using var command = new NpgsqlCommand(TakeSeatOrQueueSql, transaction.Connection, transaction)
         {
             Parameters =
             {
