@@ -6,7 +6,7 @@ using NetArchTest.Rules;
 
 namespace LearningNetwork.ArchitectureTests;
 
-/// <summary>DESIGN.md rules 2 and 3, enforced: modules meet only through Contracts, and hide the rest.</summary>
+/// <summary>docs/decisions/0001-modular-monolith-with-a-schema-per-module.md, enforced: modules meet only through Contracts, and hide the rest.</summary>
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Every module: its implementation assembly and the namespace root it owns.</summary>
@@ -135,7 +135,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Nothing_reads_the_wall_clock_directly()
     {
-        // Rule 7: time comes from TimeProvider. A reference to DateTime.Now/UtcNow shows up as a member reference.
+        // docs/decisions/0008-time-from-timeprovider.md: time comes from TimeProvider. A reference to DateTime.Now/UtcNow shows up as a member reference.
         var offenders = Implementations.Values.Append(typeof(BuildingBlocks.Persistence.ModuleDbContext).Assembly)
             .SelectMany(assembly => assembly.GetTypes())
             .SelectMany(type => type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)

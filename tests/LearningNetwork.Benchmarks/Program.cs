@@ -13,7 +13,7 @@ var requests = Option("--requests", 2000);
 var concurrency = Option("--concurrency", 32);
 // The host's application pool as the operations guide recommends for a small host (20): Npgsql
 // hands out its idle connections oldest first, so a larger pool spreads a request's statements
-// over more PostgreSQL backends, each cold in the CPU caches (measured: see the README).
+// over more PostgreSQL backends, each cold in the CPU caches (measured: see docs/performance.md).
 var hostPoolSize = Option("--host-pool", 20);
 var server = Environment.GetEnvironmentVariable("LN_BENCH_PG") ?? throw new InvalidOperationException("Set LN_BENCH_PG (./bench.sh does).");
 var hostDll = Environment.GetEnvironmentVariable("LN_BENCH_HOST_DLL") ?? throw new InvalidOperationException("Set LN_BENCH_HOST_DLL (./bench.sh does).");
@@ -83,8 +83,8 @@ if (!onlyReminders)
 
         // Warm-up rounds of Warmup.Enrollments, each on a fresh hot session with the same managers,
         // at the measured concurrency. The host's tiered JIT was measured to keep compiling for
-        // some 3,600 enrollments (thousands of methods a round, host CPU per request 2-4 times
-        // its settled figure); the bare endpoints have far less code to compile. Every path gets the same.
+        // several such rounds, at a multiple of its settled CPU per request (docs/performance.md,
+        // "How the benchmark measures"); the bare endpoints have far less code to compile. Every path gets the same.
         async Task WarmEnrollmentsAsync(string name, Func<string, (HttpClient Client, string Path)> endpoint)
         {
             LoadResult? last = null;

@@ -5,7 +5,7 @@ using LearningNetwork.Testing;
 
 namespace LearningNetwork.Enrollments.Tests;
 
-/// <summary>The promise DESIGN.md makes: never over-book, whatever the concurrency and however many hosts.</summary>
+/// <summary>The promise of docs/decisions/0004-seat-statement-for-capacity-under-concurrency.md: never over-book, whatever the concurrency and however many hosts.</summary>
 public sealed class ConcurrencyTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
 {
     [Fact]

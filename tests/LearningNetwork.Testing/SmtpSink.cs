@@ -13,7 +13,7 @@ public sealed record SmtpDelivery(string MessageId, IReadOnlyList<string> Recipi
 /// is how often each email arrived: it accepts every message and keeps only its Message-ID and
 /// recipients (no MIME parsing, so it is never the bottleneck). Nagle's algorithm is off: the
 /// SmtpServer package's listener leaves it on, and a reply held back for the client's delayed ACK
-/// costs 40 ms a message. <see cref="ReplyDelay"/> makes it a slow server.
+/// then costs a wait on every message (docs/performance.md, "Emails"). <see cref="ReplyDelay"/> makes it a slow server.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {

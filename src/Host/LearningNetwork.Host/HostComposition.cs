@@ -4,6 +4,7 @@ using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.ClusterManagers;
 using LearningNetwork.Enrollments;
 using LearningNetwork.GuidelineDocuments;
+using LearningNetwork.LearningNetworks;
 using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,7 +15,7 @@ using Scalar.AspNetCore;
 
 namespace LearningNetwork.Host;
 
-/// <summary>The module registry: the one place that knows every module (rule 1 of DESIGN.md).</summary>
+/// <summary>The module registry: the one place that knows every module (docs/decisions/0001-modular-monolith-with-a-schema-per-module.md).</summary>
 internal static class HostComposition
 {
     public static WebApplicationBuilder AddLearningNetwork(this WebApplicationBuilder builder)
@@ -49,6 +50,7 @@ internal static class HostComposition
         services.AddEnrollmentsModule(configuration);
         services.AddGuidelineDocumentsModule(configuration);
         services.AddNotificationsModule(configuration);
+        services.AddLearningNetworksModule(configuration);
         services.AddWebUi(configuration);
         return builder;
     }
@@ -73,6 +75,7 @@ internal static class HostComposition
         app.MapEnrollmentsEndpoints();
         app.MapGuidelineDocumentsEndpoints();
         app.MapNotificationsEndpoints();
+        app.MapLearningNetworksEndpoints();
         app.MapReportsEndpoints();
         app.MapWebUi();
         return app;

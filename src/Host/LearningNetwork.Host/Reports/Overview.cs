@@ -10,7 +10,7 @@ using MediatR;
 namespace LearningNetwork.Host.Reports;
 
 /// <summary>
-/// The staff dashboard's figures (API.md, Reports). They span every module, so the host composes
+/// The staff dashboard's figures (docs/api.md, "Reports"). They span every module, so the host composes
 /// them from each module's public questions; no module reads another's tables.
 /// </summary>
 internal static class Overview

@@ -22,3 +22,6 @@ public sealed record GetClusterManagers(IReadOnlyCollection<Guid> ClusterManager
 public sealed record DirectoryFigures(int Clusters, int ActiveClusterManagers);
 
 public sealed record GetDirectoryFigures : IRequest<DirectoryFigures>;
+
+/// <summary>Every active manager, by name (for demo data and bulk choices).</summary>
+public sealed record GetActiveClusterManagers : IRequest<IReadOnlyList<ClusterManagerSummary>>;

@@ -26,6 +26,7 @@ public enum CancellationCause
     ByStaff,
     SessionCancelled,
     ManagerDeactivated,
+    LeftLearningNetwork,
 }
 
 /// <summary>A seat was taken: the manager is expected at the session.</summary>
@@ -36,6 +37,9 @@ public sealed record EnrollmentConfirmed(Guid EnrollmentId, Guid SessionId, Guid
 
     /// <inheritdoc cref="EnrollmentWaitlisted.Enrollee"/>
     public ClusterManagerSummary? Enrollee { get; init; }
+
+    /// <summary>The manager hears of it otherwise (a learning network's welcome lists its meetings): no confirmation email.</summary>
+    public bool ToldOtherwise { get; init; }
 }
 
 /// <summary>The session was full: the manager waits at this position.</summary>
@@ -84,3 +88,19 @@ public sealed record EnrollmentFact(Guid SessionId, Guid ClusterManagerId, Atten
 
 /// <summary>The confirmed (not cancelled, not waitlisted) enrollments of these sessions, for reports.</summary>
 public sealed record GetEnrollmentFacts(IReadOnlyCollection<Guid> SessionIds) : IRequest<IReadOnlyList<EnrollmentFact>>;
+
+/// <summary>
+/// Enrolls a learning network's members in one of its meetings, in join order (confirmed up to
+/// capacity, then waitlisted), so whichever comes first, the meeting's publication or a join,
+/// seats people in the order they joined. A member already enrolled, deactivated or unknown is
+/// skipped, and so is an earlier member with any enrollment in it, even a cancelled one (they
+/// were enrolled before and chose to cancel); a new member is enrolled again unless enrolled
+/// now. Safe to send again. A meeting that is not published or has started enrolls nobody.
+/// Answers how many were enrolled.
+/// </summary>
+/// <param name="MembersInJoinOrder">Every member of the network, in the order they joined.</param>
+/// <param name="NewMembers">Members who just joined: their welcome email lists the meeting, so they get no confirmation.</param>
+public sealed record EnrollNetworkMembers(Guid SessionId, IReadOnlyList<Guid> MembersInJoinOrder, IReadOnlyCollection<Guid> NewMembers) : IRequest<int>;
+
+/// <summary>Ends a manager's live enrollments in these sessions because they left the learning network (the waitlist moves up); answers how many ended.</summary>
+public sealed record CancelNetworkEnrollments(IReadOnlyCollection<Guid> SessionIds, Guid ClusterManagerId) : IRequest<int>;

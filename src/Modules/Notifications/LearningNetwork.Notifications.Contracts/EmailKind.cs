@@ -1,6 +1,6 @@
 namespace LearningNetwork.Notifications.Contracts;
 
-/// <summary>Every kind of email the system sends (API.md, "Kinds").</summary>
+/// <summary>Every kind of email the system sends (docs/api.md, "Emails").</summary>
 public enum EmailKind
 {
     Invitation,
@@ -14,4 +14,5 @@ public enum EmailKind
     SessionCancelled,
     FollowUp,
     GuidelineUpdated,
+    LearningNetworkWelcome,
 }

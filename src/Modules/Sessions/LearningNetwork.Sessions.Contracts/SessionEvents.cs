@@ -19,7 +19,11 @@ public sealed record SessionSnapshot(
     DateTimeOffset? EnrollmentDeadlineAt,
     IReadOnlyList<int> ReminderMinutesBefore,
     IReadOnlyList<int> FollowUpMinutesAfter,
-    int Sequence);
+    int Sequence)
+{
+    /// <summary>The learning network whose meeting this is; absent for trainings (and from events written before networks existed).</summary>
+    public Guid? LearningNetworkId { get; init; }
+}
 
 public enum SessionKind
 {
@@ -61,6 +65,9 @@ public sealed record GetSeriesSessions(Guid SeriesId) : MediatR.IRequest<IReadOn
 /// <summary>An iCalendar document (text) with these sessions as events, e.g. for a personal feed.</summary>
 /// <param name="Method">PUBLISH (default), or CANCEL to take the sessions out of a calendar (an enrollment that ended).</param>
 public sealed record RenderSessionsCalendar(IReadOnlyCollection<Guid> SessionIds, string CalendarName, string? Method = null) : MediatR.IRequest<string>;
+
+/// <summary>Every session of these learning networks (drafts included), in start order; each snapshot names its network.</summary>
+public sealed record GetLearningNetworkMeetings(IReadOnlyCollection<Guid> LearningNetworkIds) : MediatR.IRequest<IReadOnlyList<SessionInfo>>;
 
 /// <summary>Published and cancelled sessions starting in [From, To), for reports; drafts are left out.</summary>
 public sealed record GetSessionsStartingBetween(DateTimeOffset From, DateTimeOffset To) : MediatR.IRequest<IReadOnlyList<SessionInfo>>;

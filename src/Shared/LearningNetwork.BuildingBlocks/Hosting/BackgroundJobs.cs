@@ -30,7 +30,8 @@ public static class BackgroundJobs
                 // interval: an idle host stops spending CPU (and queries) on empty queues, and an
                 // enqueued job starts at once. The poll interval stays as the fallback, so it
                 // can be long: each worker's poll is four statements (DISCARD ALL, BEGIN, UPDATE,
-                // COMMIT), and five workers asking every second were a fifth of an idle host's queries.
+                // COMMIT), and workers asking every second were much of an idle host's queries
+                // (docs/performance.md, "Background work on an idle host").
                 QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollSeconds", 5.0)),
                 EnableLongPolling = configuration.GetValue("Hangfire:LongPolling", true),
                 InvisibilityTimeout = TimeSpan.FromMinutes(30),

@@ -26,8 +26,9 @@ public static class ModuleDatabaseRegistration
         services.TryAddSingleton(_ => CreateDataSource(ConnectionString(configuration)));
         services.TryAddSingleton(TimeProvider.System);
         // Pooled: a request borrows a context that is already set up instead of building EF's
-        // services for each new one (a profile of the session list put that at a tenth of the
-        // host's CPU). A pooled context takes only its options, so the clock travels in them.
+        // services for each new one (a large share of the host's CPU in a profile of the session
+        // list; see docs/performance.md). A pooled context takes only its options, so the clock
+        // travels in them.
         services.AddDbContextPool<TContext>(
             (sp, options) => Configure<TContext>(options, sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));

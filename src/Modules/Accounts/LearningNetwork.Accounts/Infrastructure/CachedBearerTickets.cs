@@ -6,8 +6,8 @@ namespace LearningNetwork.Accounts.Infrastructure;
 /// <summary>
 /// Remembers what a valid bearer token says, so a client's next requests with the same token
 /// skip unprotecting it again (base64, AES and HMAC through data protection, then deserialising
-/// the ticket): a profile of the enroll path put that at a few percent of the host's CPU per
-/// request. Nothing about validity changes: the handler still refuses an expired ticket on every
+/// the ticket): a profile of the enroll path showed that work on every request (docs/performance.md,
+/// "Enrollments"). Nothing about validity changes: the handler still refuses an expired ticket on every
 /// request, deactivated accounts are still refused by <see cref="ActiveAccountClaimsTransformation"/>,
 /// and only tokens that unprotected successfully are remembered, so garbage cannot fill the cache.
 /// </summary>

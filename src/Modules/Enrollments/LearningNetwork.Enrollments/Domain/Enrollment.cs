@@ -39,11 +39,15 @@ internal sealed class Enrollment : AggregateRoot
     public CancellationCause? CancellationCause { get; private set; }
 
     /// <param name="seen">The session and the manager as read for this enrollment; they travel with the event.</param>
-    public static Enrollment Confirmed(Guid sessionId, Guid clusterManagerId, Guid? seriesId, DateTimeOffset now, EnrollmentSeen? seen = null)
+    /// <param name="toldOtherwise">The manager hears of it another way (a learning network's welcome): no confirmation email.</param>
+    public static Enrollment Confirmed(Guid sessionId, Guid clusterManagerId, Guid? seriesId, DateTimeOffset now, EnrollmentSeen? seen = null, bool toldOtherwise = false)
     {
         var enrollment = New(sessionId, clusterManagerId, seriesId, EnrollmentStatus.Confirmed, null, now);
         enrollment.ConfirmedAt = now;
-        enrollment.Raise(new EnrollmentConfirmed(enrollment.Id, sessionId, clusterManagerId, now) { Session = seen?.Session, Enrollee = seen?.Enrollee });
+        enrollment.Raise(new EnrollmentConfirmed(enrollment.Id, sessionId, clusterManagerId, now)
+        {
+            Session = seen?.Session, Enrollee = seen?.Enrollee, ToldOtherwise = toldOtherwise,
+        });
         return enrollment;
     }
 

@@ -10,7 +10,7 @@ using MimeKit;
 
 namespace LearningNetwork.Notifications.Sending;
 
-/// <summary>Turns a send-log row into the MIME message: both parts, the headers API.md asks for, and a stable Message-ID.</summary>
+/// <summary>Turns a send-log row into the MIME message: both parts, the headers docs/api.md lists ("Emails"), and a stable Message-ID.</summary>
 internal sealed class EmailComposer(EmailTemplates templates, IDataProtectionProvider protection, IOptions<SmtpOptions> smtp, IConfiguration configuration)
 {
     private readonly IDataProtector _secrets = protection.CreateProtector(EmailSecrets.ProtectionPurpose);

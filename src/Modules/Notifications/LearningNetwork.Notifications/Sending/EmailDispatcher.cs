@@ -247,7 +247,7 @@ internal sealed class EmailDispatcher(
         var settings = smtp.Value;
         var security = SmtpOptions.SocketOptions(settings.Security);
         // MailKit leaves Nagle's algorithm on: the end of each message then waits for the server's
-        // delayed ACK (40 ms on Linux), which caps a connection at about 22 messages a second.
+        // delayed ACK, which caps how many messages a connection can send (docs/performance.md, "Emails").
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

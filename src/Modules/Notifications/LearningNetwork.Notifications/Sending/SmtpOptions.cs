@@ -1,6 +1,6 @@
 namespace LearningNetwork.Notifications.Sending;
 
-/// <summary>Configuration section "Smtp" (API.md).</summary>
+/// <summary>Configuration section "Smtp" (docs/operations.md, section 1).</summary>
 internal sealed class SmtpOptions
 {
     public string Host { get; set; } = "127.0.0.1";

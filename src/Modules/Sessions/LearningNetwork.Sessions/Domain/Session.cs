@@ -20,6 +20,9 @@ internal sealed class Session : AggregateRoot
 
     public Guid? SeriesId { get; private set; }
 
+    /// <summary>The learning network this is a meeting of (set when scheduled, never moved to another network).</summary>
+    public Guid? LearningNetworkId { get; private set; }
+
     public string Title { get; private set; } = "";
 
     public string? Description { get; private set; }
@@ -78,12 +81,14 @@ internal sealed class Session : AggregateRoot
         DateTime? enrollmentDeadlineLocal,
         ReminderRules rules,
         DateTimeOffset now,
-        Guid? seriesId = null)
+        Guid? seriesId = null,
+        Guid? learningNetworkId = null)
     {
         var session = new Session
         {
             Id = Guid.CreateVersion7(now),
             SeriesId = seriesId,
+            LearningNetworkId = learningNetworkId,
             Status = SessionStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
@@ -208,7 +213,10 @@ internal sealed class Session : AggregateRoot
 
     public SessionSnapshot ToSnapshot() => new(
         Id, SeriesId, Title, Kind, TimeZone, StartLocal, EndLocal, StartsAt, EndsAt, Location, OnlineUrl,
-        Capacity, EnrollmentDeadlineAt, ReminderMinutesBefore, FollowUpMinutesAfter, Sequence);
+        Capacity, EnrollmentDeadlineAt, ReminderMinutesBefore, FollowUpMinutesAfter, Sequence)
+    {
+        LearningNetworkId = LearningNetworkId,
+    };
 
     private void ApplyDetails(SessionDetails details)
     {

@@ -29,7 +29,8 @@ internal sealed class SessionSeries
         int durationMinutes,
         string recurrence,
         ReminderRules rules,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Guid? learningNetworkId = null)
     {
         if (ZonedTime.TryFindZone(timeZone, out var firstZone) && ZonedTime.DoesNotExist(firstStartLocal, firstZone))
         {
@@ -56,7 +57,7 @@ internal sealed class SessionSeries
                 var startsAt = ZonedTime.ToInstant(start, zone);
                 var localStart = TimeZoneInfo.ConvertTime(startsAt, zone).DateTime;
                 var localEnd = TimeZoneInfo.ConvertTime(startsAt.AddMinutes(durationMinutes), zone).DateTime;
-                return Session.Schedule(details, localStart, localEnd, timeZone, enrollmentDeadlineLocal: null, rules, now, seriesId: series.Id);
+                return Session.Schedule(details, localStart, localEnd, timeZone, enrollmentDeadlineLocal: null, rules, now, seriesId: series.Id, learningNetworkId);
             })
             .ToList();
         return (series, sessions);

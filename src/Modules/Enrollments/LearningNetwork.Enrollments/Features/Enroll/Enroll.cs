@@ -49,6 +49,7 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
         var session = (await mediator.Send(new GetSessions([request.SessionId]), cancellationToken)).SingleOrDefault()
             ?? throw new NotFoundException("Session", request.SessionId);
         SessionRules.EnsureOpen(session, clock.GetUtcNow());
+        await NetworkRules.EnsureMayEnrollAsync(mediator, user, session.Session, manager.ClusterManagerId, cancellationToken);
 
         return await InSeatTransactionAsync(async turns =>
             await EnrollOneAsync(session, manager, seriesId: null, turns, cancellationToken)
@@ -70,6 +71,8 @@ internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, 
         {
             throw new ConflictException("No session of this series is open for enrollment.");
         }
+
+        await NetworkRules.EnsureMayEnrollAsync(mediator, user, open[0].Session, manager.ClusterManagerId, cancellationToken);
 
         // One transaction: the manager is enrolled in all open sessions or in none. Sessions are
         // taken in start order, so two series enrollments never lock seat rows in opposite orders.

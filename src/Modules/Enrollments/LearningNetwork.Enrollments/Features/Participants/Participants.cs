@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using LearningNetwork.BuildingBlocks.Csv;
 using FluentValidation;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.ClusterManagers.Contracts;
@@ -53,17 +53,14 @@ internal sealed class ParticipantsHandler(EnrollmentsDbContext db, IMediator med
         var session = await EnsureSessionAsync(request.SessionId, cancellationToken);
         var participants = await ParticipantsAsync(request.SessionId, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(session.Session.TimeZone);
-        // Semicolons and a BOM: what a Belgian (nl-BE/fr-BE) Excel opens straight into columns, accents intact.
-        var csv = new StringBuilder("Name;Cluster;Status;Waitlist position;Attendance;Enrolled at\r\n");
+        var csv = new SpreadsheetCsv().Row(["Name", "Cluster", "Status", "Waitlist position", "Attendance", "Enrolled at"]);
         foreach (var p in participants)
         {
             var enrolledAt = TimeZoneInfo.ConvertTimeFromUtc(p.EnrolledAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            csv.Append(Field(p.FullName)).Append(';').Append(Field(p.ClusterName)).Append(';').Append(p.Status).Append(';')
-                .Append(p.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "").Append(';').Append(p.Attendance).Append(';')
-                .Append(enrolledAt).Append("\r\n");
+            csv.Row([p.FullName, p.ClusterName, p.Status.ToString(), p.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "", p.Attendance.ToString(), enrolledAt]);
         }
 
-        var content = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var content = csv.ToBytes();
         var date = session.Session.StartLocal.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return ($"participants-{date}-{request.SessionId.ToString()[..8]}.csv", content);
     }
@@ -112,16 +109,5 @@ internal sealed class ParticipantsHandler(EnrollmentsDbContext db, IMediator med
                     e.Status, e.Status == EnrollmentStatus.Waitlisted ? ++position : null, e.Attendance, e.EnrolledAt.UtcDateTime);
             })
             .ToList();
-    }
-
-    /// <summary>Quotes a field when it holds a separator, quote or line break; a leading = + - @ is defused (CSV injection).</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

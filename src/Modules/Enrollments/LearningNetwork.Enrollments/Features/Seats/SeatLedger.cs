@@ -25,8 +25,8 @@ internal sealed class SeatLedger(EnrollmentsDbContext db)
     {
         // Plain Npgsql on the transaction's own connection: this is the one statement every
         // enrollment runs while it holds the session's row lock, and EF's raw-SQL query pipeline
-        // (building, caching and materialising a query per call) measured at about a tenth of
-        // the host's CPU per enrollment; every microsecond here is also lock time.
+        // (building, caching and materialising a query per call) was a measurable share of the
+        // host's CPU per enrollment (docs/performance.md); every microsecond here is also lock time.
         var transaction = db.Database.RequireTransaction();
         var firstSeat = capacity > 0 ? 1 : 0;
         await using var command = new NpgsqlCommand(TakeSeatOrQueueSql, transaction.Connection, transaction)
@@ -57,6 +57,17 @@ internal sealed class SeatLedger(EnrollmentsDbContext db)
             waitlist_counter = s.waitlist_counter + (CASE WHEN s.seats_taken < s.capacity AND s.waitlist_length = 0 THEN 0 ELSE 1 END)
         RETURNING s.waitlist_length, s.waitlist_counter
         """;
+
+    /// <summary>
+    /// Takes the session's ledger row lock (creating the row if the session has none yet) without
+    /// changing it: whoever enrolls in this session after this waits until the transaction ends.
+    /// </summary>
+    public Task LockAsync(Guid sessionId, int capacity, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO enrollments.session_seats AS s (session_id, capacity, seats_taken, waitlist_length, waitlist_counter)
+            VALUES ({sessionId}, {capacity}, 0, 0, 0)
+            ON CONFLICT (session_id) DO UPDATE SET capacity = s.capacity
+            """, cancellationToken);
 
     /// <summary>Moves the first in the queue onto a free seat: the seat and the queue place change together.</summary>
     public async Task<bool> TryPromoteOneAsync(Guid sessionId, CancellationToken cancellationToken) =>

@@ -4,7 +4,8 @@ namespace LearningNetwork.Enrollments.Features.Seats;
 /// Lets the enrollments of one session reach its ledger row a few at a time per host. The row
 /// lock alone would be correct, but when a popular session opens, every waiting request holds a
 /// PostgreSQL backend asleep on that lock, and each commit wakes the next one with a signal:
-/// a profile of a hot session put a quarter of PostgreSQL's CPU into that sleeping and waking.
+/// a profile of a hot session showed PostgreSQL spending much of its CPU on that sleeping and
+/// waking (docs/performance.md, "Seat turnstile").
 /// Waiting here costs a queued continuation instead. Two queue by default: one request holds
 /// the row while the next already waits at it, so the row is never idle between commits (one
 /// turn measured slower). The row lock still decides, across hosts too, so this changes neither

@@ -19,7 +19,7 @@ internal sealed class EnrollmentEmailsHandler(NotificationsDbContext db, Session
       INotificationHandler<EnrollmentCancelled>
 {
     public Task Handle(EnrollmentConfirmed notification, CancellationToken cancellationToken) =>
-        SendAsync(EmailKind.EnrollmentConfirmed, $"enrollment-confirmed:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId, null, "PUBLISH", cancellationToken,
+        notification.ToldOtherwise ? Task.CompletedTask : SendAsync(EmailKind.EnrollmentConfirmed, $"enrollment-confirmed:{notification.EnrollmentId}", notification.SessionId, notification.ClusterManagerId, null, "PUBLISH", cancellationToken,
             notification.Session, notification.Enrollee);
 
     public Task Handle(EnrollmentWaitlisted notification, CancellationToken cancellationToken) =>

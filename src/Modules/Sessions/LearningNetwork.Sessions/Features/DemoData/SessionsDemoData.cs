@@ -1,7 +1,9 @@
 using LearningNetwork.BuildingBlocks.Hosting;
+using LearningNetwork.LearningNetworks.Contracts;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Persistence;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.Sessions.Features.DemoData;
@@ -10,7 +12,7 @@ namespace LearningNetwork.Sessions.Features.DemoData;
 /// Upcoming sessions a newcomer can look at and enroll in: trainings on funding rules, learning-network
 /// meetings, and a monthly peer-coaching series. Only on an empty sessions table.
 /// </summary>
-internal sealed class SessionsDemoData(SessionsDbContext db, TimeProvider clock) : IDemoDataSeeder
+internal sealed class SessionsDemoData(SessionsDbContext db, IMediator mediator, TimeProvider clock) : IDemoDataSeeder
 {
     private const string Brussels = "Europe/Brussels";
 
@@ -27,10 +29,15 @@ internal sealed class SessionsDemoData(SessionsDbContext db, TimeProvider clock)
         var defaults = await db.ReminderDefaults.AsNoTracking().ToDictionaryAsync(d => d.Kind, d => d.Rules, cancellationToken);
         var today = TimeZoneInfo.ConvertTime(now, ZonedTime.FindZone(Brussels)).Date;
 
-        Session Planned(int daysAhead, int hour, int hours, SessionDetails details, bool publish = true)
+        // The learning networks' demo data names the networks these meetings belong to.
+        var networks = (await mediator.Send(new GetAllLearningNetworks(), cancellationToken)).ToDictionary(n => n.Name, n => (Guid?)n.LearningNetworkId);
+        var openNetwork = networks.GetValueOrDefault("Ledenwerving na de financiering");
+        var peerCoaching = networks.GetValueOrDefault("Intervisie clustermanagers");
+
+        Session Planned(int daysAhead, int hour, int hours, SessionDetails details, bool publish = true, Guid? network = null)
         {
             var start = today.AddDays(daysAhead).AddHours(hour);
-            var session = Session.Schedule(details, start, start.AddHours(hours), Brussels, start.AddDays(-2), defaults[details.Kind], now);
+            var session = Session.Schedule(details, start, start.AddHours(hours), Brussels, start.AddDays(-2), defaults[details.Kind], now, learningNetworkId: network);
             if (publish)
             {
                 session.Publish(now);
@@ -47,7 +54,7 @@ internal sealed class SessionsDemoData(SessionsDbContext db, TimeProvider clock)
             Planned(16, 14, 2, new SessionDetails(
                 "Lerend netwerk: ledenwerving na de financieringsperiode",
                 "Clustermanagers delen hoe ze leden blijven binden wanneer de steun afloopt.",
-                SessionKind.LearningNetworkMeeting, null, "https://meet.example.org/ln-ledenwerving", 25)),
+                SessionKind.LearningNetworkMeeting, null, "https://meet.example.org/ln-ledenwerving", 25), network: openNetwork),
             Planned(23, 10, 4, new SessionDetails(
                 "Writing a strong cluster project proposal",
                 "Hands-on training: impact, budget and consortium, in English.",
@@ -64,7 +71,7 @@ internal sealed class SessionsDemoData(SessionsDbContext db, TimeProvider clock)
         var firstTuesday = Enumerable.Range(1, 40).Select(d => today.AddDays(d)).First(d => d.DayOfWeek == DayOfWeek.Tuesday && d.Day <= 7);
         var (series, occurrences) = SessionSeries.Plan(
             new SessionDetails("Intervisie clustermanagers", "Maandelijkse intervisie in kleine groep.", SessionKind.LearningNetworkMeeting, null, "https://meet.example.org/ln-intervisie", 12),
-            Brussels, firstTuesday.AddHours(16), 90, "FREQ=MONTHLY;BYDAY=1TU;COUNT=6", defaults[SessionKind.LearningNetworkMeeting], now);
+            Brussels, firstTuesday.AddHours(16), 90, "FREQ=MONTHLY;BYDAY=1TU;COUNT=6", defaults[SessionKind.LearningNetworkMeeting], now, peerCoaching);
         foreach (var occurrence in occurrences)
         {
             occurrence.Publish(now);

@@ -83,10 +83,10 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews vie
 
 /// <summary>
 /// The list's two queries, compiled once: this is the busiest read of the system, and EF's
-/// per-call work of recognising a LINQ query (a profile put it above a tenth of the host's CPU)
-/// is skipped. An absent filter is a null parameter, which EF removes from the SQL it sends, so
-/// each combination of filters still gets its own plain WHERE clause. Staff see every status;
-/// everyone else no drafts (the same rule as <see cref="SessionQueries.VisibleTo"/>).
+/// per-call work of recognising a LINQ query (a large share of the host's CPU in a profile; see
+/// docs/performance.md) is skipped. An absent filter is a null parameter, which EF removes from
+/// the SQL it sends, so each combination of filters still gets its own plain WHERE clause. Staff
+/// see every status; everyone else no drafts (the same rule as <see cref="SessionQueries.VisibleTo"/>).
 /// </summary>
 internal static class SessionListQueries
 {

@@ -11,7 +11,7 @@ namespace LearningNetwork.Sessions.Features.ReminderDefaults;
 
 internal sealed record KindDefaults(IReadOnlyList<ReminderRule>? Reminders, IReadOnlyList<FollowUpRule>? FollowUps);
 
-/// <summary>The rules new sessions of each kind get; keyed by kind as API.md writes it.</summary>
+/// <summary>The rules new sessions of each kind get; keyed by the kind's name, as docs/api.md shows it.</summary>
 internal sealed record ReminderDefaultsBody
 {
     [JsonPropertyName("Training")]

@@ -34,6 +34,9 @@ internal sealed record ScheduleSeries : IRequest<SeriesResponse>
     public IReadOnlyList<ReminderRule>? Reminders { get; init; }
 
     public IReadOnlyList<FollowUpRule>? FollowUps { get; init; }
+
+    /// <summary>The learning network these are meetings of, if any.</summary>
+    public Guid? LearningNetworkId { get; init; }
 }
 
 internal sealed record SeriesResponse(Guid Id, IReadOnlyList<Guid> SessionIds);
@@ -58,10 +61,11 @@ internal sealed class ScheduleSeriesValidator : AbstractValidator<ScheduleSeries
     }
 }
 
-internal sealed class ScheduleSeriesHandler(SessionsDbContext db, TimeProvider clock) : IRequestHandler<ScheduleSeries, SeriesResponse>
+internal sealed class ScheduleSeriesHandler(SessionsDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<ScheduleSeries, SeriesResponse>
 {
     public async Task<SeriesResponse> Handle(ScheduleSeries request, CancellationToken cancellationToken)
     {
+        await NetworkOfMeeting.EnsureExistsAsync(mediator, request.LearningNetworkId, cancellationToken);
         var kind = request.Kind!.Value;
         var defaults = await db.ReminderDefaults.AsNoTracking().SingleAsync(d => d.Kind == kind, cancellationToken);
         var (series, sessions) = SessionSeries.Plan(
@@ -71,7 +75,8 @@ internal sealed class ScheduleSeriesHandler(SessionsDbContext db, TimeProvider c
             request.DurationMinutes!.Value,
             request.Recurrence!,
             SessionInputRules.ToRules(request.Reminders, request.FollowUps, defaults.Rules)!,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            request.LearningNetworkId);
 
         db.Series.Add(series);
         db.Sessions.AddRange(sessions);

@@ -34,6 +34,9 @@ internal sealed record ScheduleSession : IRequest<SessionResponse>
     public IReadOnlyList<ReminderRule>? Reminders { get; init; }
 
     public IReadOnlyList<FollowUpRule>? FollowUps { get; init; }
+
+    /// <summary>The learning network these are meetings of, if any.</summary>
+    public Guid? LearningNetworkId { get; init; }
 }
 
 internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession>
@@ -54,10 +57,11 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
     }
 }
 
-internal sealed class ScheduleSessionHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<ScheduleSession, SessionResponse>
+internal sealed class ScheduleSessionHandler(SessionsDbContext db, SessionViews views, IMediator mediator, TimeProvider clock) : IRequestHandler<ScheduleSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(ScheduleSession request, CancellationToken cancellationToken)
     {
+        await NetworkOfMeeting.EnsureExistsAsync(mediator, request.LearningNetworkId, cancellationToken);
         var kind = request.Kind!.Value;
         var defaults = await db.ReminderDefaults.AsNoTracking().SingleAsync(d => d.Kind == kind, cancellationToken);
         var session = Session.Schedule(
@@ -67,7 +71,8 @@ internal sealed class ScheduleSessionHandler(SessionsDbContext db, SessionViews 
             request.TimeZone!,
             SessionInputRules.ParseOptionalLocal(request.EnrollmentDeadline),
             SessionInputRules.ToRules(request.Reminders, request.FollowUps, defaults.Rules)!,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            learningNetworkId: request.LearningNetworkId);
 
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);

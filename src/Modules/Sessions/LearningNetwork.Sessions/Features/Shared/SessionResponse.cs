@@ -34,7 +34,8 @@ internal sealed record SessionResponse(
     IReadOnlyList<FollowUpRule> FollowUps,
     int Sequence,
     string? CancellationReason,
-    IReadOnlyList<MaterialSummary> Materials)
+    IReadOnlyList<MaterialSummary> Materials,
+    Guid? LearningNetworkId)
 {
     public static SessionResponse From(Session s, SeatCount seats, IReadOnlyList<MaterialSummary> materials) => new(
         s.Id,
@@ -60,5 +61,6 @@ internal sealed record SessionResponse(
         s.FollowUpMinutesAfter.Select(m => new FollowUpRule(m)).ToArray(),
         s.Sequence,
         s.CancellationReason,
-        materials);
+        materials,
+        s.LearningNetworkId);
 }

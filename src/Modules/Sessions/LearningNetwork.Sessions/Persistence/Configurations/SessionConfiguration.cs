@@ -32,6 +32,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => s.StartsAt);
         builder.HasIndex(s => new { s.Status, s.StartsAt });
         builder.HasIndex(s => s.SeriesId);
+        builder.HasIndex(s => s.LearningNetworkId);
     }
 }
 
@@ -58,7 +59,7 @@ internal sealed class ReminderDefaultConfiguration : IEntityTypeConfiguration<Re
         builder.HasKey(d => d.Kind);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Ignore(d => d.Rules);
-        // The defaults of API.md, present from the first migration on.
+        // The defaults docs/api.md documents, present from the first migration on.
         builder.HasData(
             new { Kind = Contracts.SessionKind.Training, ReminderMinutesBefore = new[] { 10080, 1440 }, FollowUpMinutesAfter = new[] { 1440 }, UpdatedAt = DateTimeOffset.UnixEpoch },
             new { Kind = Contracts.SessionKind.LearningNetworkMeeting, ReminderMinutesBefore = new[] { 4320, 60 }, FollowUpMinutesAfter = new[] { 1440 }, UpdatedAt = DateTimeOffset.UnixEpoch });

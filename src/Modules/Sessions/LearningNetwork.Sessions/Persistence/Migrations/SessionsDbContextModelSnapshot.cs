@@ -173,6 +173,10 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("LearningNetworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learning_network_id");
+
                     b.Property<string>("Location")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -238,6 +242,9 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sessions");
+
+                    b.HasIndex("LearningNetworkId")
+                        .HasDatabaseName("ix_sessions_learning_network_id");
 
                     b.HasIndex("SeriesId")
                         .HasDatabaseName("ix_sessions_series_id");

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using LearningNetwork.LearningNetworks.Contracts;
+using LearningNetwork.LearningNetworks.Features.Shared;
+using LearningNetwork.LearningNetworks.Persistence;
+using MediatR;
+
+namespace LearningNetwork.LearningNetworks.Features.EditLearningNetwork;
+
+/// <summary>
+/// Staff change a network's name, theme, description, membership or facilitator. Turning an open
+/// network members-only keeps its members (they stay enrolled); others can no longer join.
+/// </summary>
+internal sealed record EditLearningNetwork : IRequest<NetworkResponse>, INetworkFields
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Theme { get; init; }
+
+    public string? Description { get; init; }
+
+    public NetworkMembership? Membership { get; init; }
+
+    public Guid? FacilitatorStaffId { get; init; }
+}
+
+internal sealed class EditLearningNetworkValidator : NetworkFieldsValidator<EditLearningNetwork>;
+
+internal sealed class EditLearningNetworkHandler(LearningNetworksDbContext db, NetworkViews views, TimeProvider clock)
+    : IRequestHandler<EditLearningNetwork, NetworkResponse>
+{
+    public async Task<NetworkResponse> Handle(EditLearningNetwork request, CancellationToken cancellationToken)
+    {
+        var network = await views.ForChangeAsync(request.Id, cancellationToken);
+        network.Edit(request.ToDetails(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await views.OneAsync(network, cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.LearningNetworks.Persistence;
+using LearningNetwork.Sessions.Contracts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.LearningNetworks.Features.EnrollMembersInPublishedMeeting;
+
+/// <summary>
+/// A network's meeting was published: every member is enrolled at once, in the order they joined
+/// (confirmed up to capacity, then waitlisted), with the usual confirmation. A member who joins
+/// while this runs is covered by their own join, which reads the meeting as published; whichever
+/// of the two runs first enrolls every member in join order, the other finds them enrolled.
+/// </summary>
+internal sealed class EnrollMembersInPublishedMeetingHandler(LearningNetworksDbContext db, IMediator mediator) : INotificationHandler<SessionPublished>
+{
+    public async Task Handle(SessionPublished notification, CancellationToken cancellationToken)
+    {
+        if (notification.Session.LearningNetworkId is not { } networkId)
+        {
+            return;
+        }
+
+        var members = await db.Members.AsNoTracking().Where(m => m.NetworkId == networkId).OrderBy(m => m.JoinNumber)
+            .Select(m => m.ClusterManagerId).ToListAsync(cancellationToken);
+        if (members.Count > 0)
+        {
+            await mediator.Send(new EnrollNetworkMembers(notification.Session.SessionId, members, NewMembers: []), cancellationToken);
+        }
+    }
+}

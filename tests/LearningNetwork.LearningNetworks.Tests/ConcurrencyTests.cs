@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using LearningNetwork.Testing;
+using Xunit.Abstractions;
+using static LearningNetwork.Testing.TestNetworks;
+
+namespace LearningNetwork.LearningNetworks.Tests;
+
+/// <summary>Membership-driven enrollment under load and with two hosts working at once.</summary>
+public sealed class ConcurrencyTests(LearningNetworkApp app, ITestOutputHelper output) : IClassFixture<LearningNetworkApp>
+{
+    [Fact]
+    public async Task Two_hosts_publishing_and_adding_members_at_once_give_each_member_one_enrollment_per_meeting()
+    {
+        using var staff = await app.StaffClientAsync();
+        await using var second = app.AnotherHost();
+        using var otherStaff = await SignedInAsync(second);
+        var managers = await app.CreateManagersAsync(staff, 40);
+        var network = await staff.CreateNetworkAsync("MembersOnly");
+        await staff.AddMembersAsync(network.Id, managers.Take(20).ToList());
+        var meetings = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            meetings.Add(await staff.DraftMeetingAsync(network.Id, capacity: 30, daysAhead: 10 + (7 * i)));
+        }
+
+        // One host publishes the meetings while the other adds the rest, in small batches, at the same time.
+        var publishing = Task.WhenAll(meetings.Select(async m => await (await staff.PostAsync($"/api/sessions/{m}/publish", null)).ShouldBe(HttpStatusCode.OK)));
+        var adding = Task.Run(async () =>
+        {
+            foreach (var batch in managers.Skip(20).Chunk(5))
+            {
+                await otherStaff.AddMembersAsync(network.Id, batch);
+            }
+        });
+        await Task.WhenAll(publishing, adding);
+
+        await Eventually.TrueAsync(async () => await LiveEnrollmentsAsync(meetings) == 160, TimeSpan.FromSeconds(60), "every member enrolled in every meeting");
+        await Task.Delay(1500);
+        Assert.Equal(160, await LiveEnrollmentsAsync(meetings));
+        Assert.Equal(0L, await app.Database.ScalarAsync<long>($"""
+            SELECT count(*) FROM (SELECT session_id, cluster_manager_id FROM enrollments.enrollments
+            WHERE status <> 'Cancelled' AND session_id IN ({string.Join(",", meetings.Select(m => $"'{m}'"))})
+            GROUP BY session_id, cluster_manager_id HAVING count(*) > 1) d
+            """));
+        foreach (var meeting in meetings)
+        {
+            var participants = await staff.ParticipantsAsync(meeting);
+            Assert.Equal(30, participants.Count(p => p.Status == "Confirmed"));
+            Assert.Equal(10, participants.Count(p => p.Status == "Waitlisted"));
+            Assert.Equal(managers.ToHashSet(), participants.Select(p => p.ClusterManagerId).ToHashSet());
+        }
+    }
+
+    [Fact]
+    public async Task Adding_300_members_to_a_network_with_6_published_meetings_makes_1800_enrollments_and_300_welcomes()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 300);
+        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var meetings = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            meetings.Add(await staff.PublishedMeetingAsync(network.Id, capacity: 400, daysAhead: 10 + (30 * i)));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var added = await staff.AddMembersAsync(network.Id, managers);
+        var answered = clock.Elapsed;
+        Assert.Equal(new MembersAdded(300, 0), added);
+        await Eventually.TrueAsync(async () => await LiveEnrollmentsAsync(meetings) == 1800, TimeSpan.FromSeconds(60), "1,800 enrollments");
+        var enrolled = clock.Elapsed;
+        await Eventually.TrueAsync(async () => await WelcomesAsync(network.Id) == 300, TimeSpan.FromSeconds(60), "300 welcome emails queued");
+        var welcomed = clock.Elapsed;
+        output.WriteLine($"300 members × 6 meetings: request answered in {answered.TotalMilliseconds:0} ms, 1,800 enrollments in {enrolled.TotalMilliseconds:0} ms, 300 welcomes queued in {welcomed.TotalMilliseconds:0} ms");
+
+        await Task.Delay(1000);
+        Assert.Equal(1800, await LiveEnrollmentsAsync(meetings));
+        Assert.Equal(300, await WelcomesAsync(network.Id));
+    }
+
+    private async Task<int> LiveEnrollmentsAsync(IReadOnlyList<Guid> meetings) =>
+        (int)await app.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM enrollments.enrollments WHERE status <> 'Cancelled' AND session_id IN ({string.Join(",", meetings.Select(m => $"'{m}'"))})");
+
+    private async Task<int> WelcomesAsync(Guid networkId) =>
+        (int)await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications.emails WHERE kind = 'LearningNetworkWelcome' AND values->>'networkId' = @id", ("id", networkId.ToString()));
+
+    private static async Task<HttpClient> SignedInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host)
+    {
+        var client = host.CreateClient();
+        var token = await (await client.PostAsJsonAsync("/api/auth/login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword }))
+            .Typed<LearningNetworkApp.TokenResponse>(HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+        return client;
+    }
+}
