@@ -79,6 +79,17 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["GET /api/guidelines/{id:guid}/versions/{number:int}/download"] = Who.SignedIn,
         ["GET /api/guidelines/{id:guid}/downloads"] = Who.Staff,
         ["PUT /api/sessions/{id:guid}/materials"] = Who.Staff,
+        ["POST /api/learning-networks"] = Who.Staff,
+        ["GET /api/learning-networks"] = Who.SignedIn,
+        ["GET /api/learning-networks/{id:guid}"] = Who.SignedIn,
+        ["PUT /api/learning-networks/{id:guid}"] = Who.Staff,
+        ["POST /api/learning-networks/{id:guid}/members"] = Who.Staff,
+        ["GET /api/learning-networks/{id:guid}/members"] = Who.Staff,
+        ["DELETE /api/learning-networks/{id:guid}/members/{clusterManagerId:guid}"] = Who.Staff,
+        ["POST /api/learning-networks/{id:guid}/join"] = Who.Manager,
+        ["POST /api/learning-networks/{id:guid}/leave"] = Who.Manager,
+        ["GET /api/learning-networks/{id:guid}/attendance"] = Who.Staff,
+        ["GET /api/learning-networks/{id:guid}/attendance.csv"] = Who.Staff,
     };
 
     [Fact]
@@ -147,6 +158,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
 
     private static string Concrete(string pattern) => pattern
         .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{clusterManagerId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{number:int}", "1", StringComparison.Ordinal)
         .Replace("{token}", "not-a-token", StringComparison.Ordinal);
 }

@@ -31,6 +31,8 @@ public sealed class Api(HttpClient http, IHttpContextAccessor accessor, SelfAddr
 
     public Task<ApiResult<JsonElement>> PutAsync(string path, object body) => PutAsync<JsonElement>(path, body);
 
+    public Task<ApiResult<JsonElement>> DeleteAsync(string path) => SendAsync<JsonElement>(HttpMethod.Delete, path, null);
+
     /// <summary>For bodies that are not JSON: CSV imports, multipart uploads.</summary>
     public Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content) => SendCoreAsync<T>(method, path, content);
 

@@ -19,7 +19,7 @@ public sealed record SessionView(
     Guid Id, Guid? SeriesId, string Title, string? Description, string Kind, string Status, string Start, string End, string TimeZone,
     DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength,
     string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
-    IReadOnlyList<Material> Materials)
+    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null)
 {
     public bool IsUpcoming => StartsAt > DateTime.UtcNow;
 }
@@ -63,3 +63,21 @@ public sealed record ReminderFigures(int Sent, int Failed, int Pending);
 public sealed record Overview(
     int Clusters, int ClusterManagers, int SessionsHeld, int UpcomingSessions, int Enrollments, double? AttendanceRate, double? NoShowRate,
     double? AverageFeedback, IReadOnlyList<ClusterFigures> ByCluster, IReadOnlyList<MonthFigures> ByMonth, ReminderFigures Reminders);
+
+public sealed record UpcomingMeetingView(Guid SessionId, string Title, DateTime StartsAt);
+
+public sealed record NetworkMeetingView(Guid SessionId, string Title, DateTime StartsAt, DateTime EndsAt, string Status);
+
+public sealed record NetworkView(
+    Guid Id, string Name, string Theme, string? Description, string Membership, Guid? FacilitatorStaffId, int MemberCount, bool? IsMember,
+    IReadOnlyList<UpcomingMeetingView> UpcomingMeetings, IReadOnlyList<NetworkMeetingView> Meetings);
+
+public sealed record NetworkMemberView(Guid ClusterManagerId, string FullName, string Email, string ClusterName, DateTime JoinedAt);
+
+public sealed record MembersAddedView(int Added, int AlreadyMembers);
+
+public sealed record AttendanceMeetingView(Guid SessionId, string Title, DateTime StartsAt, string StartLocal, string TimeZone);
+
+public sealed record AttendanceRowView(Guid ClusterManagerId, string FullName, string ClusterName, bool IsMember, IReadOnlyList<string> Marks, double? AttendanceRate);
+
+public sealed record AttendanceView(string NetworkName, IReadOnlyList<AttendanceMeetingView> Meetings, IReadOnlyList<AttendanceRowView> Members);

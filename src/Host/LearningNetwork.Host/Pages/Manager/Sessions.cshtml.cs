@@ -12,13 +12,19 @@ public sealed class SessionsModel(Api api, UiText text) : UiPage(api, text)
     /// <summary>The caller's open enrollment per session.</summary>
     public IReadOnlyDictionary<Guid, MyEnrollment> Mine { get; private set; } = new Dictionary<Guid, MyEnrollment>();
 
+    /// <summary>The learning networks the manager may see (open ones and their own), by id.</summary>
+    public IReadOnlyDictionary<Guid, NetworkView> Networks { get; private set; } = new Dictionary<Guid, NetworkView>();
+
     public async Task OnGetAsync()
     {
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var sessions = await Api.GetAsync<Paged<SessionView>>($"/api/sessions?from={today}&pageSize=200");
         var mine = await Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?pageSize=200");
-        Sessions = sessions.Result.Items.Where(s => s.IsUpcoming).ToList();
-        Mine = mine.Result.Items.ToDictionary(e => e.SessionId);
+        var networks = await Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200");
+        Networks = (networks.Value?.Items ?? []).ToDictionary(n => n.Id);
+        // Meetings of a members-only network the manager is not in are not theirs to enroll in.
+        Sessions = sessions.Result.Items.Where(s => s.IsUpcoming && (s.LearningNetworkId is not { } network || Networks.ContainsKey(network))).ToList();
+        Mine = mine.Result.Items.Where(e => e.Status != "Cancelled").GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => g.First());
     }
 
     public async Task<IActionResult> OnPostEnrollAsync(Guid sessionId)

@@ -24,6 +24,9 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
 
     public SessionView? Session { get; private set; }
 
+    /// <summary>The learning network this is a meeting of, if any.</summary>
+    public NetworkView? Network { get; private set; }
+
     public IReadOnlyList<Participant> Participants { get; private set; } = [];
 
     public FeedbackSummaryView? Feedback { get; private set; }
@@ -146,12 +149,14 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
         var managers = Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?active=true&pageSize={ManagerChoices}"
             + (string.IsNullOrWhiteSpace(ManagerSearch) ? "" : "&search=" + Uri.EscapeDataString(ManagerSearch.Trim())));
         var guidelines = Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200");
+        var network = Session.LearningNetworkId is { } networkId ? Api.GetAsync<NetworkView>($"/api/learning-networks/{networkId}") : null;
         Participants = (await participants).Value ?? [];
         Feedback = (await feedback).Value;
         var found = (await managers).Value;
         Managers = found?.Items ?? [];
         ManagersFound = found?.Total ?? 0;
         Guidelines = ((await guidelines).Value?.Items ?? []).Where(g => g.Status == "Published").ToList();
+        Network = network is null ? null : (await network).Value;
         return null;
     }
 

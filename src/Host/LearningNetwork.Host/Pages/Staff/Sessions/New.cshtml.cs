@@ -9,8 +9,20 @@ public sealed class NewSessionModel(Api api, UiText text) : UiPage(api, text)
     [BindProperty]
     public SessionForm Form { get; set; } = new();
 
-    public void OnGet()
+    /// <summary>The learning network this is a meeting of (chosen here, or arriving from the network's page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? LearningNetworkId { get; set; }
+
+    public IReadOnlyList<NetworkView> Networks { get; private set; } = [];
+
+    public async Task OnGetAsync()
     {
+        if (LearningNetworkId is not null)
+        {
+            Form.Kind = "LearningNetworkMeeting";
+        }
+
+        Networks = await NetworkChoices.LoadAsync(Api);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -18,13 +30,16 @@ public sealed class NewSessionModel(Api api, UiText text) : UiPage(api, text)
         ModelState.Clear(); // the API is the judge of the values; binding only shapes them
         if (Form.ToCreateRequest(ModelState) is not { } request)
         {
+            Networks = await NetworkChoices.LoadAsync(Api);
             return Page();
         }
 
+        request["learningNetworkId"] = LearningNetworkId;
         var result = await Api.PostAsync<SessionView>("/api/sessions", request);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!);
+            Networks = await NetworkChoices.LoadAsync(Api);
             return Page();
         }
 

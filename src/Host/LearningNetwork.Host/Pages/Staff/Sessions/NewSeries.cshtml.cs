@@ -8,9 +8,13 @@ public sealed class NewSeriesModel(Api api, UiText text) : UiPage(api, text)
     [BindProperty]
     public SeriesForm Form { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <inheritdoc cref="NewSessionModel.LearningNetworkId"/>
+    [BindProperty(SupportsGet = true)]
+    public Guid? LearningNetworkId { get; set; }
+
+    public IReadOnlyList<NetworkView> Networks { get; private set; } = [];
+
+    public async Task OnGetAsync() => Networks = await NetworkChoices.LoadAsync(Api);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -27,10 +31,12 @@ public sealed class NewSeriesModel(Api api, UiText text) : UiPage(api, text)
             capacity = Form.Capacity,
             location = string.IsNullOrWhiteSpace(Form.Location) ? null : Form.Location,
             onlineUrl = string.IsNullOrWhiteSpace(Form.OnlineUrl) ? null : Form.OnlineUrl,
+            learningNetworkId = LearningNetworkId,
         });
         if (!result.Ok)
         {
             ShowProblem(result.Problem!);
+            Networks = await NetworkChoices.LoadAsync(Api);
             return Page();
         }
 
