@@ -1,4 +1,4 @@
-using LearningNetwork.Enrollments.Features.Seats;
+using LearningNetwork.Enrollments.Features.Shared;
 
 namespace LearningNetwork.Enrollments.Tests;
 

@@ -1,5 +1,5 @@
 using LearningNetwork.Enrollments.Contracts;
-using LearningNetwork.Notifications.Features.Reminders;
+using LearningNetwork.Notifications.Features.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LearningNetwork.Notifications.Tests;

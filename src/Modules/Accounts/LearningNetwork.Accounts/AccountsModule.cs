@@ -1,10 +1,14 @@
 using System.Security.Cryptography.X509Certificates;
 using LearningNetwork.Accounts.Domain;
-using LearningNetwork.Accounts.Features.Bootstrap;
-using LearningNetwork.Accounts.Features.Invitations;
+using LearningNetwork.Accounts.Features.ChangePassword;
+using LearningNetwork.Accounts.Features.DeactivateStaff;
+using LearningNetwork.Accounts.Features.ForgotPassword;
+using LearningNetwork.Accounts.Features.GetMe;
+using LearningNetwork.Accounts.Features.InviteStaff;
+using LearningNetwork.Accounts.Features.ListStaff;
 using LearningNetwork.Accounts.Features.Login;
-using LearningNetwork.Accounts.Features.Staff;
-using LearningNetwork.Accounts.Features.Me;
+using LearningNetwork.Accounts.Features.SetPasswordWithLink;
+using LearningNetwork.Accounts.Features.Shared;
 using LearningNetwork.Accounts.Infrastructure;
 using LearningNetwork.Accounts.Persistence;
 using LearningNetwork.BuildingBlocks.Hosting;
@@ -119,11 +123,13 @@ public static class AccountsModule
     {
         var api = app.MapGroup("/api").WithTags("Accounts");
         LoginEndpoint.Map(api);
-        MeEndpoint.Map(api);
+        GetMeEndpoint.Map(api);
         ChangePasswordEndpoint.Map(api);
-        AccountLinkEndpoints.Map(api);
+        SetPasswordWithLinkEndpoint.Map(api);
+        ForgotPasswordEndpoint.Map(api);
         InviteStaffEndpoint.Map(api);
-        StaffTeamEndpoints.Map(api);
+        ListStaffEndpoint.Map(api);
+        DeactivateStaffEndpoint.Map(api);
         return app;
     }
 

@@ -1,10 +1,16 @@
 using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
-using LearningNetwork.ClusterManagers.Features.Clusters;
+using LearningNetwork.ClusterManagers.Features.DeactivateManager;
 using LearningNetwork.ClusterManagers.Features.DemoData;
-using LearningNetwork.ClusterManagers.Features.Import;
-using LearningNetwork.ClusterManagers.Features.Managers;
+using LearningNetwork.ClusterManagers.Features.GetCluster;
+using LearningNetwork.ClusterManagers.Features.GetManager;
+using LearningNetwork.ClusterManagers.Features.ImportManagers;
+using LearningNetwork.ClusterManagers.Features.ListClusters;
+using LearningNetwork.ClusterManagers.Features.ListManagers;
+using LearningNetwork.ClusterManagers.Features.ResendInvitation;
+using LearningNetwork.ClusterManagers.Features.SaveCluster;
+using LearningNetwork.ClusterManagers.Features.SaveManager;
 using LearningNetwork.ClusterManagers.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,9 +34,15 @@ public static class ClusterManagersModule
     public static IEndpointRouteBuilder MapClusterManagersEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Clusters and cluster managers");
-        ClusterEndpoints.Map(api);
+        SaveClusterEndpoint.Map(api);
+        ListClustersEndpoint.Map(api);
+        GetClusterEndpoint.Map(api);
         ImportManagersEndpoint.Map(api);
-        ManagerEndpoints.Map(api);
+        SaveManagerEndpoint.Map(api);
+        ListManagersEndpoint.Map(api);
+        GetManagerEndpoint.Map(api);
+        DeactivateManagerEndpoint.Map(api);
+        ResendInvitationEndpoint.Map(api);
         return app;
     }
 }

@@ -1,11 +1,18 @@
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
-using LearningNetwork.Enrollments.Features.CalendarFeed;
-using LearningNetwork.Enrollments.Features.Cancel;
+using LearningNetwork.Enrollments.Features.CancelEnrollment;
 using LearningNetwork.Enrollments.Features.Enroll;
-using LearningNetwork.Enrollments.Features.MyEnrollments;
-using LearningNetwork.Enrollments.Features.Participants;
-using LearningNetwork.Enrollments.Features.Seats;
+using LearningNetwork.Enrollments.Features.EnrollInSeries;
+using LearningNetwork.Enrollments.Features.GetFeedbackSummary;
+using LearningNetwork.Enrollments.Features.GetMyCalendarFeed;
+using LearningNetwork.Enrollments.Features.ListMyEnrollments;
+using LearningNetwork.Enrollments.Features.ListParticipants;
+using LearningNetwork.Enrollments.Features.MarkAttendance;
+using LearningNetwork.Enrollments.Features.ParticipantsCsv;
+using LearningNetwork.Enrollments.Features.RenderCalendarFeed;
+using LearningNetwork.Enrollments.Features.RotateMyCalendarFeed;
+using LearningNetwork.Enrollments.Features.Shared;
+using LearningNetwork.Enrollments.Features.SubmitFeedback;
 using LearningNetwork.Enrollments.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,18 +33,26 @@ public static class EnrollmentsModule
         services.AddSingleton(new SeatTurnstile(configuration.GetValue("Enrollments:SeatTurnsPerSession", 2)));
         services.AddScoped<WaitlistPromotion>();
         services.AddScoped<EnrollmentEnding>();
+        services.AddScoped<Enroller>();
+        services.AddScoped<CalendarFeedAddresses>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapEnrollmentsEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Enrollments");
-        EnrollEndpoints.Map(api);
+        EnrollEndpoint.Map(api);
+        EnrollInSeriesEndpoint.Map(api);
         CancelEnrollmentEndpoint.Map(api);
-        ParticipantEndpoints.Map(api);
-        MyEnrollmentsEndpoint.Map(api);
-        CalendarFeedEndpoints.Map(app, api);
-        Features.Feedback.FeedbackEndpoints.Map(api);
+        ListParticipantsEndpoint.Map(api);
+        ParticipantsCsvEndpoint.Map(api);
+        MarkAttendanceEndpoint.Map(api);
+        ListMyEnrollmentsEndpoint.Map(api);
+        GetMyCalendarFeedEndpoint.Map(api);
+        RotateMyCalendarFeedEndpoint.Map(api);
+        RenderCalendarFeedEndpoint.Map(app);
+        SubmitFeedbackEndpoint.Map(api);
+        GetFeedbackSummaryEndpoint.Map(api);
         return app;
     }
 }

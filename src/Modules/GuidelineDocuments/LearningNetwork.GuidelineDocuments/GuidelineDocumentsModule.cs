@@ -1,7 +1,14 @@
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
-using LearningNetwork.GuidelineDocuments.Features;
-using LearningNetwork.GuidelineDocuments.Features.Upload;
+using LearningNetwork.GuidelineDocuments.Features.GetDownloadLog;
+using LearningNetwork.GuidelineDocuments.Features.GetGuideline;
+using LearningNetwork.GuidelineDocuments.Features.ListGuidelines;
+using LearningNetwork.GuidelineDocuments.Features.OpenGuidelineFile;
+using LearningNetwork.GuidelineDocuments.Features.PublishGuideline;
+using LearningNetwork.GuidelineDocuments.Features.SetSessionMaterials;
+using LearningNetwork.GuidelineDocuments.Features.Shared;
+using LearningNetwork.GuidelineDocuments.Features.UploadGuideline;
+using LearningNetwork.GuidelineDocuments.Features.UploadVersion;
 using LearningNetwork.GuidelineDocuments.Persistence;
 using LearningNetwork.GuidelineDocuments.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -21,12 +28,21 @@ public static class GuidelineDocumentsModule
         services.AddMediatorHandlersFrom(typeof(GuidelineDocumentsModule).Assembly);
         services.AddOptions<GuidelineOptions>().BindConfiguration("Guidelines");
         services.AddSingleton<IFileStore, PostgresFileStore>();
+        services.AddScoped<UploadedFiles>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapGuidelineDocumentsEndpoints(this IEndpointRouteBuilder app)
     {
-        GuidelineEndpoints.Map(app.MapGroup("/api").WithTags("Guideline documents"));
+        var api = app.MapGroup("/api").WithTags("Guideline documents");
+        UploadGuidelineEndpoint.Map(api);
+        UploadVersionEndpoint.Map(api);
+        PublishGuidelineEndpoint.Map(api);
+        ListGuidelinesEndpoint.Map(api);
+        GetGuidelineEndpoint.Map(api);
+        OpenGuidelineFileEndpoint.Map(api);
+        GetDownloadLogEndpoint.Map(api);
+        SetSessionMaterialsEndpoint.Map(api);
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Notifications.Features.ListNotifications;
+using LearningNetwork.Notifications.Features.ResendNotification;
+using LearningNetwork.Notifications.Features.Shared;
 using LearningNetwork.Notifications.Persistence;
 using LearningNetwork.Notifications.Sending;
 using LearningNetwork.Notifications.Templates;
@@ -32,8 +34,10 @@ public static class NotificationsModule
         services.AddScoped<SendLog>();
         services.AddScoped<EmailComposer>();
         services.AddScoped<EmailClaims>();
-        services.AddScoped<Features.SessionEmails.SessionMail>();
-        services.AddScoped<Features.Reminders.ReminderScheduler>();
+        services.AddScoped<SessionMail>();
+        services.AddScoped<EnrollmentMail>();
+        services.AddScoped<SessionChangeMail>();
+        services.AddScoped<ReminderScheduler>();
         services.AddScoped<Features.Reminders.ReminderJobs>();
         services.AddHostedService<EmailDispatcher>();
         return services;
@@ -43,7 +47,7 @@ public static class NotificationsModule
     {
         var api = app.MapGroup("/api").WithTags("Notifications");
         ListNotificationsEndpoint.Map(api);
-        Features.ResendNotification.ResendNotificationEndpoint.Map(api);
+        ResendNotificationEndpoint.Map(api);
         return app;
     }
 }

@@ -4,16 +4,17 @@ using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Sessions.Features.CancelSession;
 using LearningNetwork.Sessions.Features.DemoData;
 using LearningNetwork.Sessions.Features.EditSession;
+using LearningNetwork.Sessions.Features.GetReminderDefaults;
 using LearningNetwork.Sessions.Features.GetSession;
+using LearningNetwork.Sessions.Features.GetSessionCalendar;
 using LearningNetwork.Sessions.Features.ListSessions;
 using LearningNetwork.Sessions.Features.PublishSeries;
 using LearningNetwork.Sessions.Features.PublishSession;
-using LearningNetwork.Sessions.Features.ReminderDefaults;
 using LearningNetwork.Sessions.Features.RescheduleSession;
 using LearningNetwork.Sessions.Features.ScheduleSeries;
 using LearningNetwork.Sessions.Features.ScheduleSession;
-using LearningNetwork.Sessions.Features.SessionCalendar;
 using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Features.UpdateReminderDefaults;
 using LearningNetwork.Sessions.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -45,10 +46,11 @@ public static class SessionsModule
         PublishSessionEndpoint.Map(api);
         RescheduleSessionEndpoint.Map(api);
         CancelSessionEndpoint.Map(api);
-        SessionCalendarEndpoint.Map(api);
+        GetSessionCalendarEndpoint.Map(api);
         ScheduleSeriesEndpoint.Map(api);
         PublishSeriesEndpoint.Map(api);
-        ReminderDefaultsEndpoint.Map(api);
+        GetReminderDefaultsEndpoint.Map(api);
+        UpdateReminderDefaultsEndpoint.Map(api);
         return app;
     }
 }

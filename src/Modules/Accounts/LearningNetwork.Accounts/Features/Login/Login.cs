@@ -33,20 +33,3 @@ internal sealed class LoginHandler(SignInManager<UserAccount> signInManager) : I
         return result.Succeeded;
     }
 }
-
-/// <summary>The web UI signs in through the same <see cref="Login"/>, with the cookie scheme.</summary>
-internal sealed class SignInWithCookieHandler(IMediator mediator) : IRequestHandler<Contracts.SignInWithCookie, bool>
-{
-    public Task<bool> Handle(Contracts.SignInWithCookie request, CancellationToken cancellationToken) =>
-        mediator.Send(new Login(request.Email, request.Password) { Scheme = IdentityConstants.ApplicationScheme }, cancellationToken);
-}
-
-internal sealed class SignOutCookieHandler(SignInManager<UserAccount> signInManager) : IRequestHandler<Contracts.SignOutCookie, Unit>
-{
-    public async Task<Unit> Handle(Contracts.SignOutCookie request, CancellationToken cancellationToken)
-    {
-        signInManager.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        await signInManager.SignOutAsync();
-        return Unit.Value;
-    }
-}

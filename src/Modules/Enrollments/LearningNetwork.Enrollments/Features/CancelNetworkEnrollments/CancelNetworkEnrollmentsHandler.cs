@@ -1,5 +1,5 @@
 using LearningNetwork.Enrollments.Contracts;
-using LearningNetwork.Enrollments.Features.Seats;
+using LearningNetwork.Enrollments.Features.Shared;
 using LearningNetwork.Enrollments.Persistence;
 using LearningNetwork.Sessions.Contracts;
 using MediatR;

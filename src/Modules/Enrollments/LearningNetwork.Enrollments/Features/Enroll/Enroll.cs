@@ -1,16 +1,9 @@
 using System.Text.Json.Serialization;
 using LearningNetwork.BuildingBlocks.Errors;
-using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Security;
-using LearningNetwork.ClusterManagers.Contracts;
-using LearningNetwork.Enrollments.Contracts;
-using LearningNetwork.Enrollments.Domain;
-using LearningNetwork.Enrollments.Features.Seats;
-using LearningNetwork.Enrollments.Persistence;
+using LearningNetwork.Enrollments.Features.Shared;
 using LearningNetwork.Sessions.Contracts;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace LearningNetwork.Enrollments.Features.Enroll;
 
@@ -24,173 +17,18 @@ internal sealed record Enroll : IRequest<EnrollmentResponse>
     public Guid? ClusterManagerId { get; init; }
 }
 
-/// <summary>Enrolls in every session of a series that is still open.</summary>
-internal sealed record EnrollInSeries : IRequest<SeriesEnrollmentResponse>
+internal sealed class EnrollHandler(Enroller enroller, IMediator mediator, ICurrentUser user, TimeProvider clock) : IRequestHandler<Enroll, EnrollmentResponse>
 {
-    [JsonIgnore]
-    public Guid SeriesId { get; init; }
-
-    public Guid? ClusterManagerId { get; init; }
-}
-
-internal sealed record SeriesEnrollmentResponse(IReadOnlyList<EnrollmentResponse> Enrollments);
-
-internal sealed class EnrollHandler(EnrollmentsDbContext db, SeatLedger ledger, SeatTurnstile turnstile, IMediator mediator, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<Enroll, EnrollmentResponse>, IRequestHandler<EnrollInSeries, SeriesEnrollmentResponse>
-{
-    // Compiled once: asked on every enrollment (see the Sessions module's SessionListQueries).
-    private static readonly Func<EnrollmentsDbContext, Guid, Guid, CancellationToken, Task<bool>> HasLiveEnrollment =
-        EF.CompileAsyncQuery((EnrollmentsDbContext db, Guid sessionId, Guid managerId, CancellationToken _) =>
-            db.Enrollments.Any(e => e.SessionId == sessionId && e.ClusterManagerId == managerId && e.Status != EnrollmentStatus.Cancelled));
-
     public async Task<EnrollmentResponse> Handle(Enroll request, CancellationToken cancellationToken)
     {
-        var manager = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
+        var manager = await enroller.EnrolleeAsync(request.ClusterManagerId, cancellationToken);
         var session = (await mediator.Send(new GetSessions([request.SessionId]), cancellationToken)).SingleOrDefault()
             ?? throw new NotFoundException("Session", request.SessionId);
         SessionRules.EnsureOpen(session, clock.GetUtcNow());
         await NetworkRules.EnsureMayEnrollAsync(mediator, user, session.Session, manager.ClusterManagerId, cancellationToken);
 
-        return await InSeatTransactionAsync(async turns =>
-            await EnrollOneAsync(session, manager, seriesId: null, turns, cancellationToken)
+        return await enroller.InSeatTransactionAsync(async turns =>
+            await enroller.EnrollOneAsync(session, manager, seriesId: null, turns, cancellationToken)
             ?? throw new ConflictException("This manager is already enrolled in this session."), cancellationToken);
-    }
-
-    public async Task<SeriesEnrollmentResponse> Handle(EnrollInSeries request, CancellationToken cancellationToken)
-    {
-        var manager = await EnrolleeAsync(request.ClusterManagerId, cancellationToken);
-        var sessions = await mediator.Send(new GetSeriesSessions(request.SeriesId), cancellationToken);
-        if (sessions.Count == 0 || (!user.IsStaff && sessions.All(s => s.State == SessionState.Draft)))
-        {
-            throw new NotFoundException("Series", request.SeriesId);
-        }
-
-        var now = clock.GetUtcNow();
-        var open = sessions.Where(s => IsOpen(s, now)).OrderBy(s => s.Session.StartsAt).ToList();
-        if (open.Count == 0)
-        {
-            throw new ConflictException("No session of this series is open for enrollment.");
-        }
-
-        await NetworkRules.EnsureMayEnrollAsync(mediator, user, open[0].Session, manager.ClusterManagerId, cancellationToken);
-
-        // One transaction: the manager is enrolled in all open sessions or in none. Sessions are
-        // taken in start order, so two series enrollments never lock seat rows in opposite orders.
-        return await InSeatTransactionAsync(async turns =>
-        {
-            var enrolled = new List<EnrollmentResponse>();
-            foreach (var session in open)
-            {
-                if (await EnrollOneAsync(session, manager, request.SeriesId, turns, cancellationToken) is { } response)
-                {
-                    enrolled.Add(response);
-                }
-            }
-
-            return enrolled.Count > 0
-                ? new SeriesEnrollmentResponse(enrolled)
-                : throw new ConflictException("This manager is already enrolled in every open session of this series.");
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs the enrolling in one transaction and commits it; the seat turns taken inside
-    /// (<see cref="SeatTurnstile"/>) are given back only once the transaction is over, committed
-    /// or rolled back, so the next request never waits on this one's row lock in PostgreSQL.
-    /// </summary>
-    private async Task<T> InSeatTransactionAsync<T>(Func<Turns, Task<T>> enroll, CancellationToken cancellationToken)
-    {
-        using var turns = new Turns();
-        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
-        var result = await enroll(turns);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
-
-    /// <summary>Null when the manager already has a live enrollment in that session.</summary>
-    private async Task<EnrollmentResponse?> EnrollOneAsync(SessionInfo session, ClusterManagerSummary manager, Guid? seriesId, Turns turns, CancellationToken cancellationToken)
-    {
-        var sessionId = session.Session.SessionId;
-        var managerId = manager.ClusterManagerId;
-        var seen = new EnrollmentSeen(session.Session, manager);
-        if (await HasLiveEnrollment(db, sessionId, managerId, cancellationToken))
-        {
-            return null;
-        }
-
-        // The session's turn is held until the transaction ends (see InSeatTransactionAsync).
-        turns.Add(await turnstile.EnterAsync(sessionId, cancellationToken));
-
-        // The time of enrollment is read once this request holds the session's ledger row, so
-        // enrolledAt follows the order in which requests got their seat or queue number.
-        var seat = await ledger.TakeSeatOrQueueAsync(sessionId, session.Session.Capacity, cancellationToken);
-        var enrollment = seat is { Queued: true }
-            ? Enrollment.Waitlisted(sessionId, managerId, seriesId, seat.WaitlistNumber, seat.Position, clock.GetUtcNow(), seen)
-            : Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow(), seen);
-        int? position = seat.Queued ? seat.Position : null;
-
-        // Written at once, untracked: nothing else in this unit of work changes it, and it is
-        // written while the session's row is locked (see DirectInserts).
-        try
-        {
-            await db.InsertNowAsync(enrollment, cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // The same manager enrolling twice at the same moment: the other request won.
-            throw new ConflictException("This manager is already enrolled in this session.");
-        }
-
-        return EnrollmentResponse.From(enrollment, position);
-    }
-
-    /// <summary>The seat turns a request holds (one per session), given back together once its transaction is over.</summary>
-    private sealed class Turns : List<IDisposable>, IDisposable
-    {
-        public void Dispose() => ForEach(turn => turn.Dispose());
-    }
-
-    private static bool IsOpen(SessionInfo session, DateTimeOffset now)
-    {
-        try
-        {
-            SessionRules.EnsureOpen(session, now);
-            return true;
-        }
-        catch (ConflictException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Whom to enroll: a manager enrolls themselves; staff must say whom, an active manager.</summary>
-    private async Task<ClusterManagerSummary> EnrolleeAsync(Guid? requested, CancellationToken cancellationToken)
-    {
-        Guid managerId;
-        if (user.IsStaff)
-        {
-            managerId = requested ?? throw new InvalidFieldException("clusterManagerId", "Staff name the cluster manager to enroll.");
-        }
-        else
-        {
-            managerId = user.ClusterManagerId ?? throw new ForbiddenException("Only cluster managers enroll themselves.");
-            if (requested is { } other && other != managerId)
-            {
-                throw new ForbiddenException("A cluster manager can only enroll themselves.");
-            }
-        }
-
-        var manager = (await mediator.Send(new GetClusterManagers([managerId]), cancellationToken)).SingleOrDefault();
-        if (manager is null)
-        {
-            throw new InvalidFieldException("clusterManagerId", "There is no cluster manager with this id.");
-        }
-
-        if (!manager.IsActive)
-        {
-            throw new ConflictException("This cluster manager is deactivated.");
-        }
-
-        return manager;
     }
 }

@@ -2,7 +2,7 @@ using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Enrollments.Domain;
-using LearningNetwork.Enrollments.Features.Seats;
+using LearningNetwork.Enrollments.Features.Shared;
 using LearningNetwork.Enrollments.Persistence;
 using LearningNetwork.Sessions.Contracts;
 using MediatR;

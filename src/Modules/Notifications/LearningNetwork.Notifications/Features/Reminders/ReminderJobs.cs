@@ -5,7 +5,7 @@ using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Notifications.Contracts;
 using LearningNetwork.Notifications.Domain;
-using LearningNetwork.Notifications.Features.SessionEmails;
+using LearningNetwork.Notifications.Features.Shared;
 using LearningNetwork.Notifications.Persistence;
 using LearningNetwork.Notifications.Sending;
 using LearningNetwork.Sessions.Contracts;
@@ -16,38 +16,11 @@ using Microsoft.AspNetCore.DataProtection;
 namespace LearningNetwork.Notifications.Features.Reminders;
 
 /// <summary>
-/// Puts the session-level jobs in Hangfire: one per reminder rule and one per follow-up rule, at
-/// their due times. Not one job per email: a job turns into a batch of send-log rows when it runs.
-/// </summary>
-internal sealed class ReminderScheduler(IBackgroundJobClient jobs, TimeProvider clock)
-{
-    public void Schedule(SessionSnapshot session)
-    {
-        var now = clock.GetUtcNow();
-        foreach (var minutes in session.ReminderMinutesBefore)
-        {
-            var due = ReminderPlan.ReminderDue(session.StartsAt, minutes);
-            if (due > now)
-            {
-                jobs.Schedule<ReminderJobs>(j => j.SendRemindersAsync(session.SessionId, minutes, session.StartsAt), due);
-            }
-        }
-
-        foreach (var minutes in session.FollowUpMinutesAfter)
-        {
-            var due = ReminderPlan.FollowUpDue(session.EndsAt, minutes);
-            if (due > now)
-            {
-                jobs.Schedule<ReminderJobs>(j => j.SendFollowUpsAsync(session.SessionId, minutes, session.EndsAt), due);
-            }
-        }
-    }
-}
-
-/// <summary>
 /// The jobs themselves. Each checks that the session still is as it was when the job was planned
 /// (published, same time, same rule), so a rescheduled or cancelled session's old jobs do nothing;
 /// and each email has a unique source key, so running a job twice sends nothing twice.
+/// Hangfire stores a job by this class's full name and jobs are planned weeks ahead, so the class
+/// keeps its name and namespace: moving it would strand every job already scheduled.
 /// </summary>
 internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator, SessionMail mail, SendLog sendLog, IDataProtectionProvider protection)
 {

@@ -1,12 +1,8 @@
 using LearningNetwork.BuildingBlocks.Errors;
-using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Features.ListNotifications;
 using LearningNetwork.Notifications.Persistence;
 using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.Notifications.Features.ResendNotification;
@@ -37,17 +33,4 @@ internal sealed class ResendNotificationHandler(NotificationsDbContext db, TimeP
             ? NotificationResponse.From(email)
             : throw new ConflictException($"Only a failed email can be sent again; this one is {NotificationResponse.From(email).Status}.");
     }
-}
-
-internal static class ResendNotificationEndpoint
-{
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/notifications/{id:guid}/resend", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ResendNotification(id), ct)))
-            .RequireAuthorization(Policies.Staff)
-            .WithName("ResendNotification")
-            .WithSummary("Sends a failed email again (due at once, fresh attempts, same Message-ID)")
-            .Produces<NotificationResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,0 +1,85 @@
+using FluentValidation;
+using LearningNetwork.Accounts.Contracts;
+using LearningNetwork.Accounts.Domain;
+using LearningNetwork.Accounts.Features.Shared;
+using LearningNetwork.Accounts.Persistence;
+using LearningNetwork.BuildingBlocks.Errors;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.Accounts.Features.SetPasswordWithLink;
+
+/// <summary>The person follows the link in their invitation (or reset email) and chooses a password.</summary>
+internal sealed record SetPasswordWithLink(string? Token, string? Password) : IRequest<Unit>
+{
+    internal AccountLinkPurpose Purpose { get; init; } = AccountLinkPurpose.Invitation;
+}
+
+internal sealed class SetPasswordWithLinkValidator : AbstractValidator<SetPasswordWithLink>
+{
+    public SetPasswordWithLinkValidator()
+    {
+        RuleFor(x => x.Token).NotEmpty().WithMessage("The token from the email link is required.").MaximumLength(200);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Choose a password.").MaximumLength(512);
+    }
+}
+
+internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, TimeProvider clock)
+    : IRequestHandler<SetPasswordWithLink, Unit>
+{
+    private const string InvalidLink = "This link is not valid: it was already used, replaced by a newer one, or it has expired.";
+
+    public async Task<Unit> Handle(SetPasswordWithLink request, CancellationToken cancellationToken)
+    {
+        var token = await links.FindUsableAsync(request.Token!, request.Purpose, cancellationToken)
+            ?? throw new InvalidFieldException("token", InvalidLink);
+        var user = await users.FindByIdAsync(token.UserId.ToString());
+        if (user is null || !user.IsActive)
+        {
+            throw new InvalidFieldException("token", InvalidLink);
+        }
+
+        // Check the password before using up the link, so a weak password can be corrected.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, request.Password);
+            if (!check.Succeeded)
+            {
+                throw new InvalidFieldException("password", string.Join(" ", check.Errors.Select(e => e.Description)));
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        // Exactly one request can use a link, even when two arrive at once.
+        var claimed = await db.AccountTokens
+            .Where(t => t.Id == token.Id && t.UsedAt == null && t.VoidedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        if (claimed != 1)
+        {
+            throw new InvalidFieldException("token", InvalidLink);
+        }
+
+        if (await users.HasPasswordAsync(user))
+        {
+            Check(await users.RemovePasswordAsync(user));
+        }
+
+        Check(await users.AddPasswordAsync(user, request.Password!));
+        user.EmailConfirmed = true;
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidFieldException("password", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

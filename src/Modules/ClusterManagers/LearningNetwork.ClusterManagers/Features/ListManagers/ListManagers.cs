@@ -1,0 +1,50 @@
+using FluentValidation;
+using LearningNetwork.BuildingBlocks.Contracts;
+using LearningNetwork.ClusterManagers.Features.Shared;
+using LearningNetwork.ClusterManagers.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningNetwork.ClusterManagers.Features.ListManagers;
+
+internal sealed record ListManagers(string? Search, Guid? ClusterId, bool? Active, int? Page, int? PageSize) : IRequest<PagedResult<ManagerResponse>>;
+
+internal sealed class ListManagersValidator : AbstractValidator<ListManagers>
+{
+    public ListManagersValidator()
+    {
+        RuleFor(x => x.Search).MaximumLength(200);
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
+    }
+}
+
+internal sealed class ListManagersHandler(ClusterManagersDbContext db) : IRequestHandler<ListManagers, PagedResult<ManagerResponse>>
+{
+    public async Task<PagedResult<ManagerResponse>> Handle(ListManagers request, CancellationToken cancellationToken)
+    {
+        var paging = new PageRequest(request.Page ?? 1, request.PageSize ?? 50);
+        var query = db.Responses();
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var pattern = Like.Contains(request.Search);
+            query = query.Where(m => EF.Functions.ILike(m.FullName, pattern, Like.Escape)
+                                     || EF.Functions.ILike(m.Email, pattern, Like.Escape)
+                                     || EF.Functions.ILike(m.ClusterName, pattern, Like.Escape));
+        }
+
+        if (request.ClusterId is { } clusterId)
+        {
+            query = query.Where(m => m.ClusterId == clusterId);
+        }
+
+        if (request.Active is { } active)
+        {
+            query = query.Where(m => m.IsActive == active);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderBy(m => m.FullName).ThenBy(m => m.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<ManagerResponse>(page, total);
+    }
+}
