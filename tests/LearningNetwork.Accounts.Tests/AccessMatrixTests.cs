@@ -90,6 +90,12 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["POST /api/learning-networks/{id:guid}/leave"] = Who.Manager,
         ["GET /api/learning-networks/{id:guid}/attendance"] = Who.Staff,
         ["GET /api/learning-networks/{id:guid}/attendance.csv"] = Who.Staff,
+        ["GET /api/reports/participation"] = Who.Staff,
+        ["GET /api/reports/participation.csv"] = Who.Staff,
+        ["GET /api/reports/participation.xlsx"] = Who.Staff,
+        ["GET /api/enrollments/{id:guid}/certificate.pdf"] = Who.SignedIn,
+        ["GET /api/learning-networks/{id:guid}/members/{clusterManagerId:guid}/certificate.pdf"] = Who.SignedIn,
+        ["GET /api/me/certificates"] = Who.Manager,
     };
 
     [Fact]

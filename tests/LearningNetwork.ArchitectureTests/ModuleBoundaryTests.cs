@@ -10,9 +10,9 @@ namespace LearningNetwork.ArchitectureTests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Every module: its implementation assembly and the namespace root it owns.</summary>
-    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications", "Enrollments", "GuidelineDocuments" };
+    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications", "Enrollments", "GuidelineDocuments", "LearningNetworks", "Reports" };
 
-    private static readonly Dictionary<string, Assembly> Implementations = new()
+    internal static readonly Dictionary<string, Assembly> Implementations = new()
     {
         ["Sessions"] = typeof(SessionsModule).Assembly,
         ["Accounts"] = typeof(AccountsModule).Assembly,
@@ -20,6 +20,8 @@ public sealed class ModuleBoundaryTests
         ["Notifications"] = typeof(Notifications.NotificationsModule).Assembly,
         ["Enrollments"] = typeof(Enrollments.EnrollmentsModule).Assembly,
         ["GuidelineDocuments"] = typeof(GuidelineDocuments.GuidelineDocumentsModule).Assembly,
+        ["LearningNetworks"] = typeof(LearningNetworks.LearningNetworksModule).Assembly,
+        ["Reports"] = typeof(Reports.ReportsModule).Assembly,
     };
 
     private static readonly Dictionary<string, Assembly> ContractAssemblies = new()
@@ -30,6 +32,8 @@ public sealed class ModuleBoundaryTests
         ["Notifications"] = typeof(Notifications.Contracts.EmailKind).Assembly,
         ["Enrollments"] = typeof(Enrollments.Contracts.EnrollmentConfirmed).Assembly,
         ["GuidelineDocuments"] = typeof(GuidelineDocuments.Contracts.GuidelineUpdated).Assembly,
+        ["LearningNetworks"] = typeof(LearningNetworks.Contracts.LearningNetworkMembersJoined).Assembly,
+        ["Reports"] = typeof(Reports.Contracts.ReportsModuleInfo).Assembly,
     };
 
     [Theory]

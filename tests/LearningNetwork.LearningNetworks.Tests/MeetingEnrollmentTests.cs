@@ -18,6 +18,9 @@ public sealed class MeetingEnrollmentTests(LearningNetworkApp app) : IClassFixtu
         await staff.AddMembersAsync(network.Id, [managers[3], managers[1]]);
         await staff.AddMembersAsync(network.Id, [managers[4], managers[0], managers[2]]);
         var meeting = await staff.DraftMeetingAsync(network.Id, capacity: 3);
+        // Their joins are handled (welcomed) before the meeting is published: the publication enrolls them.
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications.emails WHERE kind = 'LearningNetworkWelcome' AND values->>'networkId' = @id", ("id", network.Id.ToString())) == 5);
 
         await (await staff.PostAsync($"/api/sessions/{meeting}/publish", null)).ShouldBe(HttpStatusCode.OK);
 

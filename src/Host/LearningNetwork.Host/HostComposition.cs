@@ -5,6 +5,7 @@ using LearningNetwork.ClusterManagers;
 using LearningNetwork.Enrollments;
 using LearningNetwork.GuidelineDocuments;
 using LearningNetwork.LearningNetworks;
+using LearningNetwork.Reports;
 using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -51,6 +52,7 @@ internal static class HostComposition
         services.AddGuidelineDocumentsModule(configuration);
         services.AddNotificationsModule(configuration);
         services.AddLearningNetworksModule(configuration);
+        services.AddReportsModule(configuration);
         services.AddWebUi(configuration);
         return builder;
     }
@@ -76,6 +78,7 @@ internal static class HostComposition
         app.MapGuidelineDocumentsEndpoints();
         app.MapNotificationsEndpoints();
         app.MapLearningNetworksEndpoints();
+        app.MapReportsModuleEndpoints();
         app.MapReportsEndpoints();
         app.MapWebUi();
         return app;

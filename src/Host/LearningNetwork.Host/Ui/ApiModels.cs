@@ -81,3 +81,13 @@ public sealed record AttendanceMeetingView(Guid SessionId, string Title, DateTim
 public sealed record AttendanceRowView(Guid ClusterManagerId, string FullName, string ClusterName, bool IsMember, IReadOnlyList<string> Marks, double? AttendanceRate);
 
 public sealed record AttendanceView(string NetworkName, IReadOnlyList<AttendanceMeetingView> Meetings, IReadOnlyList<AttendanceRowView> Members);
+
+public sealed record ParticipationRowView(
+    Guid ClusterId, string ClusterName, string ClusterType, int SessionsAttended, double HoursAttended, int SessionsAttendedPostFunding,
+    double HoursAttendedPostFunding, int ManagersAttending, int Enrollments, int NoShows, double? AverageFeedback, DateOnly? LastAttended);
+
+public sealed record ClustersByTypeView(int SpearheadCluster, int InnovativeBusinessNetwork);
+
+public sealed record ParticipationView(int Year, int ClustersReached, ClustersByTypeView ClustersReachedByType, int PostFundingClustersReached, IReadOnlyList<ParticipationRowView> Rows);
+
+public sealed record CertificateView(Guid EnrollmentId, Guid SessionId, string Title, DateTime StartsAt, double Hours, Guid? LearningNetworkId);

@@ -25,3 +25,28 @@ public sealed record GetDirectoryFigures : IRequest<DirectoryFigures>;
 
 /// <summary>Every active manager, by name (for demo data and bulk choices).</summary>
 public sealed record GetActiveClusterManagers : IRequest<IReadOnlyList<ClusterManagerSummary>>;
+
+/// <summary>Where a cluster stands with the agency's funding on a given day.</summary>
+public enum FundingStatus
+{
+    /// <summary>No funding dates, or before the funding began.</summary>
+    None,
+    Funded,
+    PostFunding,
+}
+
+/// <summary>A cluster as reports see it: its type and funding period.</summary>
+public sealed record ClusterSummary(Guid ClusterId, string Name, string Type, DateOnly? FundingStart, DateOnly? FundingEnd)
+{
+    /// <summary>Funded from the first to the last day of the funding period, post-funding after it.</summary>
+    public FundingStatus StatusOn(DateOnly day) => (FundingStart, FundingEnd) switch
+    {
+        (_, { } end) when day > end => FundingStatus.PostFunding,
+        ({ } start, _) when day >= start => FundingStatus.Funded,
+        (null, { }) => FundingStatus.Funded,
+        _ => FundingStatus.None,
+    };
+}
+
+/// <summary>Every cluster, by name, active or not (reports list the ones they did not reach too).</summary>
+public sealed record GetAllClusters : IRequest<IReadOnlyList<ClusterSummary>>;

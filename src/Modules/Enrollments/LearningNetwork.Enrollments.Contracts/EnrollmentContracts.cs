@@ -104,3 +104,12 @@ public sealed record EnrollNetworkMembers(Guid SessionId, IReadOnlyList<Guid> Me
 
 /// <summary>Ends a manager's live enrollments in these sessions because they left the learning network (the waitlist moves up); answers how many ended.</summary>
 public sealed record CancelNetworkEnrollments(IReadOnlyCollection<Guid> SessionIds, Guid ClusterManagerId) : IRequest<int>;
+
+/// <summary>One enrollment: whose, which session, where it stands.</summary>
+public sealed record EnrollmentRecord(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, EnrollmentStatus Status, Attendance Attendance);
+
+/// <summary>Ask for one enrollment; null when there is none with this id.</summary>
+public sealed record GetEnrollment(Guid EnrollmentId) : IRequest<EnrollmentRecord?>;
+
+/// <summary>A manager's enrollments marked Attended (for certificates), in no particular order.</summary>
+public sealed record GetAttendedEnrollments(Guid ClusterManagerId) : IRequest<IReadOnlyList<EnrollmentRecord>>;

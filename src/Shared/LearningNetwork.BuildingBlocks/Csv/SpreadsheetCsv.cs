@@ -18,7 +18,7 @@ public sealed class SpreadsheetCsv
 
     public byte[] ToBytes() => Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(_text.ToString())).ToArray();
 
-    /// <summary>Quotes a field when it holds a separator, quote or line break; a leading = + - @ is defused (CSV injection).</summary>
+    /// <summary>Quotes a field when it holds the separator, a quote or a line break (a decimal comma needs none); a leading = + - @ is defused (CSV injection).</summary>
     public static string Field(string value)
     {
         if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
@@ -26,6 +26,6 @@ public sealed class SpreadsheetCsv
             value = "'" + value;
         }
 
-        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

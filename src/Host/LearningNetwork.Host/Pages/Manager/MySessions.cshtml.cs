@@ -10,6 +10,9 @@ public sealed class MySessionsModel(Api api, UiText text) : UiPage(api, text)
 
     public CalendarFeed? Feed { get; private set; }
 
+    /// <summary>One certificate of attendance per session the manager was marked Attended at.</summary>
+    public IReadOnlyList<CertificateView> Certificates { get; private set; } = [];
+
     /// <summary>webcal:// makes calendar apps offer to subscribe instead of downloading once.</summary>
     public string WebcalUrl => Feed is null ? string.Empty : "webcal://" + Feed.Url[(Feed.Url.IndexOf("://", StringComparison.Ordinal) + 3)..];
 
@@ -17,6 +20,7 @@ public sealed class MySessionsModel(Api api, UiText text) : UiPage(api, text)
     {
         Enrollments = (await Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?pageSize=200")).Result.Items;
         Feed = (await Api.GetAsync<CalendarFeed>("/api/me/calendar-feed")).Value;
+        Certificates = (await Api.GetAsync<List<CertificateView>>("/api/me/certificates")).Value ?? [];
     }
 
     public async Task<IActionResult> OnPostRotateAsync()

@@ -13,6 +13,9 @@ public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
     /// <summary>The manager's live enrollment per session.</summary>
     public IReadOnlyDictionary<Guid, MyEnrollment> Enrollments { get; private set; } = new Dictionary<Guid, MyEnrollment>();
 
+    /// <summary>The signed-in manager (from the sign-in cookie), for their certificate link.</summary>
+    public Guid? MyId => Guid.TryParse(User.FindFirst(LearningNetwork.BuildingBlocks.Security.LearningNetworkClaims.ClusterManagerId)?.Value, out var id) ? id : null;
+
     public async Task OnGetAsync()
     {
         var networks = (await Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200")).Value?.Items ?? [];
