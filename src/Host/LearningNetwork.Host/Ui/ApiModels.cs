@@ -19,14 +19,31 @@ public sealed record SessionView(
     Guid Id, Guid? SeriesId, string Title, string? Description, string Kind, string Status, string Start, string End, string TimeZone,
     DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength,
     string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
-    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null)
+    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null)
 {
     public bool IsUpcoming => StartsAt > DateTime.UtcNow;
+
+    /// <summary>The title in the page's language when staff translated it, else the default.</summary>
+    public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
+
+    public string? LocalDescription => SessionTextView.Pick(Translations) is { } text ? text.Description ?? Description : Description;
+}
+
+/// <summary>A session's title and description in one language.</summary>
+public sealed record SessionTextView(string Title, string? Description)
+{
+    public static SessionTextView? Pick(IReadOnlyDictionary<string, SessionTextView>? translations) =>
+        translations is not null && translations.TryGetValue(UiCulture.Language, out var text) ? text : null;
 }
 
 public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, string Status, int? WaitlistPosition);
 
-public sealed record MySession(Guid Id, string Title, string Kind, string Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl);
+public sealed record MySession(
+    Guid Id, string Title, string Kind, string Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl,
+    IReadOnlyDictionary<string, SessionTextView>? Translations = null)
+{
+    public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
+}
 
 public sealed record MyEnrollment(Guid Id, Guid SessionId, string Status, int? WaitlistPosition, string Attendance, DateTime EnrolledAt, MySession Session);
 

@@ -14,6 +14,13 @@ internal static class UiTextTranslations
             ("Een reeks is een terugkerende sessie, bv. een lerend netwerk dat elke eerste dinsdag van de maand samenkomt. Elke bijeenkomst wordt een ontwerpsessie.",
              "Une série est une session récurrente, p. ex. un réseau d'apprentissage qui se réunit le premier mardi de chaque mois. Chaque réunion devient une session en brouillon."),
         ["Absent"] = ("Afwezig", "Absent"),
+        // Reaching people: sessions in three languages.
+        ["Title and description in other languages (optional)"] = ("Titel en beschrijving in andere talen (optioneel)", "Titre et description dans d'autres langues (facultatif)"),
+        ["Managers who read one of these languages see its title and description in emails, calendars and their pages; the others see the default above."] =
+            ("Managers die een van deze talen lezen, zien die titel en beschrijving in e-mails, agenda's en hun pagina's; de anderen zien de standaardtekst hierboven.",
+             "Les gestionnaires qui lisent l'une de ces langues voient ce titre et cette description dans les e-mails, les agendas et leurs pages ; les autres voient le texte par défaut ci-dessus."),
+        ["Title ({0})"] = ("Titel ({0})", "Titre ({0})"),
+        ["Description ({0})"] = ("Beschrijving ({0})", "Description ({0})"),
         ["Actions"] = ("Acties", "Actions"),
         ["Activate your account"] = ("Activeer uw account", "Activez votre compte"),
         ["Active"] = ("Actief", "Actif"),

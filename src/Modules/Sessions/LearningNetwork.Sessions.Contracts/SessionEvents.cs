@@ -23,6 +23,32 @@ public sealed record SessionSnapshot(
 {
     /// <summary>The learning network whose meeting this is; absent for trainings (and from events written before networks existed).</summary>
     public Guid? LearningNetworkId { get; init; }
+
+    /// <summary>The description in the default language; absent from events written before it was carried.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// Title and description in other languages ("nl", "en", "fr"), beside the default ones; empty
+    /// when staff wrote none (and in events written before translations existed).
+    /// </summary>
+    public IReadOnlyDictionary<string, SessionText> Translations { get; init; } = SessionText.None;
+
+    /// <summary>The title in this language when staff wrote one, else the default title.</summary>
+    public string TitleIn(string? language) =>
+        language is not null && Translations.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text.Title) ? text.Title : Title;
+
+    /// <summary>The description in this language when the title was translated, else the default description.</summary>
+    public string? DescriptionIn(string? language) =>
+        language is not null && Translations.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text.Title) ? text.Description ?? Description : Description;
+}
+
+/// <summary>A session's title and description in one language.</summary>
+public sealed record SessionText(string Title, string? Description)
+{
+    /// <summary>The languages a session can be written in.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["nl", "en", "fr"];
+
+    public static readonly IReadOnlyDictionary<string, SessionText> None = new Dictionary<string, SessionText>();
 }
 
 public enum SessionKind
@@ -46,6 +72,14 @@ public sealed record SessionCapacityChanged(Guid SessionId, int PreviousCapacity
 /// <summary>Details that enrolled people see changed (title, place, link, reminder rules).</summary>
 public sealed record SessionDetailsChanged(SessionSnapshot Session) : IntegrationEvent;
 
+/// <summary>
+/// What confirmed enrollees see of a published session (title, description, translations, place,
+/// link) changed, and they are to hear of it at <paramref name="NoticeDueAt"/>, in one notice
+/// showing the session as it is then: raised by the first such edit of a window, not by the
+/// edits that follow within it.
+/// </summary>
+public sealed record SessionUpdateNoticePlanned(Guid SessionId, DateTimeOffset NoticeDueAt) : IntegrationEvent;
+
 /// <summary>Where a session stands, for modules deciding whether one may enroll.</summary>
 public enum SessionState
 {
@@ -64,7 +98,8 @@ public sealed record GetSeriesSessions(Guid SeriesId) : MediatR.IRequest<IReadOn
 
 /// <summary>An iCalendar document (text) with these sessions as events, e.g. for a personal feed.</summary>
 /// <param name="Method">PUBLISH (default), or CANCEL to take the sessions out of a calendar (an enrollment that ended).</param>
-public sealed record RenderSessionsCalendar(IReadOnlyCollection<Guid> SessionIds, string CalendarName, string? Method = null) : MediatR.IRequest<string>;
+/// <param name="Language">The reader's language: SUMMARY and DESCRIPTION in it where staff translated them, else the default.</param>
+public sealed record RenderSessionsCalendar(IReadOnlyCollection<Guid> SessionIds, string CalendarName, string? Method = null, string? Language = null) : MediatR.IRequest<string>;
 
 /// <summary>Every session of these learning networks (drafts included), in start order; each snapshot names its network.</summary>
 public sealed record GetLearningNetworkMeetings(IReadOnlyCollection<Guid> LearningNetworkIds) : MediatR.IRequest<IReadOnlyList<SessionInfo>>;

@@ -33,6 +33,7 @@ public static class SessionsModule
         services.AddMediatorHandlersFrom(typeof(SessionsModule).Assembly);
         services.AddScoped<IDemoDataSeeder, SessionsDemoData>();
         services.AddScoped<SessionViews>();
+        services.AddOptions<UpdateNoticeOptions>().BindConfiguration("Sessions");
         return services;
     }
 

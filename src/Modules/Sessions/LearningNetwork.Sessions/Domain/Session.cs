@@ -12,6 +12,9 @@ internal sealed class Session : AggregateRoot
 {
     private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(14);
 
+    /// <summary>Edits of what enrollees see within this time after the first one make one notice.</summary>
+    public static readonly TimeSpan DefaultNoticeWindow = TimeSpan.FromMinutes(1);
+
     private Session()
     {
     }
@@ -26,6 +29,9 @@ internal sealed class Session : AggregateRoot
     public string Title { get; private set; } = "";
 
     public string? Description { get; private set; }
+
+    /// <summary>Title and description in other languages ("nl", "en", "fr"), beside the default ones above.</summary>
+    public IReadOnlyDictionary<string, SessionText> Translations { get; private set; } = SessionText.None;
 
     public SessionKind Kind { get; private set; }
 
@@ -55,8 +61,14 @@ internal sealed class Session : AggregateRoot
 
     public int[] FollowUpMinutesAfter { get; private set; } = [];
 
-    /// <summary>iCalendar SEQUENCE: grows with each reschedule so calendars replace the old entry.</summary>
+    /// <summary>iCalendar SEQUENCE: grows with each reschedule, and each change of what enrollees see, so calendars replace the old entry.</summary>
     public int Sequence { get; private set; }
+
+    /// <summary>
+    /// When confirmed enrollees hear of the latest change of what they see: edits before then go
+    /// into that one notice. Null until the first such edit after publication.
+    /// </summary>
+    public DateTimeOffset? UpdateNoticeDueAt { get; private set; }
 
     public string? CancellationReason { get; private set; }
 
@@ -99,13 +111,18 @@ internal sealed class Session : AggregateRoot
         return session;
     }
 
-    public void Edit(SessionDetails details, string timeZone, DateTime? enrollmentDeadlineLocal, ReminderRules? rules, DateTimeOffset now)
+    /// <param name="noticeWindow">
+    /// How long after a change of what enrollees see they are told of it (one minute unless told);
+    /// further changes within that time go into the same notice (docs/api.md, "Reaching people").
+    /// </param>
+    public void Edit(SessionDetails details, string timeZone, DateTime? enrollmentDeadlineLocal, ReminderRules? rules, DateTimeOffset now, TimeSpan? noticeWindow = null)
     {
         // Whether the capacity may drop (not below the confirmed count) is the Enrollments module's
         // call, asked before this method runs.
         EnsureNotCancelled();
         var previousCapacity = Capacity;
         var (previousStart, previousEnd) = (StartsAt, EndsAt);
+        var previousContent = Content();
         ApplyDetails(details);
         if (rules is not null)
         {
@@ -125,13 +142,26 @@ internal sealed class Session : AggregateRoot
             return;
         }
 
+        var contentChanged = Content() != previousContent;
         if (StartsAt != previousStart || EndsAt != previousEnd)
         {
+            // The reschedule notice shows the session as it now is, new place and title included.
             Sequence++;
             Raise(new SessionRescheduled(ToSnapshot(), previousStart, previousEnd));
         }
         else
         {
+            if (contentChanged)
+            {
+                // Calendars replace the entry; enrollees are told once per window, of the state at its end.
+                Sequence++;
+                if (UpdateNoticeDueAt is not { } due || due <= now)
+                {
+                    UpdateNoticeDueAt = now + (noticeWindow ?? DefaultNoticeWindow);
+                    Raise(new SessionUpdateNoticePlanned(Id, UpdateNoticeDueAt.Value));
+                }
+            }
+
             Raise(new SessionDetailsChanged(ToSnapshot()));
         }
 
@@ -216,12 +246,38 @@ internal sealed class Session : AggregateRoot
         Capacity, EnrollmentDeadlineAt, ReminderMinutesBefore, FollowUpMinutesAfter, Sequence)
     {
         LearningNetworkId = LearningNetworkId,
+        Description = Description,
+        Translations = Translations,
     };
+
+    /// <summary>The title in this language when staff translated it, else the default (as <see cref="SessionSnapshot.TitleIn"/>).</summary>
+    public string TitleIn(string? language) => ToSnapshot().TitleIn(language);
+
+    /// <summary>The description in this language when staff translated the session, else the default.</summary>
+    public string? DescriptionIn(string? language) => ToSnapshot().DescriptionIn(language);
+
+    /// <summary>What enrollees see of the session, apart from its times, in a form that compares by value.</summary>
+    private string Content() => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        Title,
+        Description,
+        Translations = Translations.OrderBy(t => t.Key, StringComparer.Ordinal).ToList(),
+        Location,
+        OnlineUrl,
+    });
 
     private void ApplyDetails(SessionDetails details)
     {
         Title = details.Title.Trim();
         Description = Blank(details.Description);
+        if (details.Translations is { } translations)
+        {
+            Translations = translations
+                .Where(t => !string.IsNullOrWhiteSpace(t.Value.Title))
+                .OrderBy(t => t.Key, StringComparer.Ordinal)
+                .ToDictionary(t => t.Key, t => new SessionText(t.Value.Title.Trim(), Blank(t.Value.Description)), StringComparer.Ordinal);
+        }
+
         Kind = details.Kind;
         Location = Blank(details.Location);
         OnlineUrl = Blank(details.OnlineUrl);

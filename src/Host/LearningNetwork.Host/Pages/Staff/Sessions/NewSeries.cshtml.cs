@@ -23,6 +23,7 @@ public sealed class NewSeriesModel(Api api, UiText text) : UiPage(api, text)
         {
             title = Form.Title ?? string.Empty,
             description = string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description,
+            translations = Form.Translations.ToRequest(),
             kind = Form.Kind,
             timeZone = Form.TimeZone,
             firstStart = Form.FirstStart ?? string.Empty,
@@ -48,6 +49,8 @@ public sealed class NewSeriesModel(Api api, UiText text) : UiPage(api, text)
         public string? Title { get; set; }
 
         public string? Description { get; set; }
+
+        public SessionTranslationsForm Translations { get; set; } = new();
 
         public string Kind { get; set; } = "LearningNetworkMeeting";
 

@@ -10,6 +10,9 @@ public sealed class SessionForm
 
     public string? Description { get; set; }
 
+    /// <summary>Title and description in nl, en and fr; empty ones are left out of the request.</summary>
+    public SessionTranslationsForm Translations { get; set; } = new();
+
     public string Kind { get; set; } = "Training";
 
     public string? Start { get; set; }
@@ -39,6 +42,7 @@ public sealed class SessionForm
     {
         Title = s.Title,
         Description = s.Description,
+        Translations = SessionTranslationsForm.From(s.Translations),
         Kind = s.Kind,
         Start = s.Start,
         End = s.End,
@@ -70,6 +74,8 @@ public sealed class SessionForm
         {
             ["title"] = Title ?? string.Empty,
             ["description"] = Blank(Description),
+            // Always sent, so clearing a language's fields removes its translation.
+            ["translations"] = Translations.ToRequest(),
             ["kind"] = Kind,
             ["timeZone"] = TimeZone,
             ["location"] = Blank(Location),

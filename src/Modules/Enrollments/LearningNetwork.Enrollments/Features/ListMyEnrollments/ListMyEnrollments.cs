@@ -12,7 +12,7 @@ namespace LearningNetwork.Enrollments.Features.ListMyEnrollments;
 
 internal sealed record SessionSummary(
     Guid Id, string Title, SessionKind Kind, SessionState Status, string Start, string End, string TimeZone,
-    DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl);
+    DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, IReadOnlyDictionary<string, SessionText> Translations);
 
 internal sealed record MyEnrollmentResponse(
     Guid Id, Guid SessionId, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt, SessionSummary Session);
@@ -71,6 +71,6 @@ internal sealed class ListMyEnrollmentsHandler(EnrollmentsDbContext db, IMediato
         return new SessionSummary(s.SessionId, s.Title, s.Kind, info.State,
             s.StartLocal.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
             s.EndLocal.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            s.TimeZone, s.StartsAt.UtcDateTime, s.EndsAt.UtcDateTime, s.Location, s.OnlineUrl);
+            s.TimeZone, s.StartsAt.UtcDateTime, s.EndsAt.UtcDateTime, s.Location, s.OnlineUrl, s.Translations);
     }
 }

@@ -29,9 +29,13 @@ internal sealed class EmailLearningNetworkWelcomeHandler(NotificationsDbContext 
         var upcoming = (await mediator.Send(new GetLearningNetworkMeetings([network.LearningNetworkId]), cancellationToken))
             .Where(m => m.State == SessionState.Published && m.Session.StartsAt > now)
             .Select(m => m.Session).ToList();
-        var ics = upcoming.Count == 0 ? null
-            : await mediator.Send(new RenderSessionsCalendar(upcoming.Select(m => m.SessionId).ToList(), network.Name), cancellationToken);
-        var managers = (await mediator.Send(new GetClusterManagers(notification.ClusterManagerIds), cancellationToken)).Where(m => m.IsActive);
+        var managers = (await mediator.Send(new GetClusterManagers(notification.ClusterManagerIds), cancellationToken)).Where(m => m.IsActive).ToList();
+        // The meetings' calendar in each language the new members read.
+        var ics = new Dictionary<string, string>();
+        foreach (var language in upcoming.Count == 0 ? Enumerable.Empty<string>() : managers.Select(m => m.PreferredLanguage).Distinct())
+        {
+            ics[language] = await mediator.Send(new RenderSessionsCalendar(upcoming.Select(m => m.SessionId).ToList(), network.Name, Language: language), cancellationToken);
+        }
 
         var emails = managers.Select(m =>
         {
@@ -41,11 +45,11 @@ internal sealed class EmailLearningNetworkWelcomeHandler(NotificationsDbContext 
                 ["theme"] = network.Theme,
                 ["networkId"] = network.LearningNetworkId.ToString(),
                 ["meetingCount"] = upcoming.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["meetings"] = string.Join("; ", upcoming.Select(s => $"{s.Title} ({LocalFormats.Span(s.StartsAt, s.EndsAt, s.TimeZone, m.PreferredLanguage)})")),
+                ["meetings"] = string.Join("; ", upcoming.Select(s => $"{s.TitleIn(m.PreferredLanguage)} ({LocalFormats.Span(s.StartsAt, s.EndsAt, s.TimeZone, m.PreferredLanguage)})")),
             };
-            if (ics is not null)
+            if (ics.TryGetValue(m.PreferredLanguage, out var calendar))
             {
-                values["ics"] = ics;
+                values["ics"] = calendar;
             }
 
             return Email.Create(EmailKind.LearningNetworkWelcome, $"network-welcome:{notification.EventId}:{m.ClusterManagerId}",

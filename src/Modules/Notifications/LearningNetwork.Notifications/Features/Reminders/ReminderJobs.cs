@@ -36,15 +36,16 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
         var dueAt = ReminderPlan.ReminderDue(startsAt, minutesBefore);
         var enrollees = (await mediator.Send(new GetSessionEnrollees(sessionId))).Where(e => ReminderPlan.GetsReminder(e, dueAt)).ToList();
         var managers = await ActiveManagersAsync(enrollees);
-        var ics = await mediator.Send(new RenderSessionsCalendar([sessionId], "LearningNetwork", "PUBLISH"));
+        var ics = await mail.IcsPerLanguageAsync(sessionId, "PUBLISH", managers.Values, CancellationToken.None);
         var emails = new List<Email>();
         foreach (var enrollee in enrollees.Where(e => managers.ContainsKey(e.ClusterManagerId)))
         {
+            var manager = managers[enrollee.ClusterManagerId];
             emails.Add(await mail.BuildAsync(EmailKind.Reminder,
                 $"reminder:{sessionId}:{enrollee.EnrollmentId}:{minutesBefore}:{startsAt.UtcTicks}",
-                session.Session, managers[enrollee.ClusterManagerId],
+                session.Session, manager,
                 new Dictionary<string, string> { ["minutesBefore"] = minutesBefore.ToString(CultureInfo.InvariantCulture) },
-                "PUBLISH", dueAt, renderedIcs: ics));
+                "PUBLISH", dueAt, renderedIcs: ics[manager.PreferredLanguage]));
         }
 
         await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);

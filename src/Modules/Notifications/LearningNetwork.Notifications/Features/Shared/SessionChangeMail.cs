@@ -29,11 +29,12 @@ internal sealed class SessionChangeMail(NotificationsDbContext db, SessionMail m
 
         var managers = (await mediator.Send(new GetClusterManagers(enrollees.Select(e => e.ClusterManagerId).ToList()), cancellationToken))
             .Where(m => m.IsActive).ToDictionary(m => m.ClusterManagerId);
-        var ics = await mediator.Send(new RenderSessionsCalendar([session.SessionId], "LearningNetwork", icsMethod), cancellationToken);
+        var ics = await mail.IcsPerLanguageAsync(session.SessionId, icsMethod, managers.Values, cancellationToken);
         var emails = new List<Email>();
         foreach (var enrollee in enrollees.Where(e => managers.ContainsKey(e.ClusterManagerId)))
         {
-            emails.Add(await mail.BuildAsync(kind, $"{sourcePrefix}:{enrollee.EnrollmentId}", session, managers[enrollee.ClusterManagerId], extra, icsMethod, renderedIcs: ics));
+            var manager = managers[enrollee.ClusterManagerId];
+            emails.Add(await mail.BuildAsync(kind, $"{sourcePrefix}:{enrollee.EnrollmentId}", session, manager, extra, icsMethod, renderedIcs: ics[manager.PreferredLanguage]));
         }
 
         await sendLog.AddManyOnceAsync(db, emails, cancellationToken);

@@ -6,12 +6,15 @@ using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace LearningNetwork.Sessions.Features.EditSession;
 
 /// <summary>
-/// Staff change a session's details. Times move only through reschedule; reminder rules left
-/// out stay as they are; lowering capacity below the confirmed count is refused.
+/// Staff change a session's details. Times move only through reschedule; reminder rules and
+/// translations left out stay as they are; lowering capacity below the confirmed count is refused.
+/// A change of what enrollees see (title, description, translations, place, link) raises the
+/// SEQUENCE and tells the confirmed enrollees once per notice window.
 /// </summary>
 internal sealed record EditSession : IRequest<SessionResponse>
 {
@@ -21,6 +24,9 @@ internal sealed record EditSession : IRequest<SessionResponse>
     public string? Title { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>Title and description per language ("nl", "en", "fr"); left out, they stay as they are; {} removes them.</summary>
+    public IReadOnlyDictionary<string, SessionTextInput?>? Translations { get; init; }
 
     public SessionKind? Kind { get; init; }
 
@@ -45,6 +51,7 @@ internal sealed class EditSessionValidator : AbstractValidator<EditSession>
     {
         RuleFor(x => x.Title).Title();
         RuleFor(x => x.Description).MaximumLength(4000);
+        this.Translations(x => x.Translations);
         RuleFor(x => x.Kind).NotNull().WithMessage("The kind is required: Training or LearningNetworkMeeting.");
         RuleFor(x => x.TimeZone).IanaTimeZone();
         RuleFor(x => x.Location).MaximumLength(300);
@@ -55,7 +62,8 @@ internal sealed class EditSessionValidator : AbstractValidator<EditSession>
     }
 }
 
-internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews views, IMediator mediator, TimeProvider clock) : IRequestHandler<EditSession, SessionResponse>
+internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews views, IMediator mediator, TimeProvider clock, IOptions<UpdateNoticeOptions> notices)
+    : IRequestHandler<EditSession, SessionResponse>
 {
     public async Task<SessionResponse> Handle(EditSession request, CancellationToken cancellationToken)
     {
@@ -68,11 +76,13 @@ internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews view
         }
 
         session.Edit(
-            new SessionDetails(request.Title!, request.Description, request.Kind!.Value, request.Location, request.OnlineUrl, request.Capacity!.Value),
+            new SessionDetails(request.Title!, request.Description, request.Kind!.Value, request.Location, request.OnlineUrl, request.Capacity!.Value,
+                SessionInputRules.ToTexts(request.Translations)),
             request.TimeZone!,
             SessionInputRules.ParseOptionalLocal(request.EnrollmentDeadline),
             SessionInputRules.ToRules(request.Reminders, request.FollowUps, fallback: null),
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            notices.Value.Window);
         await db.SaveChangesAsync(cancellationToken);
         return await views.OneAsync(session, cancellationToken);
     }

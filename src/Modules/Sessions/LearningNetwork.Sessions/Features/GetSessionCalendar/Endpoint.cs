@@ -8,11 +8,11 @@ namespace LearningNetwork.Sessions.Features.GetSessionCalendar;
 internal static class GetSessionCalendarEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/sessions/{id:guid}/calendar.ics", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Text(await mediator.Send(new GetSessionCalendar(id), ct), "text/calendar; charset=utf-8"))
+        api.MapGet("/sessions/{id:guid}/calendar.ics", async (Guid id, string? language, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Text(await mediator.Send(new GetSessionCalendar(id, language), ct), "text/calendar; charset=utf-8"))
             .RequireAuthorization()
             .WithName("GetSessionCalendar")
-            .WithSummary("The session as an iCalendar (.ics) file")
+            .WithSummary("The session as an iCalendar (.ics) file, in the given language (nl, en, fr) where staff translated it")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

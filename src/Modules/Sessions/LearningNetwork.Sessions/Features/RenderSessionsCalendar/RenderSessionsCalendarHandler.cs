@@ -16,7 +16,7 @@ internal sealed class RenderSessionsCalendarHandler(SessionsDbContext db, TimePr
         var sessions = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id) && s.Status != SessionStatus.Draft)
             .OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
         var method = request.Method ?? (sessions.Count == 1 && sessions[0].Status == SessionStatus.Cancelled ? "CANCEL" : "PUBLISH");
-        var calendar = SessionIcs.Calendar(sessions, clock.GetUtcNow(), request.CalendarName, method, cancelAll: method == "CANCEL");
+        var calendar = SessionIcs.Calendar(sessions, clock.GetUtcNow(), request.CalendarName, method, cancelAll: method == "CANCEL", request.Language);
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 }

@@ -15,6 +15,9 @@ internal sealed record ScheduleSeries : IRequest<SeriesResponse>
 
     public string? Description { get; init; }
 
+    /// <summary>Title and description per language ("nl", "en", "fr") beside the default ones.</summary>
+    public IReadOnlyDictionary<string, SessionTextInput?>? Translations { get; init; }
+
     public SessionKind? Kind { get; init; }
 
     public string? TimeZone { get; init; }
@@ -47,6 +50,7 @@ internal sealed class ScheduleSeriesValidator : AbstractValidator<ScheduleSeries
     {
         RuleFor(x => x.Title).Title();
         RuleFor(x => x.Description).MaximumLength(4000);
+        this.Translations(x => x.Translations);
         RuleFor(x => x.Kind).NotNull().WithMessage("The kind is required: Training or LearningNetworkMeeting.");
         RuleFor(x => x.TimeZone).IanaTimeZone();
         RuleFor(x => x.FirstStart).NotEmpty().WithMessage("The first start is required.").LocalDateTime();
@@ -69,7 +73,8 @@ internal sealed class ScheduleSeriesHandler(SessionsDbContext db, IMediator medi
         var kind = request.Kind!.Value;
         var defaults = await db.ReminderDefaults.AsNoTracking().SingleAsync(d => d.Kind == kind, cancellationToken);
         var (series, sessions) = SessionSeries.Plan(
-            new SessionDetails(request.Title!, request.Description, kind, request.Location, request.OnlineUrl, request.Capacity!.Value),
+            new SessionDetails(request.Title!, request.Description, kind, request.Location, request.OnlineUrl, request.Capacity!.Value,
+                SessionInputRules.ToTexts(request.Translations)),
             request.TimeZone!,
             SessionInputRules.ParseLocal(request.FirstStart!),
             request.DurationMinutes!.Value,

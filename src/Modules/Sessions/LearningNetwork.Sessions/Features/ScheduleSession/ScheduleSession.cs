@@ -15,6 +15,9 @@ internal sealed record ScheduleSession : IRequest<SessionResponse>
 
     public string? Description { get; init; }
 
+    /// <summary>Title and description per language ("nl", "en", "fr") beside the default ones.</summary>
+    public IReadOnlyDictionary<string, SessionTextInput?>? Translations { get; init; }
+
     public SessionKind? Kind { get; init; }
 
     public string? Start { get; init; }
@@ -45,6 +48,7 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
     {
         RuleFor(x => x.Title).Title();
         RuleFor(x => x.Description).MaximumLength(4000);
+        this.Translations(x => x.Translations);
         RuleFor(x => x.Kind).NotNull().WithMessage("The kind is required: Training or LearningNetworkMeeting.");
         RuleFor(x => x.Start).NotEmpty().WithMessage("The start is required.").LocalDateTime();
         RuleFor(x => x.End).NotEmpty().WithMessage("The end is required.").LocalDateTime();
@@ -65,7 +69,8 @@ internal sealed class ScheduleSessionHandler(SessionsDbContext db, SessionViews 
         var kind = request.Kind!.Value;
         var defaults = await db.ReminderDefaults.AsNoTracking().SingleAsync(d => d.Kind == kind, cancellationToken);
         var session = Session.Schedule(
-            new SessionDetails(request.Title!, request.Description, kind, request.Location, request.OnlineUrl, request.Capacity!.Value),
+            new SessionDetails(request.Title!, request.Description, kind, request.Location, request.OnlineUrl, request.Capacity!.Value,
+                SessionInputRules.ToTexts(request.Translations)),
             SessionInputRules.ParseLocal(request.Start!),
             SessionInputRules.ParseLocal(request.End!),
             request.TimeZone!,

@@ -14,30 +14,34 @@ internal static class SessionIcs
 {
     public static string Uid(Guid sessionId) => $"session-{sessionId}@learningnetwork";
 
-    public static string Render(Session session, DateTimeOffset now) =>
+    public static string Render(Session session, DateTimeOffset now, string? language = null) =>
         new CalendarSerializer().SerializeToString(
-            Calendar([session], now, "LearningNetwork", session.Status == SessionStatus.Cancelled ? "CANCEL" : "PUBLISH", cancelAll: false)) ?? "";
+            Calendar([session], now, "LearningNetwork", session.Status == SessionStatus.Cancelled ? "CANCEL" : "PUBLISH", cancelAll: false, language)) ?? "";
 
-    /// <summary>A calendar of several sessions (a personal feed); cancelled ones stay in it as CANCELLED so clients drop them.</summary>
-    public static Calendar Calendar(IEnumerable<Session> sessions, DateTimeOffset now, string name, string method, bool cancelAll)
+    /// <summary>
+    /// A calendar of several sessions (a personal feed); cancelled ones stay in it as CANCELLED so
+    /// clients drop them. SUMMARY and DESCRIPTION are in <paramref name="language"/> where staff
+    /// translated the session, else in the default language.
+    /// </summary>
+    public static Calendar Calendar(IEnumerable<Session> sessions, DateTimeOffset now, string name, string method, bool cancelAll, string? language = null)
     {
         var calendar = new Calendar { Method = method };
         calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var session in sessions)
         {
-            calendar.Events.Add(Event(session, now, cancelAll));
+            calendar.Events.Add(Event(session, now, cancelAll, language));
         }
 
         return calendar;
     }
 
-    private static CalendarEvent Event(Session session, DateTimeOffset now, bool cancelled)
+    private static CalendarEvent Event(Session session, DateTimeOffset now, bool cancelled, string? language)
     {
         var calendarEvent = new CalendarEvent
         {
             Uid = Uid(session.Id),
             Sequence = session.Sequence,
-            Summary = session.Title,
+            Summary = session.TitleIn(language),
             Location = session.Location ?? session.OnlineUrl,
             // UTC instants: every calendar client reads them the same, with no VTIMEZONE to get wrong.
             DtStart = new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),
@@ -45,7 +49,7 @@ internal static class SessionIcs
             DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
             Status = cancelled || session.Status == SessionStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
         };
-        var description = Describe(session);
+        var description = Describe(session, language);
         if (description.Length > 0)
         {
             calendarEvent.Description = description;
@@ -59,12 +63,12 @@ internal static class SessionIcs
         return calendarEvent;
     }
 
-    private static string Describe(Session session)
+    private static string Describe(Session session, string? language)
     {
         var parts = new List<string>();
-        if (session.Description is not null)
+        if (session.DescriptionIn(language) is { } text)
         {
-            parts.Add(session.Description);
+            parts.Add(text);
         }
 
         if (session.OnlineUrl is not null)

@@ -1,4 +1,5 @@
 using FluentValidation;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 
 namespace LearningNetwork.Sessions.Features.Shared;
@@ -48,6 +49,41 @@ internal static class SessionInputRules
             .WithMessage($"minutesAfter must be between 0 and {Domain.ReminderRules.MaxMinutes}.")
             .OverridePropertyName("followUps");
     }
+
+    /// <summary>
+    /// <c>translations: {"nl"|"en"|"fr": {title, description?}}</c>: only those languages, each
+    /// with a title; errors name the field as <c>translations.fr.title</c>.
+    /// </summary>
+    public static void Translations<T>(this AbstractValidator<T> validator, Func<T, IReadOnlyDictionary<string, SessionTextInput?>?> translations) =>
+        validator.RuleFor(x => translations(x)).Custom((value, context) =>
+        {
+            foreach (var (language, text) in value ?? new Dictionary<string, SessionTextInput?>())
+            {
+                if (!SessionText.Languages.Contains(language))
+                {
+                    context.AddFailure($"translations.{language}", "Translations are given per language: nl, en or fr.");
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(text?.Title))
+                {
+                    context.AddFailure($"translations.{language}.title", "A translation needs its title.");
+                }
+                else if (text.Title.Trim().Length > 200)
+                {
+                    context.AddFailure($"translations.{language}.title", "The title has at most 200 characters.");
+                }
+
+                if (text?.Description is { Length: > 4000 })
+                {
+                    context.AddFailure($"translations.{language}.description", "The description has at most 4000 characters.");
+                }
+            }
+        });
+
+    /// <summary>Validated input as the domain takes it; null (left out) stays null.</summary>
+    public static IReadOnlyDictionary<string, SessionText>? ToTexts(IReadOnlyDictionary<string, SessionTextInput?>? translations) =>
+        translations?.ToDictionary(t => t.Key, t => new SessionText(t.Value!.Title!, t.Value.Description));
 
     public static ReminderRules? ToRules(IReadOnlyList<ReminderRule>? reminders, IReadOnlyList<FollowUpRule>? followUps, ReminderRules? fallback)
     {

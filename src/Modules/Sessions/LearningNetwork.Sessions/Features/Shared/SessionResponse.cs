@@ -9,6 +9,9 @@ public sealed record ReminderRule(int? MinutesBefore);
 
 public sealed record FollowUpRule(int? MinutesAfter);
 
+/// <summary>A session's title and description in one language, as staff send it.</summary>
+public sealed record SessionTextInput(string? Title, string? Description);
+
 /// <summary>A session as every endpoint returns it: local times as entered, plus UTC instants.</summary>
 internal sealed record SessionResponse(
     Guid Id,
@@ -35,7 +38,8 @@ internal sealed record SessionResponse(
     int Sequence,
     string? CancellationReason,
     IReadOnlyList<MaterialSummary> Materials,
-    Guid? LearningNetworkId)
+    Guid? LearningNetworkId,
+    IReadOnlyDictionary<string, SessionText> Translations)
 {
     public static SessionResponse From(Session s, SeatCount seats, IReadOnlyList<MaterialSummary> materials) => new(
         s.Id,
@@ -62,5 +66,6 @@ internal sealed record SessionResponse(
         s.Sequence,
         s.CancellationReason,
         materials,
-        s.LearningNetworkId);
+        s.LearningNetworkId,
+        s.Translations);
 }

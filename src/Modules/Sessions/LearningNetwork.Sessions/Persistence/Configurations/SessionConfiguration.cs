@@ -1,11 +1,16 @@
+using System.Text.Json;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LearningNetwork.Sessions.Persistence.Configurations;
 
 internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
+    private static readonly JsonSerializerOptions TranslationsJson = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         // Seats are counted by the Enrollments module, in its own ledger (with its own CHECK backstop).
@@ -18,6 +23,17 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Title).HasMaxLength(200);
         builder.Property(s => s.Description).HasMaxLength(4000);
+        // {"fr": {"title": "...", "description": "..."}}: read and written whole with the session.
+        builder.Property(s => s.Translations)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                value => JsonSerializer.Serialize(value, TranslationsJson),
+                json => JsonSerializer.Deserialize<Dictionary<string, SessionText>>(json, TranslationsJson) ?? new Dictionary<string, SessionText>(),
+                new ValueComparer<IReadOnlyDictionary<string, SessionText>>(
+                    (a, b) => JsonSerializer.Serialize(a, TranslationsJson) == JsonSerializer.Serialize(b, TranslationsJson),
+                    d => d.Count,
+                    d => d))
+            .HasDefaultValueSql("'{}'::jsonb");
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.TimeZone).HasMaxLength(64);
