@@ -96,6 +96,13 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["GET /api/enrollments/{id:guid}/certificate.pdf"] = Who.SignedIn,
         ["GET /api/learning-networks/{id:guid}/members/{clusterManagerId:guid}/certificate.pdf"] = Who.SignedIn,
         ["GET /api/me/certificates"] = Who.Manager,
+        ["POST /api/funding-calls"] = Who.Staff,
+        ["GET /api/funding-calls"] = Who.SignedIn,
+        ["GET /api/funding-calls/{id:guid}"] = Who.SignedIn,
+        ["PUT /api/funding-calls/{id:guid}"] = Who.Staff,
+        ["POST /api/funding-calls/{id:guid}/publish"] = Who.Staff,
+        ["POST /api/funding-calls/{id:guid}/withdraw"] = Who.Staff,
+        ["GET /api/clusters/{id:guid}/history"] = Who.Staff,
     };
 
     [Fact]

@@ -10,7 +10,7 @@ namespace LearningNetwork.ArchitectureTests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Every module: its implementation assembly and the namespace root it owns.</summary>
-    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications", "Enrollments", "GuidelineDocuments", "LearningNetworks", "Reports" };
+    public static readonly TheoryData<string> Modules = new() { "Sessions", "Accounts", "ClusterManagers", "Notifications", "Enrollments", "GuidelineDocuments", "LearningNetworks", "Reports", "FundingCalls" };
 
     internal static readonly Dictionary<string, Assembly> Implementations = new()
     {
@@ -22,6 +22,7 @@ public sealed class ModuleBoundaryTests
         ["GuidelineDocuments"] = typeof(GuidelineDocuments.GuidelineDocumentsModule).Assembly,
         ["LearningNetworks"] = typeof(LearningNetworks.LearningNetworksModule).Assembly,
         ["Reports"] = typeof(Reports.ReportsModule).Assembly,
+        ["FundingCalls"] = typeof(FundingCalls.FundingCallsModule).Assembly,
     };
 
     private static readonly Dictionary<string, Assembly> ContractAssemblies = new()
@@ -34,6 +35,7 @@ public sealed class ModuleBoundaryTests
         ["GuidelineDocuments"] = typeof(GuidelineDocuments.Contracts.GuidelineUpdated).Assembly,
         ["LearningNetworks"] = typeof(LearningNetworks.Contracts.LearningNetworkMembersJoined).Assembly,
         ["Reports"] = typeof(Reports.Contracts.ReportsModuleInfo).Assembly,
+        ["FundingCalls"] = typeof(FundingCalls.Contracts.FundingCallPublished).Assembly,
     };
 
     [Theory]

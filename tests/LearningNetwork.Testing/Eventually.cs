@@ -18,4 +18,12 @@ public static class Eventually
 
         throw new TimeoutException(because ?? "The condition did not become true in time.");
     }
+
+    /// <summary>Waits until the value read satisfies the condition, and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan? timeout = null)
+    {
+        var value = await read();
+        await TrueAsync(async () => condition(value = await read()), timeout, $"The value never became right; last: {value}");
+        return value;
+    }
 }

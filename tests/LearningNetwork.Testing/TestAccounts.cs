@@ -64,10 +64,25 @@ public static class TestDirectory
         return ids;
     }
 
+    /// <summary>A manager of this cluster who can sign in (their account gets a password directly).</summary>
+    public static async Task<HttpClient> SignedInManagerOfAsync(this LearningNetworkApp app, HttpClient staff, Guid clusterId, string language = "nl")
+    {
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(staff, "/api/cluster-managers",
+            new { clusterId, fullName = "Manager of a cluster", email = $"{Guid.NewGuid():N}@cluster.example", preferredLanguage = language });
+        response.EnsureSuccessStatusCode();
+        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("id").GetGuid();
+        return await app.SignInAsync(id);
+    }
+
     /// <summary>A directory manager who can sign in: their account gets a password directly, skipping the invitation.</summary>
     public static async Task<(Guid ClusterManagerId, HttpClient Client)> SignedInDirectoryManagerAsync(this LearningNetworkApp app, HttpClient staff)
     {
         var id = (await app.CreateManagersAsync(staff, 1))[0];
+        return (id, await app.SignInAsync(id));
+    }
+
+    private static async Task<HttpClient> SignInAsync(this LearningNetworkApp app, Guid id)
+    {
         await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.users WHERE cluster_manager_id = @id", ("id", id)) == 1);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
@@ -78,6 +93,6 @@ public static class TestDirectory
             throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
         }
 
-        return (id, await app.SignedInClientAsync(user.Email!, TestAccounts.Password));
+        return await app.SignedInClientAsync(user.Email!, TestAccounts.Password);
     }
 }

@@ -286,7 +286,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
         using var api = await app.StaffClientAsync();
         var network = await api.CreateNetworkAsync("MembersOnly");
-        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/networks", "/staff/reports", "/account/password" };
+        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();

@@ -4,6 +4,7 @@ using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.ClusterManagers;
 using LearningNetwork.Enrollments;
 using LearningNetwork.GuidelineDocuments;
+using LearningNetwork.FundingCalls;
 using LearningNetwork.LearningNetworks;
 using LearningNetwork.Reports;
 using LearningNetwork.Notifications;
@@ -53,6 +54,7 @@ internal static class HostComposition
         services.AddNotificationsModule(configuration);
         services.AddLearningNetworksModule(configuration);
         services.AddReportsModule(configuration);
+        services.AddFundingCallsModule(configuration);
         services.AddWebUi(configuration);
         return builder;
     }
@@ -79,6 +81,7 @@ internal static class HostComposition
         app.MapNotificationsEndpoints();
         app.MapLearningNetworksEndpoints();
         app.MapReportsModuleEndpoints();
+        app.MapFundingCallsEndpoints();
         app.MapReportsEndpoints();
         app.MapWebUi();
         return app;

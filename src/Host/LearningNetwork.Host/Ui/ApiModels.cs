@@ -108,3 +108,13 @@ public sealed record ClustersByTypeView(int SpearheadCluster, int InnovativeBusi
 public sealed record ParticipationView(int Year, int ClustersReached, ClustersByTypeView ClustersReachedByType, int PostFundingClustersReached, IReadOnlyList<ParticipationRowView> Rows);
 
 public sealed record CertificateView(Guid EnrollmentId, Guid SessionId, string Title, DateTime StartsAt, double Hours, Guid? LearningNetworkId);
+
+public sealed record ReminderDaysView(int DaysBefore);
+
+public sealed record GuidelineLinkView(Guid Id, string Title);
+
+public sealed record FundingCallView(
+    Guid Id, string Title, string Instrument, string? Description, IReadOnlyList<string> EligibleClusterTypes, string OpensOn, string Deadline,
+    string TimeZone, DateTime DeadlineAt, string? Url, IReadOnlyList<GuidelineLinkView> Guidelines, IReadOnlyList<ReminderDaysView> Reminders, string Status);
+
+public sealed record ClusterChangeView(DateTime At, Guid? ActorId, string Field, string? OldValue, string? NewValue);

@@ -4,6 +4,7 @@ using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.ClusterManagers.Features.DeactivateManager;
 using LearningNetwork.ClusterManagers.Features.DemoData;
 using LearningNetwork.ClusterManagers.Features.GetCluster;
+using LearningNetwork.ClusterManagers.Features.GetClusterHistory;
 using LearningNetwork.ClusterManagers.Features.GetManager;
 using LearningNetwork.ClusterManagers.Features.ImportManagers;
 using LearningNetwork.ClusterManagers.Features.ListClusters;
@@ -37,6 +38,7 @@ public static class ClusterManagersModule
         SaveClusterEndpoint.Map(api);
         ListClustersEndpoint.Map(api);
         GetClusterEndpoint.Map(api);
+        GetClusterHistoryEndpoint.Map(api);
         ImportManagersEndpoint.Map(api);
         SaveManagerEndpoint.Map(api);
         ListManagersEndpoint.Map(api);

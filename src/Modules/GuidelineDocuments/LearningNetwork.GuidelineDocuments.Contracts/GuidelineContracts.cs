@@ -10,3 +10,9 @@ public sealed record MaterialSummary(Guid GuidelineId, string Title, string Lang
 
 /// <summary>The published guidelines attached to these sessions as their materials.</summary>
 public sealed record GetSessionMaterials(IReadOnlyCollection<Guid> SessionIds) : IRequest<IReadOnlyDictionary<Guid, IReadOnlyList<MaterialSummary>>>;
+
+/// <summary>A guideline's title and whether managers can see it (published).</summary>
+public sealed record GuidelineSummary(Guid GuidelineId, string Title, string Language, bool IsPublished);
+
+/// <summary>Ask for guidelines by id; unknown ids are left out.</summary>
+public sealed record GetGuidelineSummaries(IReadOnlyCollection<Guid> GuidelineIds) : IRequest<IReadOnlyList<GuidelineSummary>>;

@@ -15,4 +15,5 @@ public enum EmailKind
     FollowUp,
     GuidelineUpdated,
     LearningNetworkWelcome,
+    FundingDeadline,
 }

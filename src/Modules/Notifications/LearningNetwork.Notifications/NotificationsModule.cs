@@ -39,6 +39,8 @@ public static class NotificationsModule
         services.AddScoped<SessionChangeMail>();
         services.AddScoped<ReminderScheduler>();
         services.AddScoped<Features.Reminders.ReminderJobs>();
+        services.AddScoped<DeadlineReminderScheduler>();
+        services.AddScoped<DeadlineReminderJobs>();
         services.AddHostedService<EmailDispatcher>();
         return services;
     }

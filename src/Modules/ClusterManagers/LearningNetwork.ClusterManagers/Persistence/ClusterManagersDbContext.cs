@@ -15,6 +15,8 @@ internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersD
 
     public DbSet<ClusterManager> Managers => Set<ClusterManager>();
 
+    public DbSet<ClusterChange> ClusterChanges => Set<ClusterChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -28,6 +30,16 @@ internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersD
         cluster.Property(c => c.Type).HasConversion<string>().HasMaxLength(40);
         cluster.Property(c => c.PostFundingPlan).HasConversion<string>().HasMaxLength(40);
         cluster.Property(c => c.Domain).HasMaxLength(200);
+
+        var change = modelBuilder.Entity<ClusterChange>();
+        change.ToTable("cluster_history");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.Id).ValueGeneratedNever();
+        change.Property(c => c.Field).HasMaxLength(40);
+        change.Property(c => c.OldValue).HasMaxLength(40);
+        change.Property(c => c.NewValue).HasMaxLength(40);
+        change.HasOne<Cluster>().WithMany().HasForeignKey(c => c.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        change.HasIndex(c => new { c.ClusterId, c.At });
 
         var manager = modelBuilder.Entity<ClusterManager>();
         manager.ToTable("managers");

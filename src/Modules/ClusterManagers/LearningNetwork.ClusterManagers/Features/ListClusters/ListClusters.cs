@@ -22,7 +22,7 @@ internal sealed class ListClustersValidator : AbstractValidator<ListClusters>
     }
 }
 
-internal sealed class ListClustersHandler(ClusterManagersDbContext db) : IRequestHandler<ListClusters, PagedResult<ClusterResponse>>
+internal sealed class ListClustersHandler(ClusterManagersDbContext db, TimeProvider clock) : IRequestHandler<ListClusters, PagedResult<ClusterResponse>>
 {
     public async Task<PagedResult<ClusterResponse>> Handle(ListClusters request, CancellationToken cancellationToken)
     {
@@ -45,6 +45,6 @@ internal sealed class ListClustersHandler(ClusterManagersDbContext db) : IReques
             .Skip(paging.Skip).Take(paging.PageSize)
             .Select(c => new { Cluster = c, Active = db.Managers.Count(m => m.ClusterId == c.Id && m.IsActive) })
             .ToListAsync(cancellationToken);
-        return new PagedResult<ClusterResponse>(page.Select(p => ClusterResponse.From(p.Cluster, p.Active)).ToList(), total);
+        return new PagedResult<ClusterResponse>(page.Select(p => ClusterResponse.From(p.Cluster, p.Active, clock.GetUtcNow())).ToList(), total);
     }
 }

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Security;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using LearningNetwork.BuildingBlocks.Errors;
@@ -44,7 +45,7 @@ internal sealed class SaveClusterValidator : AbstractValidator<SaveCluster>
     }
 }
 
-internal sealed class SaveClusterHandler(ClusterManagersDbContext db, TimeProvider clock) : IRequestHandler<SaveCluster, ClusterResponse>
+internal sealed class SaveClusterHandler(ClusterManagersDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SaveCluster, ClusterResponse>
 {
     public async Task<ClusterResponse> Handle(SaveCluster request, CancellationToken cancellationToken)
     {
@@ -60,6 +61,8 @@ internal sealed class SaveClusterHandler(ClusterManagersDbContext db, TimeProvid
         if (request.Id is { } id)
         {
             cluster = await db.Clusters.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Cluster", id);
+            // The funding history: what changed, by whom, saved with the change itself.
+            db.ClusterChanges.AddRange(ClusterChange.Between(cluster, details, cluster.Id, user.UserId, clock.GetUtcNow()));
             cluster.Update(details, clock.GetUtcNow());
         }
         else
@@ -69,6 +72,6 @@ internal sealed class SaveClusterHandler(ClusterManagersDbContext db, TimeProvid
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return ClusterResponse.From(cluster, await db.Managers.CountAsync(m => m.ClusterId == cluster.Id && m.IsActive, cancellationToken));
+        return ClusterResponse.From(cluster, await db.Managers.CountAsync(m => m.ClusterId == cluster.Id && m.IsActive, cancellationToken), clock.GetUtcNow());
     }
 }

@@ -143,6 +143,49 @@ namespace LearningNetwork.ClusterManagers.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LearningNetwork.ClusterManagers.Domain.ClusterChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("old_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cluster_history");
+
+                    b.HasIndex("ClusterId", "At")
+                        .HasDatabaseName("ix_cluster_history_cluster_id_at");
+
+                    b.ToTable("cluster_history", "cluster_managers");
+                });
+
             modelBuilder.Entity("LearningNetwork.ClusterManagers.Domain.ClusterManager", b =>
                 {
                     b.Property<Guid>("Id")
@@ -212,6 +255,16 @@ namespace LearningNetwork.ClusterManagers.Persistence.Migrations
                         .HasDatabaseName("ix_managers_full_name");
 
                     b.ToTable("managers", "cluster_managers");
+                });
+
+            modelBuilder.Entity("LearningNetwork.ClusterManagers.Domain.ClusterChange", b =>
+                {
+                    b.HasOne("LearningNetwork.ClusterManagers.Domain.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cluster_history_clusters_cluster_id");
                 });
 
             modelBuilder.Entity("LearningNetwork.ClusterManagers.Domain.ClusterManager", b =>

@@ -1,6 +1,8 @@
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.FundingCalls.Contracts;
 using LearningNetwork.Enrollments.Persistence;
 using LearningNetwork.Sessions.Contracts;
 using MediatR;
@@ -27,6 +29,22 @@ internal sealed class RenderCalendarFeedHandler(EnrollmentsDbContext db, IMediat
             .Select(e => e.SessionId).Distinct().ToListAsync(cancellationToken);
         var sessions = await mediator.Send(new GetSessions(sessionIds), cancellationToken);
         var shown = sessions.Where(s => s.Session.EndsAt >= since).Select(s => s.Session.SessionId).ToList();
-        return await mediator.Send(new RenderSessionsCalendar(shown, "LearningNetwork"), cancellationToken);
+        var calendar = await mediator.Send(new RenderSessionsCalendar(shown, "LearningNetwork"), cancellationToken);
+        return WithEvents(calendar, await DeadlinesAsync(feed.ClusterManagerId, cancellationToken));
+    }
+
+    /// <summary>The deadlines of the open funding calls the manager's cluster type may apply to.</summary>
+    private async Task<string> DeadlinesAsync(Guid clusterManagerId, CancellationToken cancellationToken)
+    {
+        var manager = (await mediator.Send(new GetClusterManagers([clusterManagerId]), cancellationToken)).SingleOrDefault();
+        var type = (await mediator.Send(new GetAllClusters(), cancellationToken)).FirstOrDefault(c => c.ClusterId == manager?.ClusterId)?.Type;
+        return type is null ? "" : await mediator.Send(new RenderOpenDeadlineEvents(type), cancellationToken);
+    }
+
+    /// <summary>Puts ready-made VEVENT blocks inside the calendar, before its end.</summary>
+    private static string WithEvents(string calendar, string events)
+    {
+        var end = calendar.LastIndexOf("END:VCALENDAR", StringComparison.Ordinal);
+        return events.Length == 0 || end < 0 ? calendar : calendar[..end] + events + calendar[end..];
     }
 }

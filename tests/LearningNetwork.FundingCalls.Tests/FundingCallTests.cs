@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using LearningNetwork.Testing;
+
+namespace LearningNetwork.FundingCalls.Tests;
+
+/// <summary>Funding calls: who sees them, their deadline reminders, the calendar feed, and the clusters' funding history.</summary>
+public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
+{
+    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+    public sealed record Feed(string Url);
+
+    public sealed record Change(DateTime At, Guid? ActorId, string Field, string? OldValue, string? NewValue);
+
+    public sealed record Cluster(Guid Id, string Name, string Type, DateOnly? FundingStart, DateOnly? FundingEnd, string FundingStatus);
+
+    public sealed record ClusterUpdate(string Name, string Type, string? FundingStart, string? FundingEnd);
+
+    [Fact]
+    public async Task A_call_for_innovative_business_networks_is_seen_by_their_managers_only()
+    {
+        using var staff = await app.StaffClientAsync();
+        var calls = new Calls(app, staff);
+        var ibn = await app.SignedInManagerOfAsync(staff, await calls.ClusterAsync("InnovativeBusinessNetwork"));
+        var spearhead = await app.SignedInManagerOfAsync(staff, await calls.ClusterAsync("SpearheadCluster"));
+        var draft = await calls.CreateAsync(Calls.For("InnovativeBusinessNetwork", LocalIn(days: 40)));
+        var published = await calls.PublishedAsync(Calls.For("InnovativeBusinessNetwork", LocalIn(days: 40)));
+
+        Assert.Equal("Published", (await (await ibn.GetAsync($"/api/funding-calls/{published.Id}")).Typed<Calls.Call>(HttpStatusCode.OK)).Status);
+        await (await spearhead.GetAsync($"/api/funding-calls/{published.Id}")).ShouldBe(HttpStatusCode.NotFound);
+        await (await ibn.GetAsync($"/api/funding-calls/{draft.Id}")).ShouldBe(HttpStatusCode.NotFound);
+        var ibnList = await (await ibn.GetAsync("/api/funding-calls?pageSize=200")).Typed<Page<Calls.Call>>(HttpStatusCode.OK);
+        Assert.Contains(ibnList.Items, c => c.Id == published.Id);
+        Assert.DoesNotContain(ibnList.Items, c => c.Id == draft.Id);
+        Assert.DoesNotContain((await (await spearhead.GetAsync("/api/funding-calls?pageSize=200")).Typed<Page<Calls.Call>>(HttpStatusCode.OK)).Items, c => c.Id == published.Id);
+        await (await ibn.PostAsync($"/api/funding-calls/{published.Id}/withdraw", null)).ShouldBe(HttpStatusCode.Forbidden);
+        await (await staff.PostAsync($"/api/funding-calls/{published.Id}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
+        await (await ibn.GetAsync($"/api/funding-calls/{published.Id}")).ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_14_day_reminder_reaches_every_active_eligible_manager_once_in_their_language()
+    {
+        using var staff = await app.StaffClientAsync();
+        var calls = new Calls(app, staff);
+        var ibnCluster = await calls.ClusterAsync("InnovativeBusinessNetwork");
+        var dutch = await calls.ManagerAsync(ibnCluster, "nl");
+        var french = await calls.ManagerAsync(ibnCluster, "fr");
+        var leaver = await calls.ManagerAsync(ibnCluster, "en");
+        await (await staff.PostAsync($"/api/cluster-managers/{leaver.Id}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
+        var other = await calls.ManagerAsync(await calls.ClusterAsync("SpearheadCluster"), "nl");
+        var call = await calls.PublishedAsync(Calls.For("InnovativeBusinessNetwork", LocalIn(days: 40), 14));
+
+        // Its one reminder is due in 26 days: run it now, twice, as a retry or a second host would.
+        var job = Assert.Single(await Eventually.ValueAsync(() => calls.ScheduledJobsAsync(call.Id), jobs => jobs.Count == 1));
+        await calls.RunNowAsync(job);
+
+        var nl = await app.Smtp.WaitForAsync(m => IsDeadlineTo(m, dutch.Email));
+        var fr = await app.Smtp.WaitForAsync(m => IsDeadlineTo(m, french.Email));
+        Assert.StartsWith("Deadline over 14 dagen", nl.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Échéance dans 14 jours", fr.Subject, StringComparison.Ordinal);
+        Assert.Equal("FundingDeadline", nl.Headers["X-LearningNetwork-Kind"]);
+        Assert.Contains(call.Title, nl.TextBody, StringComparison.Ordinal);
+        Assert.Contains(call.Title, nl.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(0, await calls.DeadlineEmailsAsync(call.Id, leaver.Email));
+        Assert.Equal(0, await calls.DeadlineEmailsAsync(call.Id, other.Email));
+        Assert.Equal(1, await calls.DeadlineEmailsAsync(call.Id, dutch.Email));
+        Assert.Equal(1, await calls.DeadlineEmailsAsync(call.Id, french.Email));
+    }
+
+    [Fact]
+    public async Task Moving_the_deadline_plans_the_reminders_again_and_the_old_ones_send_nothing()
+    {
+        using var staff = await app.StaffClientAsync();
+        var calls = new Calls(app, staff);
+        var manager = await calls.ManagerAsync(await calls.ClusterAsync("SpearheadCluster"));
+        var request = Calls.For("SpearheadCluster", LocalIn(days: 40), 14);
+        var call = await calls.PublishedAsync(request);
+        var old = Assert.Single(await Eventually.ValueAsync(() => calls.ScheduledJobsAsync(call.Id), jobs => jobs.Count == 1));
+
+        var moved = await (await staff.PutAsJsonAsync($"/api/funding-calls/{call.Id}", request with { Deadline = Calls.Local(LocalIn(days: 50)) })).Typed<Calls.Call>(HttpStatusCode.OK);
+        Assert.NotEqual(call.DeadlineAt, moved.DeadlineAt);
+        var jobs = await Eventually.ValueAsync(() => calls.ScheduledJobsAsync(call.Id), found => found.Count == 2);
+
+        await calls.RunNowAsync(old);
+        Assert.Equal(0, await calls.DeadlineEmailsAsync(call.Id));
+        await calls.RunNowAsync(jobs.Single(j => j != old));
+        Assert.Equal(1, await calls.DeadlineEmailsAsync(call.Id, manager.Email));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_call_sends_nothing_and_a_reminder_already_past_at_publication_is_not_planned()
+    {
+        using var staff = await app.StaffClientAsync();
+        var calls = new Calls(app, staff);
+        await calls.ManagerAsync(await calls.ClusterAsync("SpearheadCluster"));
+        var withdrawn = await calls.PublishedAsync(Calls.For("SpearheadCluster", LocalIn(days: 40), 14));
+        var job = Assert.Single(await Eventually.ValueAsync(() => calls.ScheduledJobsAsync(withdrawn.Id), jobs => jobs.Count == 1));
+        await (await staff.PostAsync($"/api/funding-calls/{withdrawn.Id}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
+
+        await calls.RunNowAsync(job);
+
+        Assert.Equal(0, await calls.DeadlineEmailsAsync(withdrawn.Id));
+        // Five days before the deadline: its 14-day reminder is already past, only the 3-day one is planned.
+        var late = await calls.PublishedAsync(Calls.For("SpearheadCluster", LocalIn(days: 5), 14, 3));
+        await Task.Delay(1000);
+        Assert.Single(await calls.ScheduledJobsAsync(late.Id));
+    }
+
+    [Fact]
+    public async Task A_reminder_due_now_goes_out_on_time()
+    {
+        using var staff = await app.StaffClientAsync();
+        var calls = new Calls(app, staff);
+        var manager = await calls.ManagerAsync(await calls.ClusterAsync("InnovativeBusinessNetwork"));
+        // A deadline one day and 20 seconds from now, with a one-day reminder: due in about 20 seconds.
+        var deadline = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(1).AddSeconds(20), Brussels).DateTime;
+        var call = await calls.PublishedAsync(Calls.For("InnovativeBusinessNetwork", deadline, 1) with
+        {
+            Deadline = deadline.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var reminder = await app.Smtp.WaitForAsync(m => IsDeadlineTo(m, manager.Email), TimeSpan.FromSeconds(90));
+
+        Assert.Contains(call.Title, reminder.Subject, StringComparison.Ordinal);
+        var sentAt = await app.Database.ScalarAsync<DateTime>("SELECT sent_at FROM notifications.emails WHERE kind = 'FundingDeadline' AND recipient = @to", ("to", manager.Email));
+        Assert.True(sentAt - call.DeadlineAt.AddDays(-1) < TimeSpan.FromSeconds(60), $"sent at {sentAt:O}, due at {call.DeadlineAt.AddDays(-1):O}");
+    }
+
+    [Fact]
+    public async Task The_calendar_feed_carries_the_deadline_of_an_open_eligible_call_and_follows_its_move()
+    {
+        using var staff = await app.StaffClientAsync();
+        var calls = new Calls(app, staff);
+        var manager = await app.SignedInManagerOfAsync(staff, await calls.ClusterAsync("InnovativeBusinessNetwork"));
+        var request = Calls.For("InnovativeBusinessNetwork", new DateTime(2027, 3, 15, 17, 0, 0), 14);
+        var call = await calls.PublishedAsync(request);
+        var spearheadOnly = await calls.PublishedAsync(Calls.For("SpearheadCluster", new DateTime(2027, 3, 16, 17, 0, 0), 14));
+        var feed = await (await manager.GetAsync("/api/me/calendar-feed")).Typed<Feed>(HttpStatusCode.OK);
+        using var calendarApp = app.CreateClient();
+
+        var ics = await calendarApp.GetStringAsync(new Uri(feed.Url).PathAndQuery);
+        Assert.Contains($"UID:funding-call-{call.Id}@learningnetwork", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20270315T160000Z", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain(spearheadOnly.Id.ToString(), ics, StringComparison.Ordinal);
+
+        await (await staff.PutAsJsonAsync($"/api/funding-calls/{call.Id}", request with { Deadline = "2027-03-22T17:00" })).ShouldBe(HttpStatusCode.OK);
+        var moved = await calendarApp.GetStringAsync(new Uri(feed.Url).PathAndQuery);
+        Assert.Contains("DTSTART:20270322T160000Z", moved, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:1", moved, StringComparison.Ordinal);
+        Assert.Single(moved.Split($"UID:funding-call-{call.Id}").Skip(1));
+    }
+
+    [Fact]
+    public async Task A_moved_funding_end_is_kept_in_the_history_and_changes_the_status_of_a_session_in_between()
+    {
+        using var staff = await app.StaffClientAsync();
+        var calls = new Calls(app, staff);
+        var clusterId = await calls.ClusterAsync("InnovativeBusinessNetwork", "2024-01-01", "2026-12-31");
+        var cluster = await (await staff.GetAsync($"/api/clusters/{clusterId}")).Typed<Cluster>(HttpStatusCode.OK);
+        var manager = await calls.ManagerAsync(clusterId);
+        var session = await staff.PublishedSessionAsync(capacity: 5, daysAhead: 60);
+        var enrollment = await (await staff.EnrollAsync(session.Id(), manager.Id)).Json(HttpStatusCode.Created);
+        await (await staff.PutAsJsonAsync($"/api/sessions/{session.Id()}/attendance", new[] { new TestNetworks.AttendanceMark(Guid.Parse(enrollment.Id()), "Attended") }))
+            .ShouldBe(HttpStatusCode.NoContent);
+        var year = session.GetProperty("startsAt").GetDateTime().Year;
+        Assert.True((await RowAsync(staff, year, clusterId)).GetProperty("hoursAttendedPostFunding").GetDouble() > 0);
+
+        await (await staff.PutAsJsonAsync($"/api/clusters/{clusterId}", new ClusterUpdate(cluster.Name, cluster.Type, "2024-01-01", $"{year + 1}-06-30"))).ShouldBe(HttpStatusCode.OK);
+
+        var history = await (await staff.GetAsync($"/api/clusters/{clusterId}/history")).Typed<List<Change>>(HttpStatusCode.OK);
+        var change = Assert.Single(history);
+        Assert.Equal(("fundingEnd", "2026-12-31", $"{year + 1}-06-30"), (change.Field, change.OldValue, change.NewValue));
+        Assert.NotNull(change.ActorId);
+        Assert.Equal(0, (await RowAsync(staff, year, clusterId)).GetProperty("hoursAttendedPostFunding").GetDouble());
+        Assert.Equal("Funded", (await (await staff.GetAsync($"/api/clusters/{clusterId}")).Typed<Cluster>(HttpStatusCode.OK)).FundingStatus);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> RowAsync(HttpClient staff, int year, Guid clusterId) =>
+        (await staff.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/reports/participation?year={year}")).GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("clusterId").GetGuid() == clusterId);
+
+    private static bool IsDeadlineTo(MimeKit.MimeMessage message, string email) =>
+        message.To.ToString().Contains(email, StringComparison.Ordinal) && message.Headers["X-LearningNetwork-Kind"] == "FundingDeadline";
+
+    private static DateTime LocalIn(int days) => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(days), Brussels).Date.AddHours(17);
+}
