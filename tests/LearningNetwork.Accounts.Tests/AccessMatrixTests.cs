@@ -79,6 +79,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["GET /api/guidelines/{id:guid}/versions/{number:int}/download"] = Who.SignedIn,
         ["GET /api/guidelines/{id:guid}/downloads"] = Who.Staff,
         ["PUT /api/sessions/{id:guid}/materials"] = Who.Staff,
+        ["POST /api/sessions/{id:guid}/messages"] = Who.Staff,
         ["POST /api/learning-networks"] = Who.Staff,
         ["GET /api/learning-networks"] = Who.SignedIn,
         ["GET /api/learning-networks/{id:guid}"] = Who.SignedIn,

@@ -38,6 +38,8 @@ public sealed record SessionTextView(string Title, string? Description)
 
 public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, string Status, int? WaitlistPosition);
 
+public sealed record MessageQueuedView(int Recipients);
+
 public sealed record MySession(
     Guid Id, string Title, string Kind, string Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl,
     IReadOnlyDictionary<string, SessionTextView>? Translations = null)

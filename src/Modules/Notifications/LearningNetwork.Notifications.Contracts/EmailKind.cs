@@ -15,5 +15,6 @@ public enum EmailKind
     FollowUp,
     GuidelineUpdated,
     LearningNetworkWelcome,
+    SessionMessage,
     FundingDeadline,
 }

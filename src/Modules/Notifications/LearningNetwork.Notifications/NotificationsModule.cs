@@ -1,6 +1,7 @@
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Notifications.Features.ListNotifications;
+using LearningNetwork.Notifications.Features.MessageParticipants;
 using LearningNetwork.Notifications.Features.ResendNotification;
 using LearningNetwork.Notifications.Features.Shared;
 using LearningNetwork.Notifications.Persistence;
@@ -50,6 +51,7 @@ public static class NotificationsModule
         var api = app.MapGroup("/api").WithTags("Notifications");
         ListNotificationsEndpoint.Map(api);
         ResendNotificationEndpoint.Map(api);
+        MessageParticipantsEndpoint.Map(api);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Fluid;
+using Fluid.Values;
 
 namespace LearningNetwork.Notifications.Templates;
 
@@ -11,7 +12,8 @@ internal sealed record RenderedEmail(string Subject, IReadOnlyList<string> TextP
 /// Liquid templates, one file per kind and language (Templates/Invitation.nl.liquid): a few
 /// "key: value" header lines (subject, action, actionUrl), a "---" line, then paragraphs
 /// separated by blank lines. The text and HTML parts come from the same file, so they never
-/// say different things; values are HTML-encoded in the HTML part only.
+/// say different things; values are HTML-encoded in the HTML part only, and their line breaks
+/// become &lt;br&gt; there.
 /// </summary>
 internal sealed class EmailTemplates
 {
@@ -27,9 +29,13 @@ internal sealed class EmailTemplates
     {
         var template = _cache.GetOrAdd((kind, language), key => Load(key.Item1, key.Item2));
         var context = new TemplateContext();
+        var htmlContext = new TemplateContext();
         foreach (var (key, value) in values)
         {
             context.SetValue(key, value);
+            // Text a person typed (a message, a note) keeps its line breaks in the HTML part too:
+            // each line encoded, joined with <br>, so nothing in it is ever read as markup.
+            htmlContext.SetValue(key, value.Contains('\n', StringComparison.Ordinal) ? new StringValue(WithLineBreaks(value), encode: false) : new StringValue(value));
         }
 
         var subject = (await template.Subject.RenderAsync(context)).Trim();
@@ -38,13 +44,16 @@ internal sealed class EmailTemplates
         foreach (var paragraph in template.Paragraphs)
         {
             text.Add((await paragraph.RenderAsync(context)).Trim());
-            html.Add((await paragraph.RenderAsync(context, Html)).Trim());
+            html.Add((await paragraph.RenderAsync(htmlContext, Html)).Trim());
         }
 
         var actionLabel = template.Action is null ? null : (await template.Action.RenderAsync(context)).Trim();
         var actionUrl = template.ActionUrl is null ? null : (await template.ActionUrl.RenderAsync(context)).Trim();
         return new RenderedEmail(subject, text.Where(p => p.Length > 0).ToList(), html.Where(p => p.Length > 0).ToList(), actionLabel, actionUrl);
     }
+
+    private static string WithLineBreaks(string value) =>
+        string.Join("<br>", value.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => Html.Encode(line)));
 
     private static ParsedTemplate Load(string kind, string language)
     {

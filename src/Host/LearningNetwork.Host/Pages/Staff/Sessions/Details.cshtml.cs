@@ -22,6 +22,9 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
     [BindProperty]
     public string? Reason { get; set; }
 
+    [BindProperty]
+    public MessageForm Message { get; set; } = new();
+
     public SessionView? Session { get; private set; }
 
     /// <summary>The learning network this is a meeting of, if any.</summary>
@@ -130,6 +133,21 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
             : Refused(result.Problem!, Here);
     }
 
+    public async Task<IActionResult> OnPostMessageAsync()
+    {
+        ModelState.Clear();
+        var result = await Api.PostAsync<MessageQueuedView>($"/api/sessions/{Id}/messages", new { subject = Message.Subject ?? string.Empty, body = Message.Body ?? string.Empty, to = Message.To });
+        if (result.Ok)
+        {
+            return Done(T.Format("The message is on its way to {0} people.", result.Result.Recipients), Here + "#message");
+        }
+
+        ShowProblem(result.Problem!, nameof(Message));
+        await LoadAsync();
+        Form = SessionForm.From(Session!);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostMaterialsAsync(List<Guid> guidelineIds) =>
         Outcome(await Api.PutAsync($"/api/sessions/{Id}/materials", new { guidelineIds }), T["The materials are saved."]);
 
@@ -161,4 +179,14 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
     }
 
     public sealed record AttendanceMark(Guid EnrollmentId, string Attendance);
+
+    /// <summary>A message to the session's participants: whom, a subject and plain text.</summary>
+    public sealed class MessageForm
+    {
+        public string To { get; set; } = "Confirmed";
+
+        public string? Subject { get; set; }
+
+        public string? Body { get; set; }
+    }
 }
