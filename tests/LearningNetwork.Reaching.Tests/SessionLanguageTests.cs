@@ -45,6 +45,26 @@ public sealed class SessionLanguageTests(ReachingApp app) : IClassFixture<Reachi
     }
 
     [Fact]
+    public async Task A_French_managers_calendar_feed_shows_the_French_title()
+    {
+        using var staff = await app.StaffClientAsync();
+        var (managerId, manager) = await app.SignedInDirectoryManagerAsync(staff);
+        var entry = await staff.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>($"/api/cluster-managers/{managerId}");
+        await (await staff.PutAsJsonAsync($"/api/cluster-managers/{managerId}", new
+        {
+            clusterId = entry!["clusterId"].GetGuid(), fullName = entry["fullName"].GetString(), email = entry["email"].GetString(), preferredLanguage = "fr",
+        })).ShouldBe(HttpStatusCode.OK);
+        var session = await staff.ScheduleAndPublishAsync(Draft("Subsidieregels", Texts));
+        await staff.EnrollAsync(session.Id, managerId);
+
+        var feed = (await manager.GetFromJsonAsync<Dictionary<string, string>>("/api/me/calendar-feed"))!["url"];
+        using var calendarApp = app.CreateClient();
+        var ics = await calendarApp.GetStringAsync(new Uri(feed).PathAndQuery);
+
+        Assert.Equal("Règles de subvention 2027", IcsValue(ics, "SUMMARY"));
+    }
+
+    [Fact]
     public async Task Responses_carry_the_translations_an_edit_that_leaves_them_out_keeps_them_and_an_empty_object_removes_them()
     {
         using var staff = await app.StaffClientAsync();

@@ -29,14 +29,15 @@ internal sealed class RenderCalendarFeedHandler(EnrollmentsDbContext db, IMediat
             .Select(e => e.SessionId).Distinct().ToListAsync(cancellationToken);
         var sessions = await mediator.Send(new GetSessions(sessionIds), cancellationToken);
         var shown = sessions.Where(s => s.Session.EndsAt >= since).Select(s => s.Session.SessionId).ToList();
-        var calendar = await mediator.Send(new RenderSessionsCalendar(shown, "LearningNetwork"), cancellationToken);
-        return WithEvents(calendar, await DeadlinesAsync(feed.ClusterManagerId, cancellationToken));
+        var manager = (await mediator.Send(new GetClusterManagers([feed.ClusterManagerId]), cancellationToken)).SingleOrDefault();
+        // Titles and descriptions in the manager's language where staff translated them.
+        var calendar = await mediator.Send(new RenderSessionsCalendar(shown, "LearningNetwork", Language: manager?.PreferredLanguage), cancellationToken);
+        return WithEvents(calendar, await DeadlinesAsync(manager, cancellationToken));
     }
 
     /// <summary>The deadlines of the open funding calls the manager's cluster type may apply to.</summary>
-    private async Task<string> DeadlinesAsync(Guid clusterManagerId, CancellationToken cancellationToken)
+    private async Task<string> DeadlinesAsync(ClusterManagerSummary? manager, CancellationToken cancellationToken)
     {
-        var manager = (await mediator.Send(new GetClusterManagers([clusterManagerId]), cancellationToken)).SingleOrDefault();
         var type = (await mediator.Send(new GetAllClusters(), cancellationToken)).FirstOrDefault(c => c.ClusterId == manager?.ClusterId)?.Type;
         return type is null ? "" : await mediator.Send(new RenderOpenDeadlineEvents(type), cancellationToken);
     }
