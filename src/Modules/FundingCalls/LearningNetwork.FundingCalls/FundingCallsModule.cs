@@ -1,6 +1,8 @@
+using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.FundingCalls.Features.CreateFundingCall;
+using LearningNetwork.FundingCalls.Features.DemoData;
 using LearningNetwork.FundingCalls.Features.EditFundingCall;
 using LearningNetwork.FundingCalls.Features.ListFundingCalls;
 using LearningNetwork.FundingCalls.Features.PublishFundingCall;
@@ -24,6 +26,7 @@ public static class FundingCallsModule
         services.AddModuleDatabase<FundingCallsDbContext>(configuration, FundingCallsDbContext.SchemaName);
         services.AddMediatorHandlersFrom(typeof(FundingCallsModule).Assembly);
         services.AddScoped<CallViews>();
+        services.AddScoped<IDemoDataSeeder, FundingCallsDemoData>();
         return services;
     }
 
