@@ -21,8 +21,6 @@ public sealed record SessionView(
     string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
     IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null)
 {
-    public bool IsUpcoming => StartsAt > DateTime.UtcNow;
-
     /// <summary>The title in the page's language when staff translated it, else the default.</summary>
     public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
 

@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>The manager's own enrollments and their personal calendar feed.</summary>
-public sealed class MySessionsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class MySessionsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     public IReadOnlyList<MyEnrollment> Enrollments { get; private set; } = [];
 
     public CalendarFeed? Feed { get; private set; }
+
+    /// <summary>Now, from the host's clock: upcoming enrollments can still be cancelled.</summary>
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>One certificate of attendance per session the manager was marked Attended at.</summary>
     public IReadOnlyList<CertificateView> Certificates { get; private set; } = [];

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>A cluster manager's view of what is coming: seats, waitlist and their own place, with enroll and cancel.</summary>
-public sealed class SessionsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class SessionsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -17,13 +17,14 @@ public sealed class SessionsModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task OnGetAsync()
     {
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var sessions = await Api.GetAsync<Paged<SessionView>>($"/api/sessions?from={today}&pageSize=200");
         var mine = await Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?pageSize=200");
         var networks = await Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200");
         Networks = (networks.Value?.Items ?? []).ToDictionary(n => n.Id);
         // Meetings of a members-only network the manager is not in are not theirs to enroll in.
-        Sessions = sessions.Result.Items.Where(s => s.IsUpcoming && (s.LearningNetworkId is not { } network || Networks.ContainsKey(network))).ToList();
+        Sessions = sessions.Result.Items.Where(s => s.StartsAt > now && (s.LearningNetworkId is not { } network || Networks.ContainsKey(network))).ToList();
         Mine = mine.Result.Items.Where(e => e.Status != "Cancelled").GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => g.First());
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>All sessions for staff, as a filtered list or a month calendar.</summary>
-public sealed class StaffSessionsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class StaffSessionsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     private const int PageSize = 50;
 
@@ -57,7 +57,7 @@ public sealed class StaffSessionsModel(Api api, UiText text) : UiPage(api, text)
         View = View == "calendar" ? "calendar" : "list";
         Month = DateTime.TryParseExact(MonthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
             ? month
-            : new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            : new DateTime(clock.GetUtcNow().Year, clock.GetUtcNow().Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         PageNumber = Math.Max(1, PageNumber);
 
         // The calendar asks for its month (a day either side for other zones); the list for the filters and page.
