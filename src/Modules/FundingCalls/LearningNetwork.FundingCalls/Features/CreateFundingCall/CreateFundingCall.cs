@@ -6,28 +6,7 @@ using MediatR;
 namespace LearningNetwork.FundingCalls.Features.CreateFundingCall;
 
 /// <summary>Staff describe a funding call: who may apply, when it opens, the deadline, the guidelines that explain it.</summary>
-internal sealed record CreateFundingCall : IRequest<CallResponse>, ICallFields
-{
-    public string? Title { get; init; }
-
-    public string? Instrument { get; init; }
-
-    public string? Description { get; init; }
-
-    public IReadOnlyList<string>? EligibleClusterTypes { get; init; }
-
-    public string? OpensOn { get; init; }
-
-    public string? Deadline { get; init; }
-
-    public string? TimeZone { get; init; }
-
-    public string? Url { get; init; }
-
-    public IReadOnlyList<Guid>? GuidelineIds { get; init; }
-
-    public IReadOnlyList<ReminderDays>? Reminders { get; init; }
-}
+internal sealed record CreateFundingCall : CallBody, IRequest<CallResponse>;
 
 internal sealed class CreateFundingCallValidator : CallFieldsValidator<CreateFundingCall>;
 

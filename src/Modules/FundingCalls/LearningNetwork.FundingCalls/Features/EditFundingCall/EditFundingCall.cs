@@ -6,30 +6,10 @@ using MediatR;
 namespace LearningNetwork.FundingCalls.Features.EditFundingCall;
 
 /// <summary>Staff change a call. Moving a published call's deadline (or its reminders) plans the reminders still ahead again.</summary>
-internal sealed record EditFundingCall : IRequest<CallResponse>, ICallFields
+internal sealed record EditFundingCall : CallBody, IRequest<CallResponse>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
-
-    public string? Title { get; init; }
-
-    public string? Instrument { get; init; }
-
-    public string? Description { get; init; }
-
-    public IReadOnlyList<string>? EligibleClusterTypes { get; init; }
-
-    public string? OpensOn { get; init; }
-
-    public string? Deadline { get; init; }
-
-    public string? TimeZone { get; init; }
-
-    public string? Url { get; init; }
-
-    public IReadOnlyList<Guid>? GuidelineIds { get; init; }
-
-    public IReadOnlyList<ReminderDays>? Reminders { get; init; }
 }
 
 internal sealed class EditFundingCallValidator : CallFieldsValidator<EditFundingCall>;

@@ -30,6 +30,30 @@ internal interface ICallFields
     IReadOnlyList<ReminderDays>? Reminders { get; }
 }
 
+/// <summary>The body create and edit both take.</summary>
+internal abstract record CallBody : ICallFields
+{
+    public string? Title { get; init; }
+
+    public string? Instrument { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<string>? EligibleClusterTypes { get; init; }
+
+    public string? OpensOn { get; init; }
+
+    public string? Deadline { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public string? Url { get; init; }
+
+    public IReadOnlyList<Guid>? GuidelineIds { get; init; }
+
+    public IReadOnlyList<ReminderDays>? Reminders { get; init; }
+}
+
 internal static class CallFields
 {
     public static readonly IReadOnlyList<string> ClusterTypes = ["SpearheadCluster", "InnovativeBusinessNetwork"];

@@ -1,4 +1,3 @@
-using LearningNetwork.LearningNetworks.Contracts;
 using LearningNetwork.LearningNetworks.Domain;
 using LearningNetwork.LearningNetworks.Features.Shared;
 using LearningNetwork.LearningNetworks.Persistence;
@@ -7,18 +6,7 @@ using MediatR;
 namespace LearningNetwork.LearningNetworks.Features.CreateLearningNetwork;
 
 /// <summary>Staff start a learning network: a theme, how people join, who facilitates.</summary>
-internal sealed record CreateLearningNetwork : IRequest<NetworkResponse>, INetworkFields
-{
-    public string? Name { get; init; }
-
-    public string? Theme { get; init; }
-
-    public string? Description { get; init; }
-
-    public NetworkMembership? Membership { get; init; }
-
-    public Guid? FacilitatorStaffId { get; init; }
-}
+internal sealed record CreateLearningNetwork : NetworkBody, IRequest<NetworkResponse>;
 
 internal sealed class CreateLearningNetworkValidator : NetworkFieldsValidator<CreateLearningNetwork>;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using LearningNetwork.LearningNetworks.Contracts;
 using LearningNetwork.LearningNetworks.Features.Shared;
 using LearningNetwork.LearningNetworks.Persistence;
 using MediatR;
@@ -10,20 +9,10 @@ namespace LearningNetwork.LearningNetworks.Features.EditLearningNetwork;
 /// Staff change a network's name, theme, description, membership or facilitator. Turning an open
 /// network members-only keeps its members (they stay enrolled); others can no longer join.
 /// </summary>
-internal sealed record EditLearningNetwork : IRequest<NetworkResponse>, INetworkFields
+internal sealed record EditLearningNetwork : NetworkBody, IRequest<NetworkResponse>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? Theme { get; init; }
-
-    public string? Description { get; init; }
-
-    public NetworkMembership? Membership { get; init; }
-
-    public Guid? FacilitatorStaffId { get; init; }
 }
 
 internal sealed class EditLearningNetworkValidator : NetworkFieldsValidator<EditLearningNetwork>;

@@ -18,6 +18,20 @@ internal interface INetworkFields
     Guid? FacilitatorStaffId { get; }
 }
 
+/// <summary>The body create and edit both take.</summary>
+internal abstract record NetworkBody : INetworkFields
+{
+    public string? Name { get; init; }
+
+    public string? Theme { get; init; }
+
+    public string? Description { get; init; }
+
+    public NetworkMembership? Membership { get; init; }
+
+    public Guid? FacilitatorStaffId { get; init; }
+}
+
 internal static class NetworkFields
 {
     public static NetworkDetails ToDetails(this INetworkFields fields) =>
