@@ -16,5 +16,6 @@ public enum EmailKind
     GuidelineUpdated,
     LearningNetworkWelcome,
     SessionMessage,
+    SessionUpdated,
     FundingDeadline,
 }

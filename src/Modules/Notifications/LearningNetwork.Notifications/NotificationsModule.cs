@@ -40,6 +40,7 @@ public static class NotificationsModule
         services.AddScoped<SessionChangeMail>();
         services.AddScoped<ReminderScheduler>();
         services.AddScoped<Features.Reminders.ReminderJobs>();
+        services.AddScoped<Features.EmailSessionUpdated.SessionUpdateNotices>();
         services.AddScoped<DeadlineReminderScheduler>();
         services.AddScoped<DeadlineReminderJobs>();
         services.AddHostedService<EmailDispatcher>();
