@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -121,7 +122,7 @@ public sealed class BulkImportTests(LearningNetworkApp app, ITestOutputHelper ou
         var csv = new StringBuilder("cluster;fullName;email;preferredLanguage;phone\n");
         for (var i = 0; i < 5000; i++)
         {
-            csv.Append($"{name};Manager {i};m{i}.{tag}@bulk.example;{(i % 3 == 0 ? "fr" : "nl")};+32 2 {i:0000}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{name};Manager {i};m{i}.{tag}@bulk.example;{(i % 3 == 0 ? "fr" : "nl")};+32 2 {i:0000}\n");
         }
 
         var dry = Stopwatch.StartNew();
