@@ -102,6 +102,57 @@ public static class Reaching
         return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Replace("\\,", ",", StringComparison.Ordinal).Replace("\\;", ";", StringComparison.Ordinal);
     }
 
+    public sealed record Audience(
+        IReadOnlyList<string>? ClusterTypes = null, IReadOnlyList<Guid>? ClusterIds = null, string? FundingStatus = null, Guid? LearningNetworkId = null);
+
+    public sealed record Announcement(Audience? Audience = null, string? Note = null);
+
+    public sealed record Announced(int Recipients, bool DryRun);
+
+    public sealed record Preferences(string PreferredLanguage, bool Announcements);
+
+    public sealed record NewCluster(string Name, string Type, DateOnly? FundingStart = null, DateOnly? FundingEnd = null);
+
+    public sealed record Cluster(Guid Id, string Name, string Type);
+
+    public static async Task<Announced> AnnounceAsync(this HttpClient staff, Guid sessionId, Announcement announcement, bool dryRun = false) =>
+        await (await staff.PostAsJsonAsync($"/api/sessions/{sessionId}/announce" + (dryRun ? "?dryRun=true" : ""), announcement))
+            .Typed<Announced>(dryRun ? HttpStatusCode.OK : HttpStatusCode.Accepted);
+
+    /// <summary>A cluster of this type and funding period with <paramref name="count"/> managers (one CSV import); their ids in file order.</summary>
+    public static async Task<(Cluster Cluster, IReadOnlyList<Guid> Managers)> ClusterWithManagersAsync(
+        this LearningNetworkApp app, HttpClient staff, NewCluster cluster, int count, string language = "nl")
+    {
+        var created = await (await staff.PostAsJsonAsync("/api/clusters", cluster)).Typed<Cluster>(HttpStatusCode.Created);
+        return (created, await app.AddManagersAsync(staff, created, count, language));
+    }
+
+    /// <summary>More managers in an existing cluster (one CSV import); their ids in file order.</summary>
+    public static async Task<IReadOnlyList<Guid>> AddManagersAsync(this LearningNetworkApp app, HttpClient staff, Cluster cluster, int count, string language = "nl")
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var csv = new StringBuilder("cluster,fullName,email,preferredLanguage\n");
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{cluster.Name},Manager {tag} {i},m{i}.{tag}@managers.example,{language}\n");
+        }
+
+        await (await staff.PostAsync("/api/cluster-managers/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ShouldBe(HttpStatusCode.OK);
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await app.Database.ScalarAsync<Guid>("SELECT id FROM cluster_managers.managers WHERE email = @e", ("e", $"m{i}.{tag}@managers.example")));
+        }
+
+        return ids;
+    }
+
+    public static Task<Guid> ClusterOfAsync(this LearningNetworkApp app, Guid clusterManagerId) =>
+        app.Database.ScalarAsync<Guid>("SELECT cluster_id FROM cluster_managers.managers WHERE id = @id", ("id", clusterManagerId));
+
+    public static Task<bool> WantsAnnouncementsAsync(this LearningNetworkApp app, Guid clusterManagerId) =>
+        app.Database.ScalarAsync<bool>("SELECT announcements FROM cluster_managers.managers WHERE id = @id", ("id", clusterManagerId));
+
     public static string Local(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     public static async Task<T> Typed<T>(this HttpResponseMessage response, HttpStatusCode expected)

@@ -13,7 +13,11 @@ public sealed record ClusterManagerUpdated(Guid ClusterManagerId, string Email, 
 public sealed record ClusterManagerDeactivated(Guid ClusterManagerId) : IntegrationEvent;
 
 /// <summary>What other modules need of a manager (names on lists, language of emails).</summary>
-public sealed record ClusterManagerSummary(Guid ClusterManagerId, string FullName, string Email, string PreferredLanguage, Guid ClusterId, string ClusterName, bool IsActive);
+public sealed record ClusterManagerSummary(Guid ClusterManagerId, string FullName, string Email, string PreferredLanguage, Guid ClusterId, string ClusterName, bool IsActive)
+{
+    /// <summary>Whether they want announcements of new sessions (true in summaries written before the preference existed).</summary>
+    public bool Announcements { get; init; } = true;
+}
 
 /// <summary>Ask the directory for managers by id; unknown ids are left out.</summary>
 public sealed record GetClusterManagers(IReadOnlyCollection<Guid> ClusterManagerIds) : IRequest<IReadOnlyList<ClusterManagerSummary>>;

@@ -6,12 +6,15 @@ using LearningNetwork.ClusterManagers.Features.DemoData;
 using LearningNetwork.ClusterManagers.Features.GetCluster;
 using LearningNetwork.ClusterManagers.Features.GetClusterHistory;
 using LearningNetwork.ClusterManagers.Features.GetManager;
+using LearningNetwork.ClusterManagers.Features.GetMyPreferences;
 using LearningNetwork.ClusterManagers.Features.ImportManagers;
 using LearningNetwork.ClusterManagers.Features.ListClusters;
 using LearningNetwork.ClusterManagers.Features.ListManagers;
 using LearningNetwork.ClusterManagers.Features.ResendInvitation;
 using LearningNetwork.ClusterManagers.Features.SaveCluster;
 using LearningNetwork.ClusterManagers.Features.SaveManager;
+using LearningNetwork.ClusterManagers.Features.SaveMyPreferences;
+using LearningNetwork.ClusterManagers.Features.UnsubscribeFromAnnouncements;
 using LearningNetwork.ClusterManagers.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -45,6 +48,9 @@ public static class ClusterManagersModule
         GetManagerEndpoint.Map(api);
         DeactivateManagerEndpoint.Map(api);
         ResendInvitationEndpoint.Map(api);
+        GetMyPreferencesEndpoint.Map(api);
+        SaveMyPreferencesEndpoint.Map(api);
+        UnsubscribeFromAnnouncementsEndpoint.Map(api);
         return app;
     }
 }

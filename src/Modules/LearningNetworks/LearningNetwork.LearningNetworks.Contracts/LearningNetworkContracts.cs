@@ -34,5 +34,8 @@ public sealed record LearningNetworkMembersJoined(Guid LearningNetworkId, IReadO
 /// <summary>A manager left a network (or was removed): their upcoming enrollments in its meetings end.</summary>
 public sealed record LearningNetworkMemberLeft(Guid LearningNetworkId, Guid ClusterManagerId) : IntegrationEvent;
 
+/// <summary>The current members of a learning network, in the order they joined; null when there is no such network.</summary>
+public sealed record GetNetworkMembers(Guid LearningNetworkId) : IRequest<IReadOnlyList<Guid>?>;
+
 /// <summary>Every learning network, by name (for demo data and pickers).</summary>
 public sealed record GetAllLearningNetworks : IRequest<IReadOnlyList<LearningNetworkSummary>>;

@@ -17,5 +17,6 @@ public enum EmailKind
     LearningNetworkWelcome,
     SessionMessage,
     SessionUpdated,
+    SessionAnnounced,
     FundingDeadline,
 }

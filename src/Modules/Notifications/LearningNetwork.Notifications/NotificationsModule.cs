@@ -1,5 +1,6 @@
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.Notifications.Features.AnnounceSession;
 using LearningNetwork.Notifications.Features.ListNotifications;
 using LearningNetwork.Notifications.Features.MessageParticipants;
 using LearningNetwork.Notifications.Features.ResendNotification;
@@ -53,6 +54,7 @@ public static class NotificationsModule
         ListNotificationsEndpoint.Map(api);
         ResendNotificationEndpoint.Map(api);
         MessageParticipantsEndpoint.Map(api);
+        AnnounceSessionEndpoint.Map(api);
         return app;
     }
 }

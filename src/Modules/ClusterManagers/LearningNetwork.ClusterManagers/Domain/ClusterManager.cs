@@ -30,6 +30,9 @@ internal sealed class ClusterManager : AggregateRoot
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Announcements of new sessions: on until the manager turns them off (preferences or one click in such an email).</summary>
+    public bool Announcements { get; private set; } = true;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -73,6 +76,29 @@ internal sealed class ClusterManager : AggregateRoot
         Apply(details, now);
         Raise(new ClusterManagerUpdated(Id, Email, FullName, PreferredLanguage));
         return true;
+    }
+
+    /// <summary>The manager's own choices: the language of their emails and pages, and announcements. A new language reaches their account.</summary>
+    public void SetPreferences(string preferredLanguage, bool announcements, DateTimeOffset now)
+    {
+        if (preferredLanguage != PreferredLanguage)
+        {
+            PreferredLanguage = preferredLanguage;
+            Raise(new ClusterManagerUpdated(Id, Email, FullName, PreferredLanguage));
+        }
+
+        Announcements = announcements;
+        UpdatedAt = now;
+    }
+
+    /// <summary>One click in an announcement: no more of them (harmless when already off).</summary>
+    public void StopAnnouncements(DateTimeOffset now)
+    {
+        if (Announcements)
+        {
+            Announcements = false;
+            UpdatedAt = now;
+        }
     }
 
     public void Deactivate(DateTimeOffset now)

@@ -10,7 +10,11 @@ using MimeKit;
 
 namespace LearningNetwork.Notifications.Sending;
 
-/// <summary>Turns a send-log row into the MIME message: both parts, the headers docs/api.md lists ("Emails"), and a stable Message-ID.</summary>
+/// <summary>
+/// Turns a send-log row into the MIME message: both parts, the headers docs/api.md lists
+/// ("Emails"), and a stable Message-ID. Headers that depend on the email come from the values it
+/// carries (its session; an unsubscribe token for announcements).
+/// </summary>
 internal sealed class EmailComposer(EmailTemplates templates, IDataProtectionProvider protection, IOptions<SmtpOptions> smtp, IConfiguration configuration)
 {
     private readonly IDataProtector _secrets = protection.CreateProtector(EmailSecrets.ProtectionPurpose);
@@ -43,6 +47,15 @@ internal sealed class EmailComposer(EmailTemplates templates, IDataProtectionPro
         if (email.SessionId is { } sessionId)
         {
             message.Headers.Add("X-LearningNetwork-Session", sessionId.ToString());
+        }
+
+        if (values.TryGetValue("unsubscribeToken", out var unsubscribe))
+        {
+            // One-click unsubscribe (RFC 8058): mail programs POST List-Unsubscribe=One-Click to the
+            // link, without a cookie; the mailto is for those that only write.
+            var link = $"{values["baseUrl"]}/api/unsubscribe?token={Uri.EscapeDataString(unsubscribe)}";
+            message.Headers.Add("List-Unsubscribe", $"<{link}>, <mailto:{from.Address}?subject=unsubscribe>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
         var body = new BodyBuilder { TextBody = Text(rendered), HtmlBody = Html(rendered, email.Language) };

@@ -9,30 +9,34 @@ namespace LearningNetwork.Notifications.Sending;
 /// <summary>Adds emails to the send log so that the same cause never yields two rows (events may come twice).</summary>
 internal sealed class SendLog(DeferredWrites deferredWrites)
 {
-    /// <summary>Many at once (a reminder round): one query for what exists, one insert for the rest.</summary>
-    public async Task AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
+    /// <summary>Many at once (a reminder round): one query for what exists, one insert for the rest. Answers how many it added.</summary>
+    public async Task<int> AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
     {
         var keys = emails.Select(e => e.SourceKey).ToList();
         var existing = (await db.Emails.Where(e => keys.Contains(e.SourceKey)).Select(e => e.SourceKey).ToListAsync(cancellationToken)).ToHashSet();
         var fresh = emails.Where(e => !existing.Contains(e.SourceKey)).ToList();
         if (fresh.Count == 0)
         {
-            return;
+            return 0;
         }
 
         db.Emails.AddRange(fresh);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return fresh.Count;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Another host ran the same round at the same moment: add what it did not, one by one.
             db.ChangeTracker.Clear();
+            var added = 0;
             foreach (var email in fresh)
             {
-                await AddNowAsync(db, email, cancellationToken);
+                added += await AddNowAsync(db, email, cancellationToken) ? 1 : 0;
             }
+
+            return added;
         }
     }
 
@@ -52,17 +56,19 @@ internal sealed class SendLog(DeferredWrites deferredWrites)
         await AddNowAsync(db, email, cancellationToken);
     }
 
-    private static async Task AddNowAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
+    private static async Task<bool> AddNowAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
     {
         db.Emails.Add(email);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A redelivered event, or another host handling the same one: the first row stands.
             db.Entry(email).State = EntityState.Detached;
+            return false;
         }
     }
 }

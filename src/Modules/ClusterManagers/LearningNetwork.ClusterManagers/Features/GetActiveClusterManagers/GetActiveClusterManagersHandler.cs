@@ -13,6 +13,6 @@ internal sealed class GetActiveClusterManagersHandler(ClusterManagersDbContext d
                join c in db.Clusters.AsNoTracking() on m.ClusterId equals c.Id
                where m.IsActive
                orderby m.FullName, m.Id
-               select new Contracts.ClusterManagerSummary(m.Id, m.FullName, m.Email, m.PreferredLanguage, c.Id, c.Name, m.IsActive))
+               select new Contracts.ClusterManagerSummary(m.Id, m.FullName, m.Email, m.PreferredLanguage, c.Id, c.Name, m.IsActive) { Announcements = m.Announcements })
             .ToListAsync(cancellationToken);
 }

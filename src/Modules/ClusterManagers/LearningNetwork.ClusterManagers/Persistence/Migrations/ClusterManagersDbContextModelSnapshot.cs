@@ -192,6 +192,10 @@ namespace LearningNetwork.ClusterManagers.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("Announcements")
+                        .HasColumnType("boolean")
+                        .HasColumnName("announcements");
+
                     b.Property<Guid>("ClusterId")
                         .HasColumnType("uuid")
                         .HasColumnName("cluster_id");
