@@ -25,10 +25,14 @@ public static class PageChecks
         Assert.True(found.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", found)}");
     }
 
-    /// <summary>A full-page screenshot in the artifacts folder, then the accessibility check.</summary>
+    /// <summary>
+    /// A full-page screenshot in the artifacts folder, then the accessibility check. The screenshot
+    /// is an artifact, not a check: on a busy machine a long page can take longer than the page
+    /// timeout to capture, so it gets more time of its own.
+    /// </summary>
     public static async Task AuditAsync(this IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png"), FullPage = true, Timeout = 60_000 });
         await page.AssertAccessibleAsync();
     }
 
