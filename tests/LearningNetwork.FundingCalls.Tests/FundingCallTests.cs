@@ -13,6 +13,10 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
 
     public sealed record Feed(string Url);
 
+    public sealed record Preferences(string PreferredLanguage, bool Announcements);
+
+    public sealed record Me(string Email);
+
     public sealed record Change(DateTime At, Guid? ActorId, string Field, string? OldValue, string? NewValue);
 
     public sealed record Cluster(Guid Id, string Name, string Type, DateOnly? FundingStart, DateOnly? FundingEnd, string FundingStatus);
@@ -42,7 +46,7 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
     }
 
     [Fact]
-    public async Task The_14_day_reminder_reaches_every_active_eligible_manager_once_in_their_language()
+    public async Task The_14_day_reminder_reaches_every_active_eligible_opted_in_manager_once_in_their_language()
     {
         using var staff = await app.StaffClientAsync();
         var calls = new Calls(app, staff);
@@ -52,6 +56,9 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
         var leaver = await calls.ManagerAsync(ibnCluster, "en");
         await (await staff.PostAsync($"/api/cluster-managers/{leaver.Id}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
         var other = await calls.ManagerAsync(await calls.ClusterAsync("SpearheadCluster"), "nl");
+        using var optedOut = await app.SignedInManagerOfAsync(staff, ibnCluster);
+        await (await optedOut.PutAsJsonAsync("/api/me/preferences", new Preferences("nl", Announcements: false))).ShouldBe(HttpStatusCode.OK);
+        var optedOutEmail = (await (await optedOut.GetAsync("/api/me")).Typed<Me>(HttpStatusCode.OK)).Email;
         var call = await calls.PublishedAsync(Calls.For("InnovativeBusinessNetwork", LocalIn(days: 40), 14));
 
         // Its one reminder is due in 26 days: run it now, twice, as a retry or a second host would.
@@ -65,6 +72,9 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
         Assert.Equal("FundingDeadline", nl.Headers["X-LearningNetwork-Kind"]);
         Assert.Contains(call.Title, nl.TextBody, StringComparison.Ordinal);
         Assert.Contains(call.Title, nl.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith("<http", nl.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", nl.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal(0, await calls.DeadlineEmailsAsync(call.Id, optedOutEmail));
         Assert.Equal(0, await calls.DeadlineEmailsAsync(call.Id, leaver.Email));
         Assert.Equal(0, await calls.DeadlineEmailsAsync(call.Id, other.Email));
         Assert.Equal(1, await calls.DeadlineEmailsAsync(call.Id, dutch.Email));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangfire;
+using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.FundingCalls.Contracts;
 using LearningNetwork.GuidelineDocuments.Contracts;
@@ -8,6 +9,7 @@ using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Persistence;
 using LearningNetwork.Notifications.Sending;
 using MediatR;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace LearningNetwork.Notifications.Features.Shared;
 
@@ -18,7 +20,7 @@ namespace LearningNetwork.Notifications.Features.Shared;
 /// manager, so a job run twice, or on two hosts, sends each person one email. Hangfire stores the
 /// job by this class's full name: it keeps its name and namespace.
 /// </summary>
-internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator mediator, SendLog sendLog, TimeProvider clock)
+internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator mediator, SendLog sendLog, IDataProtectionProvider protection, TimeProvider clock)
 {
     [AutomaticRetry(Attempts = 5)]
     public async Task SendAsync(Guid fundingCallId, int daysBefore, DateTimeOffset deadlineAt)
@@ -31,7 +33,9 @@ internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator 
         }
 
         var clusters = (await mediator.Send(new GetAllClusters())).Where(c => call.EligibleClusterTypes.Contains(c.Type)).Select(c => c.ClusterId).ToHashSet();
-        var managers = (await mediator.Send(new GetActiveClusterManagers())).Where(m => clusters.Contains(m.ClusterId)).ToList();
+        // Managers who turned announcements off (their preferences, or the one-click link) get no deadline reminders either.
+        var managers = (await mediator.Send(new GetActiveClusterManagers())).Where(m => clusters.Contains(m.ClusterId) && m.Announcements).ToList();
+        var secrets = protection.CreateProtector(EmailSecrets.ProtectionPurpose);
         var guidelines = call.GuidelineIds.Count == 0 ? []
             : (await mediator.Send(new GetGuidelineSummaries(call.GuidelineIds))).Where(g => g.IsPublished).ToList();
         // Due now: the job runs when the reminder is due (or later, after an outage: then at once).
@@ -49,6 +53,8 @@ internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator 
                 ["url"] = call.Url ?? "",
                 ["guidelines"] = string.Join("; ", guidelines.Select(g => g.Title)),
             },
+            // The one-click unsubscribe link (List-Unsubscribe), as on announcements.
+            new Dictionary<string, string> { ["unsubscribeToken"] = secrets.Protect(UnsubscribeTokens.ForAnnouncements(protection, m.ClusterManagerId)) },
             clusterManagerId: m.ClusterManagerId)).ToList();
         await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
     }
