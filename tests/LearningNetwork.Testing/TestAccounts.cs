@@ -83,7 +83,9 @@ public static class TestDirectory
 
     private static async Task<HttpClient> SignInAsync(this LearningNetworkApp app, Guid id)
     {
-        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.users WHERE cluster_manager_id = @id", ("id", id)) == 1);
+        // The account comes through the directory's outbox; behind a bulk import on a busy machine that can take a while.
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.users WHERE cluster_manager_id = @id", ("id", id)) == 1,
+            TimeSpan.FromSeconds(60));
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var user = users.Users.Single(u => u.ClusterManagerId == id);
