@@ -38,6 +38,10 @@ public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManager
 
 public sealed record MessageQueuedView(int Recipients);
 
+public sealed record AnnouncementView(int Recipients, bool DryRun);
+
+public sealed record PreferencesView(string PreferredLanguage, bool Announcements);
+
 public sealed record MySession(
     Guid Id, string Title, string Kind, string Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl,
     IReadOnlyDictionary<string, SessionTextView>? Translations = null)

@@ -13,6 +13,7 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
     [
         "Invitation", "PasswordReset", "EnrollmentConfirmed", "Waitlisted", "WaitlistPromoted", "EnrollmentCancelled",
         "Reminder", "SessionRescheduled", "SessionCancelled", "FollowUp", "GuidelineUpdated",
+        "SessionMessage", "SessionUpdated", "SessionAnnounced",
     ];
 
     [BindProperty(SupportsGet = true)]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>Everything staff do with one session: publish, edit, reschedule, cancel, participants and attendance, materials, feedback.</summary>
-public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,6 +24,21 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
 
     [BindProperty]
     public MessageForm Message { get; set; } = new();
+
+    [BindProperty]
+    public AnnounceForm Announce { get; set; } = new();
+
+    /// <summary>After "Count recipients": how many managers the announcement would reach now.</summary>
+    public int? AnnounceCount { get; private set; }
+
+    /// <summary>Whether the session may be announced: published and not started.</summary>
+    public bool Announceable => Session is { Status: "Published" } s && s.StartsAt > clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The clusters to choose an audience from (by name).</summary>
+    public IReadOnlyList<ClusterView> Clusters { get; private set; } = [];
+
+    /// <summary>The learning networks to choose an audience from.</summary>
+    public IReadOnlyList<NetworkView> Networks { get; private set; } = [];
 
     public SessionView? Session { get; private set; }
 
@@ -148,6 +163,33 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
         return Page();
     }
 
+    public Task<IActionResult> OnPostAnnouncePreviewAsync() => AnnounceAsync(dryRun: true);
+
+    public Task<IActionResult> OnPostAnnounceAsync() => AnnounceAsync(dryRun: false);
+
+    private async Task<IActionResult> AnnounceAsync(bool dryRun)
+    {
+        ModelState.Clear();
+        var result = await Api.PostAsync<AnnouncementView>($"/api/sessions/{Id}/announce" + (dryRun ? "?dryRun=true" : string.Empty), Announce.ToRequest());
+        if (result.Ok && !dryRun)
+        {
+            return Done(T.Format("The announcement is on its way to {0} cluster managers.", result.Result.Recipients), Here + "#announce");
+        }
+
+        if (result.Ok)
+        {
+            AnnounceCount = result.Result.Recipients;
+        }
+        else
+        {
+            ShowProblem(result.Problem!, nameof(Announce));
+        }
+
+        await LoadAsync();
+        Form = SessionForm.From(Session!);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostMaterialsAsync(List<Guid> guidelineIds) =>
         Outcome(await Api.PutAsync($"/api/sessions/{Id}/materials", new { guidelineIds }), T["The materials are saved."]);
 
@@ -168,6 +210,9 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
             + (string.IsNullOrWhiteSpace(ManagerSearch) ? "" : "&search=" + Uri.EscapeDataString(ManagerSearch.Trim())));
         var guidelines = Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200");
         var network = Session.LearningNetworkId is { } networkId ? Api.GetAsync<NetworkView>($"/api/learning-networks/{networkId}") : null;
+        var announceable = Announceable;
+        var clusters = announceable ? Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200") : null;
+        var networks = announceable ? Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200") : null;
         Participants = (await participants).Value ?? [];
         Feedback = (await feedback).Value;
         var found = (await managers).Value;
@@ -175,10 +220,38 @@ public sealed class SessionDetailsModel(Api api, UiText text) : UiPage(api, text
         ManagersFound = found?.Total ?? 0;
         Guidelines = ((await guidelines).Value?.Items ?? []).Where(g => g.Status == "Published").ToList();
         Network = network is null ? null : (await network).Value;
+        Clusters = clusters is null ? [] : (await clusters).Value?.Items ?? [];
+        Networks = networks is null ? [] : (await networks).Value?.Items ?? [];
         return null;
     }
 
     public sealed record AttendanceMark(Guid EnrollmentId, string Attendance);
+
+    /// <summary>Whom to announce the session to (every criterion given must hold) and a note.</summary>
+    public sealed class AnnounceForm
+    {
+        public List<string> ClusterTypes { get; set; } = [];
+
+        public List<Guid> ClusterIds { get; set; } = [];
+
+        public string? FundingStatus { get; set; }
+
+        public Guid? LearningNetworkId { get; set; }
+
+        public string? Note { get; set; }
+
+        public object ToRequest() => new
+        {
+            audience = new
+            {
+                clusterTypes = ClusterTypes,
+                clusterIds = ClusterIds,
+                fundingStatus = string.IsNullOrEmpty(FundingStatus) ? null : FundingStatus,
+                learningNetworkId = LearningNetworkId,
+            },
+            note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+        };
+    }
 
     /// <summary>A message to the session's participants: whom, a subject and plain text.</summary>
     public sealed class MessageForm
