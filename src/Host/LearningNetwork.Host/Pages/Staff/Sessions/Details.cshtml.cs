@@ -176,15 +176,15 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
             return Done(T.Format("The announcement is on its way to {0} cluster managers.", result.Result.Recipients), Here + "#announce");
         }
 
-        if (result.Ok)
+        if (!result.Ok)
         {
-            AnnounceCount = result.Result.Recipients;
-        }
-        else
-        {
-            ShowProblem(result.Problem!, nameof(Announce));
+            // The choices are offered from lists, so a refusal is about the session (started,
+            // cancelled) or a choice gone meanwhile: said at the top, with the API's words.
+            var problem = result.Problem!;
+            return Refused(problem.Errors is { Count: > 0 } errors ? problem with { Detail = string.Join(" ", errors.Values.SelectMany(m => m)) } : problem, Here + "#announce");
         }
 
+        AnnounceCount = result.Result.Recipients;
         await LoadAsync();
         Form = SessionForm.From(Session!);
         return Page();
