@@ -52,5 +52,8 @@ public sealed record ClusterSummary(Guid ClusterId, string Name, string Type, Da
     };
 }
 
+/// <summary>Ask for clusters by id (e.g. one manager's, for its type); unknown ids are left out.</summary>
+public sealed record GetClusterSummaries(IReadOnlyCollection<Guid> ClusterIds) : IRequest<IReadOnlyList<ClusterSummary>>;
+
 /// <summary>Every cluster, by name, active or not (reports list the ones they did not reach too).</summary>
 public sealed record GetAllClusters : IRequest<IReadOnlyList<ClusterSummary>>;

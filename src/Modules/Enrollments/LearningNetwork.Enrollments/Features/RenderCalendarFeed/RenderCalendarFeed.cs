@@ -38,7 +38,8 @@ internal sealed class RenderCalendarFeedHandler(EnrollmentsDbContext db, IMediat
     /// <summary>The deadlines of the open funding calls the manager's cluster type may apply to.</summary>
     private async Task<string> DeadlinesAsync(ClusterManagerSummary? manager, CancellationToken cancellationToken)
     {
-        var type = (await mediator.Send(new GetAllClusters(), cancellationToken)).FirstOrDefault(c => c.ClusterId == manager?.ClusterId)?.Type;
+        var type = manager is null ? null
+            : (await mediator.Send(new GetClusterSummaries([manager.ClusterId]), cancellationToken)).SingleOrDefault()?.Type;
         return type is null ? "" : await mediator.Send(new RenderOpenDeadlineEvents(type), cancellationToken);
     }
 

@@ -43,8 +43,8 @@ internal sealed class CallViews(FundingCallsDbContext db, IMediator mediator, IC
         }
 
         var manager = (await mediator.Send(new GetClusterManagers([me]), cancellationToken)).SingleOrDefault();
-        var clusters = await mediator.Send(new GetAllClusters(), cancellationToken);
-        return clusters.FirstOrDefault(c => c.ClusterId == manager?.ClusterId)?.Type ?? "";
+        return manager is null ? ""
+            : (await mediator.Send(new GetClusterSummaries([manager.ClusterId]), cancellationToken)).SingleOrDefault()?.Type ?? "";
     }
 
     public async Task<CallResponse> OneAsync(FundingCall call, CancellationToken cancellationToken) => (await ManyAsync([call], cancellationToken))[0];
