@@ -29,6 +29,16 @@ public static class TestAccounts
         return user.Id;
     }
 
+    /// <summary>An Admin: a staff account that also holds the Admin role, as the bootstrap account does.</summary>
+    public static async Task<Guid> CreateAdminAsync(this LearningNetworkApp app, string email)
+    {
+        var userId = await app.CreateAccountAsync(email, Roles.Staff);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        Check(await users.AddToRoleAsync((await users.FindByIdAsync(userId.ToString()))!, Roles.Admin));
+        return userId;
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)

@@ -254,7 +254,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
-    public async Task Staff_invite_a_colleague_and_shut_out_one_who_left()
+    public async Task An_Admin_invites_a_colleague_makes_them_Admin_and_back_and_shuts_out_one_who_left()
     {
         var leaver = $"leaver-{Guid.NewGuid():N}@agency.example";
         await app.CreateAccountAsync(leaver, LearningNetwork.BuildingBlocks.Security.Roles.Staff);
@@ -276,6 +276,13 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await staff.Locator("tr", new() { HasText = leaver }).GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("can no longer sign in");
         await Expect(staff.Locator("tr", new() { HasText = leaver })).ToContainTextAsync("Deactivated");
+
+        await staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Make Admin" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("is now an Admin");
+        await Expect(staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Withdraw Admin" })).ToHaveCountAsync(1);
+        await staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Withdraw Admin" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("no longer an Admin");
+        await Expect(staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Make Admin" })).ToHaveCountAsync(1);
     }
 
     [Fact]

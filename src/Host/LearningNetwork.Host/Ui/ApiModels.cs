@@ -5,7 +5,10 @@ namespace LearningNetwork.Host.Ui;
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total);
 
-public sealed record StaffMemberView(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated);
+public sealed record StaffMemberView(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated, IReadOnlyList<string>? Roles)
+{
+    public bool IsAdmin => Roles?.Contains("Admin") == true;
+}
 
 public sealed record Me(Guid UserId, string Email, string FullName, IReadOnlyList<string> Roles, Guid? ClusterManagerId, string PreferredLanguage);
 

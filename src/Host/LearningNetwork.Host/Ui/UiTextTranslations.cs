@@ -489,5 +489,12 @@ internal static class UiTextTranslations
         ["Withdrawn"] = ("Ingetrokken", "Retiré"),
         ["{0} days left"] = ("nog {0} dagen", "encore {0} jours"),
         ["{0} guidelines"] = ("{0} richtlijnen", "{0} lignes directrices"),
+        // Privacy, audit and roles.
+        ["Role"] = ("Rol", "Rôle"),
+        ["Admin"] = ("Beheerder", "Administrateur"),
+        ["Make Admin"] = ("Beheerder maken", "Nommer administrateur"),
+        ["Withdraw Admin"] = ("Beheerder intrekken", "Retirer administrateur"),
+        ["The colleague is now an Admin."] = ("De collega is nu beheerder.", "Le collègue est maintenant administrateur."),
+        ["The colleague is no longer an Admin."] = ("De collega is geen beheerder meer.", "Le collègue n'est plus administrateur."),
     };
 }

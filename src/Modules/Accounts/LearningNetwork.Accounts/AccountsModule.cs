@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.ChangePassword;
+using LearningNetwork.Accounts.Features.ChangeStaffRoles;
 using LearningNetwork.Accounts.Features.DeactivateStaff;
 using LearningNetwork.Accounts.Features.ForgotPassword;
 using LearningNetwork.Accounts.Features.GetMe;
@@ -106,6 +107,7 @@ public static class AccountsModule
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff))
             .AddPolicy(Policies.ClusterManager, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.ClusterManager));
 
@@ -130,6 +132,7 @@ public static class AccountsModule
         InviteStaffEndpoint.Map(api);
         ListStaffEndpoint.Map(api);
         DeactivateStaffEndpoint.Map(api);
+        ChangeStaffRolesEndpoint.Map(api);
         return app;
     }
 

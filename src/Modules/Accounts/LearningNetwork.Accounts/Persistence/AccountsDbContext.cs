@@ -22,6 +22,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     internal static readonly Guid StaffRoleId = new("0195f1a0-0000-7000-8000-000000000001");
     internal static readonly Guid ClusterManagerRoleId = new("0195f1a0-0000-7000-8000-000000000002");
+    internal static readonly Guid AdminRoleId = new("0195f1a0-0000-7000-8000-000000000003");
 
     public string Schema => SchemaName;
 
@@ -63,7 +64,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
         });
         builder.Entity<IdentityRole<Guid>>().HasData(
             new IdentityRole<Guid> { Id = StaffRoleId, Name = BuildingBlocks.Security.Roles.Staff, NormalizedName = BuildingBlocks.Security.Roles.Staff.ToUpperInvariant(), ConcurrencyStamp = "staff" },
-            new IdentityRole<Guid> { Id = ClusterManagerRoleId, Name = BuildingBlocks.Security.Roles.ClusterManager, NormalizedName = BuildingBlocks.Security.Roles.ClusterManager.ToUpperInvariant(), ConcurrencyStamp = "cluster-manager" });
+            new IdentityRole<Guid> { Id = ClusterManagerRoleId, Name = BuildingBlocks.Security.Roles.ClusterManager, NormalizedName = BuildingBlocks.Security.Roles.ClusterManager.ToUpperInvariant(), ConcurrencyStamp = "cluster-manager" },
+            new IdentityRole<Guid> { Id = AdminRoleId, Name = BuildingBlocks.Security.Roles.Admin, NormalizedName = BuildingBlocks.Security.Roles.Admin.ToUpperInvariant(), ConcurrencyStamp = "admin" });
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

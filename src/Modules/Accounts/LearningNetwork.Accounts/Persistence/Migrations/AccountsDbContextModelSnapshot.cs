@@ -303,6 +303,13 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                             ConcurrencyStamp = "cluster-manager",
                             Name = "ClusterManager",
                             NormalizedName = "CLUSTERMANAGER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0195f1a0-0000-7000-8000-000000000003"),
+                            ConcurrencyStamp = "admin",
+                            Name = "Admin",
+                            NormalizedName = "ADMIN"
                         });
                 });
 
