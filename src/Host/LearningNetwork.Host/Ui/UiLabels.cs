@@ -16,6 +16,7 @@ public enum Vocabulary
     GuidelineStatus,
     FundingCallStatus,
     NetworkMembership,
+    ManagerStatus,
 }
 
 /// <summary>
@@ -116,6 +117,12 @@ internal static class UiLabels
                 ("Published", "Published", "Gepubliceerd", "Publié"),
                 ("Closed", "Closed", "Afgesloten", "Clôturé"),
                 ("Withdrawn", "Withdrawn", "Ingetrokken", "Retiré"),
+            ],
+            [Vocabulary.ManagerStatus] =
+            [
+                ("Invited", "Invited", "Uitgenodigd", "Invité(e)"),
+                ("Active", "Active", "Actief", "Actif/active"),
+                ("Deactivated", "Deactivated", "Gedeactiveerd", "Désactivé(e)"),
             ],
             [Vocabulary.NetworkMembership] =
             [

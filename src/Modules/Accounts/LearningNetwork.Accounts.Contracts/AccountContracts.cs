@@ -60,3 +60,12 @@ public static class AccountRateLimits
 {
     public const string Login = "accounts-login";
 }
+
+/// <summary>
+/// Where the accounts of these directory entries stand, for the directory's status: activated or
+/// not, and when the latest invitation was sent. An entry whose account is still being created is
+/// left out.
+/// </summary>
+public sealed record GetClusterManagerAccounts(IReadOnlyCollection<Guid> ClusterManagerIds) : IRequest<IReadOnlyList<ClusterManagerAccount>>;
+
+public sealed record ClusterManagerAccount(Guid ClusterManagerId, bool Activated, DateTimeOffset InvitedAt);
