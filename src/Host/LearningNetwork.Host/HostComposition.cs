@@ -63,6 +63,9 @@ internal static class HostComposition
     public static WebApplication UseLearningNetwork(this WebApplication app)
     {
         app.UseBuildingBlocks();
+        app.UseUiErrorPages();
+        // Routing after the error pages, so that an error page shown in place of another is routed anew.
+        app.UseRouting();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseUiCulture();

@@ -14,6 +14,10 @@ internal static class UiTextTranslations
             ("Een reeks is een terugkerende sessie, bv. een lerend netwerk dat elke eerste dinsdag van de maand samenkomt. Elke bijeenkomst wordt een ontwerpsessie.",
              "Une série est une session récurrente, p. ex. un réseau d'apprentissage qui se réunit le premier mardi de chaque mois. Chaque réunion devient une session en brouillon."),
         ["Absent"] = ("Afwezig", "Absent"),
+        ["Page not found"] = ("Pagina niet gevonden", "Page introuvable"),
+        ["This page does not exist or was moved. Check the address, or start again from your start page."] = ("Deze pagina bestaat niet of is verplaatst. Controleer het adres of begin opnieuw vanaf uw startpagina.", "Cette page n'existe pas ou a été déplacée. Vérifiez l'adresse ou recommencez depuis votre page d'accueil."),
+        ["This request could not be handled"] = ("Dit verzoek kon niet worden verwerkt", "Cette demande n'a pas pu être traitée"),
+        ["Go back and try again."] = ("Ga terug en probeer het opnieuw.", "Revenez en arrière et réessayez."),
         // Reaching people: sessions in three languages.
         ["Title and description in other languages (optional)"] = ("Titel en beschrijving in andere talen (optioneel)", "Titre et description dans d'autres langues (facultatif)"),
         ["Managers who read one of these languages see its title and description in emails, calendars and their pages; the others see the default above."] =

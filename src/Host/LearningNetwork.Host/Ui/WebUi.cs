@@ -19,7 +19,6 @@ public static class WebUi
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SelfAddress>();
         services.AddSingleton<UiText>();
-        services.AddExceptionHandler<UiErrorHandler>();
         services.AddHttpClient<Api>()
             // The browser's cookie header is passed on by hand, and API redirects are answers to show, not to follow.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
