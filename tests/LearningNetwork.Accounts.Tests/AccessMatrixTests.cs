@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["GET /api/staff"] = Who.Staff,
         ["POST /api/staff/{id:guid}/deactivate"] = Who.Admin,
         ["PUT /api/staff/{id:guid}/roles"] = Who.Admin,
+        ["GET /api/audit"] = Who.Admin,
         ["POST /api/clusters"] = Who.Staff,
         ["GET /api/clusters"] = Who.Staff,
         ["GET /api/clusters/{id:guid}"] = Who.Staff,

@@ -11,6 +11,7 @@ using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
+using LearningNetwork.Host.Audit;
 using LearningNetwork.Host.Reports;
 using LearningNetwork.Host.Ui;
 using Scalar.AspNetCore;
@@ -68,6 +69,7 @@ internal static class HostComposition
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseUiCulture();
+        app.UseAuditTrail();
         app.UseAuthorization();
         app.UseRateLimiter();
 

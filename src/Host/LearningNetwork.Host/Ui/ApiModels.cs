@@ -125,3 +125,5 @@ public sealed record FundingCallView(
     string TimeZone, DateTime DeadlineAt, string? Url, IReadOnlyList<GuidelineLinkView> Guidelines, IReadOnlyList<ReminderDaysView> Reminders, string Status);
 
 public sealed record ClusterChangeView(DateTime At, Guid? ActorId, string Field, string? OldValue, string? NewValue);
+
+public sealed record AuditEntryView(DateTime At, Guid? ActorId, string ActorEmail, string Action, string? EntityType, Guid? EntityId, string Summary, string? ClientAddress);

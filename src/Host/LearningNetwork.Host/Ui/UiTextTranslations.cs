@@ -508,5 +508,16 @@ internal static class UiTextTranslations
         ["Withdraw Admin"] = ("Beheerder intrekken", "Retirer administrateur"),
         ["The colleague is now an Admin."] = ("De collega is nu beheerder.", "Le collègue est maintenant administrateur."),
         ["The colleague is no longer an Admin."] = ("De collega is geen beheerder meer.", "Le collègue n'est plus administrateur."),
+        ["Audit log"] = ("Auditlogboek", "Journal d'audit"),
+        ["Every change staff make, every sign-in, lockout, password reset, role change and export. Entries cannot be changed or deleted; people appear by account id, with the email of accounts that still exist."] =
+            ("Elke wijziging door medewerkers, elke aanmelding, blokkering, wachtwoordherstel, rolwijziging en export. Regels kunnen niet gewijzigd of gewist worden; personen staan er met hun account-id, met het e-mailadres van accounts die nog bestaan.",
+             "Chaque modification du personnel, chaque connexion, blocage, réinitialisation de mot de passe, changement de rôle et export. Les entrées ne peuvent être ni modifiées ni supprimées ; les personnes y figurent par identifiant de compte, avec l'e-mail des comptes qui existent encore."),
+        ["Action"] = ("Actie", "Action"),
+        ["Who (account id)"] = ("Wie (account-id)", "Qui (identifiant de compte)"),
+        ["Entity id"] = ("Id van het object", "Identifiant de l'objet"),
+        ["Entity"] = ("Object", "Objet"),
+        ["Until"] = ("Tot en met", "Jusqu'au"),
+        ["Address"] = ("Adres", "Adresse"),
+        ["{0} entries"] = ("{0} regels", "{0} entrées"),
     };
 }

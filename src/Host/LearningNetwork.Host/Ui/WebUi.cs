@@ -10,6 +10,7 @@ public static class WebUi
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+            options.Conventions.AuthorizePage("/Staff/Audit", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Manager", Policies.ClusterManager);
             options.Conventions.AuthorizePage("/Guidelines/Index");
             options.Conventions.AuthorizePage("/Account/Password");

@@ -6,6 +6,7 @@ using LearningNetwork.Accounts.Features.DeactivateStaff;
 using LearningNetwork.Accounts.Features.ForgotPassword;
 using LearningNetwork.Accounts.Features.GetMe;
 using LearningNetwork.Accounts.Features.InviteStaff;
+using LearningNetwork.Accounts.Features.ListAuditEntries;
 using LearningNetwork.Accounts.Features.ListStaff;
 using LearningNetwork.Accounts.Features.Login;
 using LearningNetwork.Accounts.Features.SetPasswordWithLink;
@@ -117,6 +118,7 @@ public static class AccountsModule
         services.AddScoped<InvitedAccounts>();
         services.AddMemoryCache();
         services.AddSingleton<ActiveAccounts>();
+        services.AddSingleton<AuditHashKey>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccountClaimsTransformation>();
         return services;
     }
@@ -133,6 +135,7 @@ public static class AccountsModule
         ListStaffEndpoint.Map(api);
         DeactivateStaffEndpoint.Map(api);
         ChangeStaffRolesEndpoint.Map(api);
+        ListAuditEntriesEndpoint.Map(api);
         return app;
     }
 

@@ -32,6 +32,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -61,6 +63,19 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => new { t.UserId, t.Purpose });
             token.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_log");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).UseIdentityAlwaysColumn();
+            entry.Property(e => e.Action).HasMaxLength(100);
+            entry.Property(e => e.EntityType).HasMaxLength(100);
+            entry.Property(e => e.Summary).HasMaxLength(500);
+            entry.Property(e => e.ClientAddress).HasMaxLength(64);
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => e.ActorId);
+            entry.HasIndex(e => e.EntityId);
         });
         builder.Entity<IdentityRole<Guid>>().HasData(
             new IdentityRole<Guid> { Id = StaffRoleId, Name = BuildingBlocks.Security.Roles.Staff, NormalizedName = BuildingBlocks.Security.Roles.Staff.ToUpperInvariant(), ConcurrencyStamp = "staff" },

@@ -1,4 +1,5 @@
 using FluentValidation;
+using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.Shared;
 using LearningNetwork.Accounts.Infrastructure;
@@ -32,7 +33,7 @@ internal sealed class ChangeStaffRolesValidator : AbstractValidator<ChangeStaffR
 }
 
 internal sealed class ChangeStaffRolesHandler(
-    AccountsDbContext db, UserManager<UserAccount> users, ActiveAccounts activeAccounts, ICurrentUser currentUser)
+    AccountsDbContext db, UserManager<UserAccount> users, ActiveAccounts activeAccounts, ICurrentUser currentUser, IMediator mediator)
     : IRequestHandler<ChangeStaffRoles, StaffMember>
 {
     public async Task<StaffMember> Handle(ChangeStaffRoles request, CancellationToken cancellationToken)
@@ -90,6 +91,8 @@ internal sealed class ChangeStaffRolesHandler(
             if (changed)
             {
                 activeAccounts.Forget(request.UserId);
+                await mediator.Send(new Contracts.RecordAuditEntry(callerId, wantAdmin ? AuditActions.AdminGranted : AuditActions.AdminWithdrawn, "StaffMember", request.UserId,
+                    wantAdmin ? "Roles now Admin, Staff" : "Roles now Staff"), cancellationToken);
             }
 
             return member;
