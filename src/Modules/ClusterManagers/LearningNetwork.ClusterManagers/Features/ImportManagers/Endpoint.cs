@@ -1,4 +1,5 @@
 using System.Text;
+using LearningNetwork.BuildingBlocks.Localization;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,9 @@ internal static class ImportManagersEndpoint
 
                 using var reader = new StreamReader(request.Body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
                 var csv = await reader.ReadToEndAsync(ct);
-                return Results.Ok(await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct));
+                var result = await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct);
+                // The line errors are an answer, not a problem document: translated here, in the caller's language.
+                return Results.Ok(result with { Errors = [.. result.Errors.Select(e => e with { Message = Messages.Translate(e.Message) })] });
             })
             .RequireAuthorization(Policies.Staff)
             // No Accepts<>() metadata: routing would answer a wrong content type with 415 before
