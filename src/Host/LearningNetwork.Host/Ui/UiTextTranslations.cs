@@ -14,6 +14,8 @@ internal static class UiTextTranslations
             ("Een reeks is een terugkerende sessie, bv. een lerend netwerk dat elke eerste dinsdag van de maand samenkomt. Elke bijeenkomst wordt een ontwerpsessie.",
              "Une série est une session récurrente, p. ex. un réseau d'apprentissage qui se réunit le premier mardi de chaque mois. Chaque réunion devient une session en brouillon."),
         ["Absent"] = ("Afwezig", "Absent"),
+        ["There is {0} problem"] = ("Er is {0} probleem", "Il y a {0} problème"),
+        ["There are {0} problems"] = ("Er zijn {0} problemen", "Il y a {0} problèmes"),
         ["on {0}"] = ("op {0}", "le {0}"),
         ["{0} cluster manager"] = ("{0} clustermanager", "{0} gestionnaire de cluster"),
         ["{0} email"] = ("{0} e-mail", "{0} e-mail"),

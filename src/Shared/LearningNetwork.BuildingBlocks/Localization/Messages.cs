@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.BuildingBlocks.Localization;
 
 /// <summary>
-/// The API's messages in the caller's language (docs/decisions/0017-api-messages-in-the-callers-language.md).
+/// The API's messages in the caller's language (docs/decisions/0020-api-messages-in-the-callers-language.md).
 /// Code writes its messages in English, as it always did; each module ships what they read in Dutch
 /// and French as embedded resources (Resources/messages.nl.json, messages.fr.json: English → translation,
 /// with {0}, {1} where a value goes). The one place that writes problem details translates them on
