@@ -154,7 +154,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(staff.Locator("#clusterManagerId option")).ToHaveCountAsync(1);
         await staff.AuditAsync("staff-enroll-search");
 
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Enroll", Exact = true }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enroll this manager" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Enrolled.");
         await Expect(staff.Locator("tr", new() { HasText = $"Manager {ManagerChoices + 4:000}" })).ToContainTextAsync("Confirmed");
 

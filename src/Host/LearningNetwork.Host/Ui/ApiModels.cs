@@ -62,7 +62,7 @@ public sealed record CalendarFeed(string Url);
 
 public sealed record ClusterView(Guid Id, string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan, int ActiveManagers);
 
-public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone, bool IsActive);
+public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone, bool IsActive, string Status = "Invited", DateTime? InvitedAt = null);
 
 public sealed record ImportErrorView(int Line, string Field, string Message);
 

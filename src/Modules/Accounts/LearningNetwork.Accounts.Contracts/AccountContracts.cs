@@ -62,6 +62,15 @@ public static class AccountRateLimits
 }
 
 /// <summary>
+/// Where the accounts of these directory entries stand, for the directory's status: activated or
+/// not, and when the latest invitation was sent. An entry whose account is still being created is
+/// left out.
+/// </summary>
+public sealed record GetClusterManagerAccounts(IReadOnlyCollection<Guid> ClusterManagerIds) : IRequest<IReadOnlyList<ClusterManagerAccount>>;
+
+public sealed record ClusterManagerAccount(Guid ClusterManagerId, bool Activated, DateTimeOffset InvitedAt);
+
+/// <summary>
 /// Adds an entry to the audit log (append-only: nothing changes or deletes one). People are named
 /// by id only, never by name or email, so an erasure leaves the log whole and without personal
 /// data. <paramref name="ClientAddress"/> defaults to the current request's client address.
