@@ -91,7 +91,8 @@ public static class TestDirectory
         return (id, await app.SignInAsync(id));
     }
 
-    private static async Task<HttpClient> SignInAsync(this LearningNetworkApp app, Guid id)
+    /// <summary>Signs in the account of a directory entry (created through the outbox), giving it a password directly.</summary>
+    public static async Task<HttpClient> SignInAsync(this LearningNetworkApp app, Guid id)
     {
         // The account comes through the directory's outbox; behind a bulk import on a busy machine that can take a while.
         await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.users WHERE cluster_manager_id = @id", ("id", id)) == 1,

@@ -12,6 +12,7 @@ using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using LearningNetwork.Host.Audit;
+using LearningNetwork.Host.Privacy;
 using LearningNetwork.Host.Reports;
 using LearningNetwork.Host.Ui;
 using Scalar.AspNetCore;
@@ -88,6 +89,7 @@ internal static class HostComposition
         app.MapReportsModuleEndpoints();
         app.MapFundingCallsEndpoints();
         app.MapReportsEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapWebUi();
         return app;
     }

@@ -8,5 +8,9 @@ public sealed record PageRequest(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 200;
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>
+    /// Rows before the page. Counted in 64 bits and capped: a page far beyond the data (page
+    /// 2147483647) is an empty page, not an overflow into a negative OFFSET.
+    /// </summary>
+    public int Skip => (int)Math.Clamp(((long)Page - 1) * PageSize, 0, int.MaxValue);
 }

@@ -21,6 +21,7 @@ public static class BuildingBlocksRegistration
         services.TryAddSingleton<LoopbackCallerSecret>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChallengeAnonymousResultHandler>();
         services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<PersonalDataScrubber>();
 
         services.ConfigureHttpJsonOptions(options =>
         {
