@@ -83,6 +83,45 @@ public sealed class ImportTests(LearningNetworkApp app) : IClassFixture<Learning
     }
 
     [Fact]
+    public async Task An_Excel_CSV_in_Windows_1252_keeps_its_accents_and_a_file_of_neither_encoding_is_refused()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync($"Économie circulaire {Guid.NewGuid():N}");
+        var name = cluster.GetProperty("name").GetString()!;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var people = new[] { "Hélène Mercier", "Adèle Lefèvre", "Œdipe Cœur" };
+        var text = "cluster;fullName;email;preferredLanguage\r\n" + string.Concat(people.Select((p, i) => $"{name};{p};p{i}.{tag}@cluster.example;fr\r\n"));
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var windows1252 = System.Text.Encoding.GetEncoding(1252).GetBytes(text);
+        Assert.Contains((byte)0xE9, windows1252); // é as one byte, not UTF-8's two
+        Assert.Contains((byte)0x9C, windows1252); // œ
+
+        var result = await (await staff.PostAsync("/api/cluster-managers/import", Bytes(windows1252))).Json(HttpStatusCode.OK);
+
+        Assert.Empty(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal(3, result.GetProperty("created").GetInt32());
+        var stored = await app.Database.ScalarAsync<string>(
+            "SELECT string_agg(full_name, '|' ORDER BY email) FROM cluster_managers.managers WHERE email LIKE @e", ("e", $"%.{tag}@cluster.example"));
+        Assert.Equal(string.Join('|', people), stored);
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM cluster_managers.managers WHERE strpos(full_name, chr(65533)) > 0"));
+
+        // UTF-16 (NUL bytes) and bytes Windows-1252 does not define: refused, saying how to save the file.
+        foreach (var bytes in new[] { System.Text.Encoding.Unicode.GetBytes(text), [.. windows1252, 0x81, 0x0D, 0x0A] })
+        {
+            var refused = await staff.PostAsync("/api/cluster-managers/import?dryRun=true", Bytes(bytes));
+            var problem = await refused.Json(HttpStatusCode.BadRequest);
+            Assert.Contains("CSV UTF-8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static ByteArrayContent Bytes(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        return content;
+    }
+
+    [Fact]
     public async Task A_file_without_the_required_columns_is_reported_on_line_one()
     {
         using var staff = await app.StaffClientAsync();

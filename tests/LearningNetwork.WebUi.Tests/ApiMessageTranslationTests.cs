@@ -139,7 +139,7 @@ public sealed partial class ApiMessageTranslationTests
     }
 
     /// <summary>Where a message starts: the places the API's messages are written.</summary>
-    [GeneratedRegex("""\.WithMessage\(\s*|new\s+(?:Conflict|Forbidden|UnsupportedContent|ContentTooLarge)Exception\(\s*|new\s+InvalidFieldException\(\s*(?:"(?:[^"\\]|\\.)*"|\$"[^"]*"|[A-Za-z_.()]+)\s*,\s*|\b(?:detail|title):\s*|new ImportError\([^,]+,\s*[^,]+,\s*|\bnew\(\s*"[\w.]+"\s*,\s*|const string InvalidLink = |return \(\[\], \[\], |\? "The email is missing\." : """)]
+    [GeneratedRegex("""\.WithMessage\(\s*|new\s+(?:Conflict|Forbidden|UnsupportedContent|ContentTooLarge)Exception\(\s*|new\s+InvalidFieldException\(\s*(?:"(?:[^"\\]|\\.)*"|\$"[^"]*"|[A-Za-z_.()]+)\s*,\s*|\b(?:detail|title):\s*|new ImportError\([^,]+,\s*[^,]+,\s*|\bnew\(\s*"[\w.]+"\s*,\s*|const string (?:InvalidLink|Refusal) = |return \(\[\], \[\], |\? "The email is missing\." : """)]
     private static partial Regex MessageStart();
 
     [GeneratedRegex("""\G\s*\+\s*(?=[$"])""")]

@@ -14,6 +14,8 @@ internal static class UiTextTranslations
             ("Een reeks is een terugkerende sessie, bv. een lerend netwerk dat elke eerste dinsdag van de maand samenkomt. Elke bijeenkomst wordt een ontwerpsessie.",
              "Une série est une session récurrente, p. ex. un réseau d'apprentissage qui se réunit le premier mardi de chaque mois. Chaque réunion devient une session en brouillon."),
         ["Absent"] = ("Afwezig", "Absent"),
+        ["The column cluster holds the cluster's name, exactly as it is listed under Clusters. Excel's CSV (UTF-8 or not) is fine."] = ("De kolom cluster bevat de naam van de cluster, precies zoals die onder Clusters staat. De CSV van Excel (UTF-8 of niet) is goed.", "La colonne cluster contient le nom du cluster, exactement comme il figure sous Clusters. Le CSV d'Excel (UTF-8 ou non) convient."),
+        ["Download a template file"] = ("Download een sjabloonbestand", "Télécharger un fichier modèle"),
         ["There is {0} problem"] = ("Er is {0} probleem", "Il y a {0} problème"),
         ["There are {0} problems"] = ("Er zijn {0} problemen", "Il y a {0} problèmes"),
         ["on {0}"] = ("op {0}", "le {0}"),

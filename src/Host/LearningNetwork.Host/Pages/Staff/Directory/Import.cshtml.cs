@@ -32,8 +32,11 @@ public sealed class ImportModel(Api api, UiText text) : UiPage(api, text)
             return Page();
         }
 
-        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        Csv = await reader.ReadToEndAsync(HttpContext.RequestAborted);
+        // The file's bytes as they are: the API knows UTF-8 from Windows-1252 (Excel's "CSV"); reading
+        // them here as UTF-8 would turn "Hélène" into "H\uFFFDl\uFFFDne" before the API could tell.
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes, HttpContext.RequestAborted);
+        Csv = Convert.ToBase64String(bytes.ToArray());
         return await SendAsync(dryRun: true);
     }
 
@@ -41,7 +44,19 @@ public sealed class ImportModel(Api api, UiText text) : UiPage(api, text)
 
     private async Task<IActionResult> SendAsync(bool dryRun)
     {
-        var content = new StringContent(Csv ?? string.Empty, Encoding.UTF8, "text/csv");
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(Csv ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            ModelState.AddModelError(nameof(Csv), T["Choose a CSV file."]);
+            return Page();
+        }
+
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         var result = await Api.SendAsync<ImportResultView>(HttpMethod.Post, $"/api/cluster-managers/import?dryRun={(dryRun ? "true" : "false")}", content);
         if (!result.Ok)
         {

@@ -42,16 +42,10 @@ internal static class ImportManagersEndpoint
                     body.Write(buffer, 0, read);
                 }
 
-                body.Position = 0;
-                string csv;
-                try
+                var csv = CsvEncoding.Decode(body.GetBuffer().AsSpan(0, (int)body.Length));
+                if (csv is null)
                 {
-                    using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-                    csv = await reader.ReadToEndAsync(ct);
-                }
-                catch (DecoderFallbackException)
-                {
-                    return Results.Problem(title: "Not UTF-8", detail: "Save the CSV file as UTF-8 and send it again.", statusCode: StatusCodes.Status400BadRequest);
+                    return Results.Problem(title: "Not a text file", detail: CsvEncoding.Refusal, statusCode: StatusCodes.Status400BadRequest);
                 }
 
                 var result = await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct);
@@ -61,7 +55,7 @@ internal static class ImportManagersEndpoint
             .RequireAuthorization(Policies.Staff)
             // No Accepts<>() metadata: routing would answer a wrong content type with 415 before
             // authorization, telling strangers the endpoint exists. The handler checks the type itself.
-            .WithDescription("Body: the CSV file as text/csv (UTF-8, with or without BOM), header cluster,fullName,email,preferredLanguage,phone; comma or semicolon separated.")
+            .WithDescription("Body: the CSV file as text/csv (UTF-8 with or without BOM, or Windows-1252 as Excel saves it), header cluster,fullName,email,preferredLanguage,phone; comma or semicolon separated.")
             .WithName("ImportClusterManagers")
             .WithSummary("Import managers from CSV (comma or semicolon); dryRun=true only reports")
             .Produces<ImportResult>()
