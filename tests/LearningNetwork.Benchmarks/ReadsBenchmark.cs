@@ -28,7 +28,7 @@ internal static class ReadsBenchmark
     [
         new("session list (upcoming, page of 50)", f => $"/api/sessions?from={DateTime.UtcNow:yyyy-MM-dd}&pageSize=50", 2),
         new("participants of a session", f => $"/api/sessions/{f.SessionWithParticipants}/enrollments", 2),
-        new("manager search", _ => "/api/cluster-managers?search=Manager%207%20Maes", 2),
+        new("manager search (one match, by email)", _ => "/api/cluster-managers?search=manager7%40history", 2),
         new("dashboard overview", _ => "/api/reports/overview", 2),
         new("send log, first page", _ => "/api/notifications?pageSize=50", 2),
         new("participation report (year)", f => $"/api/reports/participation?year={f.Year}", null),
