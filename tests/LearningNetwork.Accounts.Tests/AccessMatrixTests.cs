@@ -9,6 +9,7 @@ namespace LearningNetwork.Accounts.Tests;
 /// <summary>
 /// Who may call what, for every API endpoint the host maps. The table is written by hand; the
 /// list of endpoints comes from the running host, so a new endpoint without an entry fails here.
+/// Every endpoint is called by a stranger, a cluster manager, a staff member and an Admin.
 /// </summary>
 public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
 {
@@ -17,6 +18,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         Anyone,
         SignedIn,
         Staff,
+        Admin,
         Manager,
     }
 
@@ -32,9 +34,14 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["GET /api/me"] = Who.SignedIn,
         ["POST /api/me/password"] = Who.SignedIn,
         ["GET /api/reports/overview"] = Who.Staff,
-        ["POST /api/staff"] = Who.Staff,
+        ["POST /api/staff"] = Who.Admin,
         ["GET /api/staff"] = Who.Staff,
-        ["POST /api/staff/{id:guid}/deactivate"] = Who.Staff,
+        ["POST /api/staff/{id:guid}/deactivate"] = Who.Admin,
+        ["PUT /api/staff/{id:guid}/roles"] = Who.Admin,
+        ["GET /api/audit"] = Who.Admin,
+        ["GET /api/cluster-managers/{id:guid}/personal-data"] = Who.Admin,
+        ["GET /api/me/personal-data"] = Who.Manager,
+        ["POST /api/cluster-managers/{id:guid}/erase"] = Who.Admin,
         ["POST /api/clusters"] = Who.Staff,
         ["GET /api/clusters"] = Who.Staff,
         ["GET /api/clusters/{id:guid}"] = Who.Staff,
@@ -120,13 +127,16 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
     }
 
     [Fact]
-    public async Task Strangers_get_401_and_managers_get_403_where_they_do_not_belong()
+    public async Task Strangers_get_401_and_managers_staff_and_admins_get_403_where_they_do_not_belong()
     {
         using var anonymous = app.CreateClient();
         var email = $"matrix-{Guid.NewGuid():N}@test.local";
         await app.CreateClusterManagerAsync(email);
         using var manager = await app.SignedInClientAsync(email, TestAccounts.Password);
-        using var staff = await app.StaffClientAsync();
+        var staffEmail = $"matrix-staff-{Guid.NewGuid():N}@test.local";
+        await app.CreateAccountAsync(staffEmail, BuildingBlocks.Security.Roles.Staff);
+        using var staff = await app.SignedInClientAsync(staffEmail, TestAccounts.Password);
+        using var admin = await app.StaffClientAsync();
         var wrong = new List<string>();
 
         foreach (var (key, method, path) in ApiEndpoints().Select(e => (e.Key, e.Method, Concrete(e.Pattern))))
@@ -144,18 +154,34 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
             }
 
             var asManager = await SendAsync(manager, method, path);
-            if (who == Who.Staff && asManager != HttpStatusCode.Forbidden)
+            if (who is Who.Staff or Who.Admin && asManager != HttpStatusCode.Forbidden)
             {
                 wrong.Add($"{key} as a manager: {(int)asManager}");
             }
 
             var asStaff = await SendAsync(staff, method, path);
-            if (who == Who.Manager && asStaff != HttpStatusCode.Forbidden)
+            if (who is Who.Manager or Who.Admin && asStaff != HttpStatusCode.Forbidden)
             {
                 wrong.Add($"{key} as staff: {(int)asStaff}");
             }
 
-            if ((int)asStranger >= 500 || (int)asManager >= 500 || (int)asStaff >= 500)
+            if (who is Who.Staff or Who.SignedIn && asStaff is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                wrong.Add($"{key} refused staff: {(int)asStaff}");
+            }
+
+            var asAdmin = await SendAsync(admin, method, path);
+            if (who == Who.Manager && asAdmin != HttpStatusCode.Forbidden)
+            {
+                wrong.Add($"{key} as an Admin: {(int)asAdmin}");
+            }
+
+            if (who is Who.Staff or Who.Admin or Who.SignedIn && asAdmin is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                wrong.Add($"{key} refused an Admin: {(int)asAdmin}");
+            }
+
+            if ((int)asStranger >= 500 || (int)asManager >= 500 || (int)asStaff >= 500 || (int)asAdmin >= 500)
             {
                 wrong.Add($"{key} answered a 5xx to an empty request");
             }

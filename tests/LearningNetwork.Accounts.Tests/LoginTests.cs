@@ -47,14 +47,14 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     }
 
     [Fact]
-    public async Task Me_tells_a_staff_member_who_they_are()
+    public async Task Me_tells_the_bootstrap_Admin_who_they_are()
     {
         using var staff = await app.StaffClientAsync();
 
         var me = await staff.GetFromJsonAsync<JsonElement>("/api/me");
 
         Assert.Equal(LearningNetworkApp.StaffEmail, me.GetProperty("email").GetString());
-        Assert.Equal(["Staff"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["Admin", "Staff"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(JsonValueKind.Null, me.GetProperty("clusterManagerId").ValueKind);
         Assert.True(Guid.TryParse(me.GetProperty("userId").GetString(), out _));
     }

@@ -58,7 +58,7 @@ public sealed class LastStaffAccountTests(LastStaffAccountTests.TwoStaffApp app)
     public async Task Two_staff_deactivating_each_other_at_the_same_moment_leave_exactly_one_of_them_active()
     {
         var otherEmail = $"other-{Guid.NewGuid():N}@agency.example";
-        var otherId = await app.CreateAccountAsync(otherEmail, Roles.Staff);
+        var otherId = await app.CreateAdminAsync(otherEmail);
         using var first = await app.StaffClientAsync();
         using var other = await app.SignedInClientAsync(otherEmail, TestAccounts.Password);
         var firstId = (await first.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetString();

@@ -43,6 +43,33 @@ public sealed class InvitationFlowTests(LearningNetworkApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_directory_says_whether_a_manager_is_invited_since_a_day_active_or_deactivated()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync();
+        var email = $"status-{Guid.NewGuid():N}@cluster.example";
+        var manager = (await staff.CreateManagerAsync(cluster.Id(), email)).Id();
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+
+        var invited = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?clusterId={cluster.Id()}");
+        var entry = invited.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("Invited", entry.GetProperty("status").GetString());
+        var sentAt = await app.Database.ScalarAsync<DateTime>(
+            "SELECT max(t.created_at) FROM accounts.account_tokens t JOIN accounts.users u ON u.id = t.user_id WHERE u.cluster_manager_id = @m", ("m", Guid.Parse(manager)));
+        Assert.Equal(sentAt, entry.GetProperty("invitedAt").GetDateTime().ToUniversalTime(), TimeSpan.FromMilliseconds(1));
+
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = Api.TokenFrom(invitation), password = "Een-Goed-Wachtwoord-1" })).ShouldBe(HttpStatusCode.NoContent);
+        var active = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers/{manager}");
+        Assert.Equal("Active", active.GetProperty("status").GetString());
+        Assert.False(active.TryGetProperty("invitedAt", out var none) && none.ValueKind != JsonValueKind.Null);
+        await (await staff.PostAsync($"/api/cluster-managers/{manager}/resend-invitation", null)).ShouldBe(HttpStatusCode.Conflict);
+
+        var deactivated = await (await staff.PostAsync($"/api/cluster-managers/{manager}/deactivate", null)).Json(HttpStatusCode.OK);
+        Assert.Equal("Deactivated", deactivated.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task An_invitation_link_works_once()
     {
         var (email, token) = await InvitedManagerAsync();

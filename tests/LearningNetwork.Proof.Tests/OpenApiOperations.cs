@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LearningNetwork.Proof.Tests;
 
 /// <summary>The host's own OpenAPI document, read as the list of operations and the shape of their JSON bodies.</summary>
-public sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<OpenApiParameter> Query, IReadOnlyList<OpenApiProperty>? JsonBody)
+public sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<OpenApiParameter> Query, IReadOnlyList<OpenApiProperty>? JsonBody, bool HasBody = false)
 {
     public override string ToString() => $"{Method} {Path}";
 
@@ -25,7 +25,7 @@ public sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<
                     body = Properties(document, Resolve(document, json.GetProperty("schema")));
                 }
 
-                operations.Add(new OpenApiOperation(operation.Name.ToUpperInvariant(), path.Name, query, body));
+                operations.Add(new OpenApiOperation(operation.Name.ToUpperInvariant(), path.Name, query, body, operation.Value.TryGetProperty("requestBody", out _)));
             }
         }
 

@@ -29,6 +29,16 @@ public static class TestAccounts
         return user.Id;
     }
 
+    /// <summary>An Admin: a staff account that also holds the Admin role, as the bootstrap account does.</summary>
+    public static async Task<Guid> CreateAdminAsync(this LearningNetworkApp app, string email)
+    {
+        var userId = await app.CreateAccountAsync(email, Roles.Staff);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        Check(await users.AddToRoleAsync((await users.FindByIdAsync(userId.ToString()))!, Roles.Admin));
+        return userId;
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
@@ -81,7 +91,8 @@ public static class TestDirectory
         return (id, await app.SignInAsync(id));
     }
 
-    private static async Task<HttpClient> SignInAsync(this LearningNetworkApp app, Guid id)
+    /// <summary>Signs in the account of a directory entry (created through the outbox), giving it a password directly.</summary>
+    public static async Task<HttpClient> SignInAsync(this LearningNetworkApp app, Guid id)
     {
         // The account comes through the directory's outbox; behind a bulk import on a busy machine that can take a while.
         await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.users WHERE cluster_manager_id = @id", ("id", id)) == 1,

@@ -1,4 +1,8 @@
 using LearningNetwork.Testing;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;
@@ -28,6 +32,12 @@ public sealed class BrowserApp : LearningNetworkApp
         // Links in emails must lead to this host, as they do in production.
         ["App:PublicBaseUrl"] = BaseUrl,
     };
+
+    /// <summary>A request with this header makes the page it asks for fail, to show what a person sees then.</summary>
+    public const string FailPageHeader = "X-Test-Page-Fails";
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.Configure<MvcOptions>(options => options.Filters.Add(new FailingPageFilter()));
 
     protected override void StartHost()
     {
@@ -66,4 +76,14 @@ public sealed class BrowserApp : LearningNetworkApp
         await base.DisposeAsync();
     }
 
+    /// <summary>A page bug on demand; the error page itself still renders.</summary>
+    private sealed class FailingPageFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
+            context.HttpContext.Request.Headers.ContainsKey(FailPageHeader) && context.HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null
+                ? throw new InvalidOperationException("A page failed on purpose (test).")
+                : next();
+    }
 }

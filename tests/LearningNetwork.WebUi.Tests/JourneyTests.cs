@@ -154,7 +154,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(staff.Locator("#clusterManagerId option")).ToHaveCountAsync(1);
         await staff.AuditAsync("staff-enroll-search");
 
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Enroll", Exact = true }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enroll this manager" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Enrolled.");
         await Expect(staff.Locator("tr", new() { HasText = $"Manager {ManagerChoices + 4:000}" })).ToContainTextAsync("Confirmed");
 
@@ -254,7 +254,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
-    public async Task Staff_invite_a_colleague_and_shut_out_one_who_left()
+    public async Task An_Admin_invites_a_colleague_makes_them_Admin_and_back_and_shuts_out_one_who_left()
     {
         var leaver = $"leaver-{Guid.NewGuid():N}@agency.example";
         await app.CreateAccountAsync(leaver, LearningNetwork.BuildingBlocks.Security.Roles.Staff);
@@ -276,6 +276,22 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await staff.Locator("tr", new() { HasText = leaver }).GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("can no longer sign in");
         await Expect(staff.Locator("tr", new() { HasText = leaver })).ToContainTextAsync("Deactivated");
+
+        await staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Make Admin" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("is now an Admin");
+        await Expect(staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Withdraw Admin" })).ToHaveCountAsync(1);
+        await staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Withdraw Admin" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("no longer an Admin");
+        await Expect(staff.Locator("tr", new() { HasText = colleague }).GetByRole(AriaRole.Button, new() { Name = "Make Admin" })).ToHaveCountAsync(1);
+
+        // The role changes are in the audit log, under the Admin who made them.
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await staff.GetByLabel("Action").FillAsync("AdminWithdrawn");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("1 entries");
+        await Expect(staff.Locator("tbody tr").First).ToContainTextAsync(LearningNetworkApp.StaffEmail);
+        await Expect(staff.Locator("tbody tr").First).ToContainTextAsync("Roles now Staff");
+        await staff.AuditAsync("staff-audit");
     }
 
     [Fact]
@@ -286,7 +302,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
         using var api = await app.StaffClientAsync();
         var network = await api.CreateNetworkAsync("MembersOnly");
-        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
+        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();

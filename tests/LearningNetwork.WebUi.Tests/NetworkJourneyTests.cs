@@ -63,7 +63,7 @@ public sealed partial class JourneyTests
         await staff.GetByRole(AriaRole.Link, new() { Name = networkName }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Attendance over the cycle" }).ClickAsync();
         await Expect(staff.Locator("table.matrix tbody tr")).ToHaveCountAsync(2);
-        await Expect(staff.Locator("table.matrix tbody tr").First).ToContainTextAsync("Unknown");
+        await Expect(staff.Locator("table.matrix tbody tr").First).ToContainTextAsync("Not recorded");
         await staff.AuditAsync("staff-network-attendance");
         var csv = await staff.RunAndWaitForDownloadAsync(() => staff.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
         Assert.StartsWith("attendance-", csv.SuggestedFilename, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed partial class JourneyTests
         await staff.Locator("#Message_Subject").FillAsync("Parking");
         await staff.Locator("#Message_Body").FillAsync("Use the back entrance.\nThe front is closed.");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Send the message" }).ClickAsync();
-        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("on its way to 1 people");
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("on its way to 1 person");
         var message = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(enrolledEmail, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "SessionMessage");
         Assert.Contains("Use the back entrance.<br>The front is closed.", message.HtmlBody, StringComparison.Ordinal);
 

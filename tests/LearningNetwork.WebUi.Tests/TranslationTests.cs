@@ -14,7 +14,7 @@ public sealed partial class TranslationTests
         var used = Directory.EnumerateFiles(host, "*.cs*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => UiTextUse().Matches(File.ReadAllText(f)).Select(m => m.Groups["text"].Value))
+            .SelectMany(f => UiTextUse().Matches(File.ReadAllText(f)).SelectMany(m => m.Groups["text"].Captures.Select(c => c.Value)))
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.True(used.Count > 100, $"Only {used.Count} texts found: is the pattern still right?");
@@ -23,6 +23,6 @@ public sealed partial class TranslationTests
     }
 
 
-    [GeneratedRegex("""(?:\bT|\btext)(?:\[\s*|\.Format\(\s*)"(?<text>(?:[^"\\]|\\.)*)"|Translate\("(?<text>[^"]*)"\)""")]
+    [GeneratedRegex("""(?:\bT|\btext)(?:\[\s*|\.Format\(\s*)"(?<text>(?:[^"\\]|\\.)*)"|Translate\("(?<text>[^"]*)"\)|\bT\.Plural\([^,]+,\s*"(?<text>[^"]*)",\s*"(?<text>[^"]*)"\s*[,)]""")]
     private static partial Regex UiTextUse();
 }

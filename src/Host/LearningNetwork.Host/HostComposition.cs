@@ -11,6 +11,8 @@ using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
+using LearningNetwork.Host.Audit;
+using LearningNetwork.Host.Privacy;
 using LearningNetwork.Host.Reports;
 using LearningNetwork.Host.Ui;
 using Scalar.AspNetCore;
@@ -62,9 +64,13 @@ internal static class HostComposition
     public static WebApplication UseLearningNetwork(this WebApplication app)
     {
         app.UseBuildingBlocks();
+        app.UseUiErrorPages();
+        // Routing after the error pages, so that an error page shown in place of another is routed anew.
+        app.UseRouting();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseUiCulture();
+        app.UseAuditTrail();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -83,6 +89,7 @@ internal static class HostComposition
         app.MapReportsModuleEndpoints();
         app.MapFundingCallsEndpoints();
         app.MapReportsEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapWebUi();
         return app;
     }

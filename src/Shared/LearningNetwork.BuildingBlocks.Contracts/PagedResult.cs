@@ -18,8 +18,12 @@ public sealed record PageRequest(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 200;
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>
+    /// Rows before the page. Counted in 64 bits and capped: a page far beyond the data (page
+    /// 2147483647) is an empty page, not an overflow into a negative OFFSET.
+    /// </summary>
+    public int Skip => (int)Math.Clamp(((long)Page - 1) * PageSize, 0, int.MaxValue);
 
     /// <summary>How far a bounded count goes: this page and the next <paramref name="pagesAhead"/> pages, plus one to know there are more.</summary>
-    public int CountLimit(int pagesAhead) => Skip + (pagesAhead * PageSize) + 1;
+    public int CountLimit(int pagesAhead) => (int)Math.Min((long)Skip + ((long)pagesAhead * PageSize) + 1, int.MaxValue);
 }

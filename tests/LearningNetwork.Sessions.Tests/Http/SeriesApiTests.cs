@@ -20,6 +20,18 @@ public sealed class SeriesApiTests(LearningNetworkApp app) : IClassFixture<Learn
     };
 
     [Fact]
+    public async Task A_rule_that_never_matches_is_refused_at_once_instead_of_stepping_towards_the_year_9999()
+    {
+        using var staff = await app.StaffClientAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await staff.PostAsJsonAsync("/api/series", Series("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3"));
+
+        await response.ShouldNameInvalidField("recurrence");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_monthly_series_creates_one_draft_per_occurrence_and_publishing_it_publishes_them_all()
     {
         using var staff = await app.StaffClientAsync();

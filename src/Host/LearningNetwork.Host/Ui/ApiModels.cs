@@ -5,7 +5,10 @@ namespace LearningNetwork.Host.Ui;
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, bool TotalIsLowerBound = false);
 
-public sealed record StaffMemberView(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated);
+public sealed record StaffMemberView(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated, IReadOnlyList<string>? Roles)
+{
+    public bool IsAdmin => Roles?.Contains("Admin") == true;
+}
 
 public sealed record Me(Guid UserId, string Email, string FullName, IReadOnlyList<string> Roles, Guid? ClusterManagerId, string PreferredLanguage);
 
@@ -59,7 +62,7 @@ public sealed record CalendarFeed(string Url);
 
 public sealed record ClusterView(Guid Id, string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan, int ActiveManagers);
 
-public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone, bool IsActive);
+public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone, bool IsActive, string Status = "Invited", DateTime? InvitedAt = null);
 
 public sealed record ImportErrorView(int Line, string Field, string Message);
 
@@ -122,3 +125,5 @@ public sealed record FundingCallView(
     string TimeZone, DateTime DeadlineAt, string? Url, IReadOnlyList<GuidelineLinkView> Guidelines, IReadOnlyList<ReminderDaysView> Reminders, string Status);
 
 public sealed record ClusterChangeView(DateTime At, Guid? ActorId, string Field, string? OldValue, string? NewValue);
+
+public sealed record AuditEntryView(DateTime At, Guid? ActorId, string ActorEmail, string Action, string? EntityType, Guid? EntityId, string Summary, string? ClientAddress);

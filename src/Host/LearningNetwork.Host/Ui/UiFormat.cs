@@ -27,6 +27,10 @@ public static class UiFormat
     public static string Moment(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DisplayZone).ToString("g", CultureInfo.CurrentCulture);
 
+    /// <summary>The day of an instant in the agency's zone ("3 februari 2026").</summary>
+    public static string Day(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DisplayZone).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
     public static string Month(DateTime month) => month.ToString("MMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Percent(double? ratio) => ratio is null ? "–" : ratio.Value.ToString("P0", CultureInfo.CurrentCulture);

@@ -30,6 +30,43 @@ public sealed class UiText
         _ => Translate("bad"),
     };
 
+    /// <summary>
+    /// "1 document", "2 documents": the English singular and plural are both keys with their own
+    /// translations; French uses the singular for 0 and 1, Dutch and English for 1 only.
+    /// </summary>
+    public string Plural(long count, string englishOne, string englishOther, params object[] more)
+    {
+        var one = UiCulture.Language == "fr" ? count is 0 or 1 : count == 1;
+        return Format(one ? englishOne : englishOther, [count, .. more]);
+    }
+
+    /// <summary>A code the API answers with ("LearningNetworkMeeting") as people read it, in the page's language.</summary>
+    public string Label(Vocabulary vocabulary, string? code)
+    {
+        var label = UiLabels.All[vocabulary].FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (label.Code is null)
+        {
+            // A code the UI does not know yet (a test keeps this from happening): shown as it is rather than hidden.
+            return code ?? string.Empty;
+        }
+
+        return UiCulture.Language switch
+        {
+            "nl" => label.Dutch,
+            "fr" => label.French,
+            _ => label.English,
+        };
+    }
+
+    /// <summary>The codes of a vocabulary with their labels, in a sensible order for a choice list.</summary>
+    public IEnumerable<(string Code, string Label)> Choices(Vocabulary vocabulary, params string[] only) =>
+        UiLabels.All[vocabulary]
+            .Where(l => only.Length == 0 || only.Contains(l.Code, StringComparer.Ordinal))
+            .Select(l => (l.Code, Label(vocabulary, l.Code)));
+
+    /// <summary>Every code each vocabulary has a label for (for the test that the API's codes are all covered).</summary>
+    public static IReadOnlyDictionary<Vocabulary, IReadOnlyList<(string Code, string English, string Dutch, string French)>> Labels => UiLabels.All;
+
     /// <summary>Every English text the translations cover (for the test that none is missing).</summary>
     public static IEnumerable<string> Known => UiTextTranslations.All.Keys;
 

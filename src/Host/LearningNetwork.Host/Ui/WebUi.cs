@@ -10,6 +10,7 @@ public static class WebUi
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+            options.Conventions.AuthorizePage("/Staff/Audit", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Manager", Policies.ClusterManager);
             options.Conventions.AuthorizePage("/Guidelines/Index");
             options.Conventions.AuthorizePage("/Account/Password");
@@ -18,7 +19,6 @@ public static class WebUi
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SelfAddress>();
         services.AddSingleton<UiText>();
-        services.AddExceptionHandler<UiErrorHandler>();
         services.AddHttpClient<Api>()
             // The browser's cookie header is passed on by hand, and API redirects are answers to show, not to follow.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });

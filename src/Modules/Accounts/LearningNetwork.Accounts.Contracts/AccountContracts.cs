@@ -60,3 +60,35 @@ public static class AccountRateLimits
 {
     public const string Login = "accounts-login";
 }
+
+/// <summary>
+/// Where the accounts of these directory entries stand, for the directory's status: activated or
+/// not, and when the latest invitation was sent. An entry whose account is still being created is
+/// left out.
+/// </summary>
+public sealed record GetClusterManagerAccounts(IReadOnlyCollection<Guid> ClusterManagerIds) : IRequest<IReadOnlyList<ClusterManagerAccount>>;
+
+public sealed record ClusterManagerAccount(Guid ClusterManagerId, bool Activated, DateTimeOffset InvitedAt);
+
+/// <summary>
+/// Adds an entry to the audit log (append-only: nothing changes or deletes one). People are named
+/// by id only, never by name or email, so an erasure leaves the log whole and without personal
+/// data. <paramref name="ClientAddress"/> defaults to the current request's client address.
+/// </summary>
+public sealed record RecordAuditEntry(Guid? ActorId, string Action, string? EntityType, Guid? EntityId, string Summary, string? ClientAddress = null) : IRequest<Unit>;
+
+/// <summary>The actions the audit log names besides the endpoints' own names (a staff request is recorded under its endpoint's name).</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "SignInSucceeded";
+    public const string SignInFailed = "SignInFailed";
+    public const string AccountLockedOut = "AccountLockedOut";
+    public const string PasswordResetRequested = "PasswordResetRequested";
+    public const string PasswordReset = "PasswordReset";
+    public const string AccountActivated = "AccountActivated";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string AdminGranted = "AdminGranted";
+    public const string AdminWithdrawn = "AdminWithdrawn";
+    public const string Export = "Export";
+    public const string PersonalDataErased = "PersonalDataErased";
+}

@@ -1,10 +1,12 @@
 using System.Security.Cryptography.X509Certificates;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.ChangePassword;
+using LearningNetwork.Accounts.Features.ChangeStaffRoles;
 using LearningNetwork.Accounts.Features.DeactivateStaff;
 using LearningNetwork.Accounts.Features.ForgotPassword;
 using LearningNetwork.Accounts.Features.GetMe;
 using LearningNetwork.Accounts.Features.InviteStaff;
+using LearningNetwork.Accounts.Features.ListAuditEntries;
 using LearningNetwork.Accounts.Features.ListStaff;
 using LearningNetwork.Accounts.Features.Login;
 using LearningNetwork.Accounts.Features.SetPasswordWithLink;
@@ -106,6 +108,7 @@ public static class AccountsModule
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff))
             .AddPolicy(Policies.ClusterManager, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.ClusterManager));
 
@@ -115,6 +118,7 @@ public static class AccountsModule
         services.AddScoped<InvitedAccounts>();
         services.AddMemoryCache();
         services.AddSingleton<ActiveAccounts>();
+        services.AddSingleton<AuditHashKey>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccountClaimsTransformation>();
         return services;
     }
@@ -130,6 +134,8 @@ public static class AccountsModule
         InviteStaffEndpoint.Map(api);
         ListStaffEndpoint.Map(api);
         DeactivateStaffEndpoint.Map(api);
+        ChangeStaffRolesEndpoint.Map(api);
+        ListAuditEntriesEndpoint.Map(api);
         return app;
     }
 

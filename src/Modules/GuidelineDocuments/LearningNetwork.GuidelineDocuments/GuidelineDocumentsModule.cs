@@ -26,7 +26,10 @@ public static class GuidelineDocumentsModule
     {
         services.AddModuleDatabase<GuidelinesDbContext>(configuration, GuidelinesDbContext.SchemaName);
         services.AddMediatorHandlersFrom(typeof(GuidelineDocumentsModule).Assembly);
-        services.AddOptions<GuidelineOptions>().BindConfiguration("Guidelines");
+        services.AddOptions<GuidelineOptions>().BindConfiguration("Guidelines")
+            .Validate(o => o.DownloadLogRetainDays >= 0, "Guidelines:DownloadLogRetainDays must be 0 (keep the download log) or a number of days.")
+            .ValidateOnStart();
+        services.AddHostedService<DownloadLogHousekeeping>();
         services.AddSingleton<IFileStore, PostgresFileStore>();
         services.AddScoped<UploadedFiles>();
         return services;

@@ -1,14 +1,19 @@
 namespace LearningNetwork.BuildingBlocks.Security;
 
-/// <summary>The two roles of the system and the authorization policies built on them.</summary>
+/// <summary>
+/// The roles of the system and the authorization policies built on them. An Admin also holds
+/// Staff: every Staff right, plus staff accounts and their roles, erasure and the audit log.
+/// </summary>
 public static class Roles
 {
+    public const string Admin = "Admin";
     public const string Staff = "Staff";
     public const string ClusterManager = "ClusterManager";
 }
 
 public static class Policies
 {
+    public const string Admin = "Admin";
     public const string Staff = "Staff";
     public const string ClusterManager = "ClusterManager";
 }

@@ -9,13 +9,6 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
 {
     private const int PageSize = 100;
 
-    public static readonly IReadOnlyList<string> Kinds =
-    [
-        "Invitation", "PasswordReset", "EnrollmentConfirmed", "Waitlisted", "WaitlistPromoted", "EnrollmentCancelled",
-        "Reminder", "SessionRescheduled", "SessionCancelled", "FollowUp", "GuidelineUpdated",
-        "SessionMessage", "SessionUpdated", "SessionAnnounced",
-    ];
-
     [BindProperty(SupportsGet = true)]
     public string? Recipient { get; set; }
 

@@ -15,6 +15,9 @@ public sealed class TeamModel(Api api, UiText text) : UiPage(api, text)
     /// <summary>The signed-in staff member (from the sign-in cookie): no button to deactivate oneself.</summary>
     public Guid? MyId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>Only an Admin sees the buttons that manage accounts and roles (the API refuses the others anyway).</summary>
+    public bool IAmAdmin => User.IsInRole(LearningNetwork.BuildingBlocks.Security.Roles.Admin);
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
@@ -35,6 +38,12 @@ public sealed class TeamModel(Api api, UiText text) : UiPage(api, text)
     {
         var result = await Api.PostAsync($"/api/staff/{id}/deactivate");
         return result.Ok ? Done(T["The account is deactivated: it can no longer sign in."], "/staff/team") : Refused(result.Problem!, "/staff/team");
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(Guid id, bool admin)
+    {
+        var result = await Api.PutAsync($"/api/staff/{id}/roles", new { roles = new[] { admin ? "Admin" : "Staff" } });
+        return result.Ok ? Done(admin ? T["The colleague is now an Admin."] : T["The colleague is no longer an Admin."], "/staff/team") : Refused(result.Problem!, "/staff/team");
     }
 
     private async Task LoadAsync() => Members = (await Api.GetAsync<List<StaffMemberView>>("/api/staff")).Value ?? [];

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace LearningNetwork.Accounts.Infrastructure;
 
 /// <summary>
-/// The first staff account, from Bootstrap:StaffEmail/StaffPassword, created only while no staff
+/// The first staff account (an Admin), from Bootstrap:StaffEmail/StaffPassword, created only while no staff
 /// account exists: a fresh installation can be signed into, an existing one is never touched.
 /// </summary>
 internal sealed class StaffBootstrapper(
@@ -44,7 +44,8 @@ internal sealed class StaffBootstrapper(
             return;
         }
 
-        await users.AddToRoleAsync(user, Roles.Staff);
-        logger.LogInformation("Created the bootstrap staff account {Email}", email);
+        // The first account manages the others: it is the agency's first Admin.
+        await users.AddToRolesAsync(user, [Roles.Staff, Roles.Admin]);
+        logger.LogInformation("Created the bootstrap staff account {Email} (Admin)", email);
     }
 }

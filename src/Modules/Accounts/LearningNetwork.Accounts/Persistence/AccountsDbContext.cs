@@ -22,6 +22,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     internal static readonly Guid StaffRoleId = new("0195f1a0-0000-7000-8000-000000000001");
     internal static readonly Guid ClusterManagerRoleId = new("0195f1a0-0000-7000-8000-000000000002");
+    internal static readonly Guid AdminRoleId = new("0195f1a0-0000-7000-8000-000000000003");
 
     public string Schema => SchemaName;
 
@@ -30,6 +31,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,9 +64,23 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             token.HasIndex(t => new { t.UserId, t.Purpose });
             token.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_log");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).UseIdentityAlwaysColumn();
+            entry.Property(e => e.Action).HasMaxLength(100);
+            entry.Property(e => e.EntityType).HasMaxLength(100);
+            entry.Property(e => e.Summary).HasMaxLength(500);
+            entry.Property(e => e.ClientAddress).HasMaxLength(64);
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => e.ActorId);
+            entry.HasIndex(e => e.EntityId);
+        });
         builder.Entity<IdentityRole<Guid>>().HasData(
             new IdentityRole<Guid> { Id = StaffRoleId, Name = BuildingBlocks.Security.Roles.Staff, NormalizedName = BuildingBlocks.Security.Roles.Staff.ToUpperInvariant(), ConcurrencyStamp = "staff" },
-            new IdentityRole<Guid> { Id = ClusterManagerRoleId, Name = BuildingBlocks.Security.Roles.ClusterManager, NormalizedName = BuildingBlocks.Security.Roles.ClusterManager.ToUpperInvariant(), ConcurrencyStamp = "cluster-manager" });
+            new IdentityRole<Guid> { Id = ClusterManagerRoleId, Name = BuildingBlocks.Security.Roles.ClusterManager, NormalizedName = BuildingBlocks.Security.Roles.ClusterManager.ToUpperInvariant(), ConcurrencyStamp = "cluster-manager" },
+            new IdentityRole<Guid> { Id = AdminRoleId, Name = BuildingBlocks.Security.Roles.Admin, NormalizedName = BuildingBlocks.Security.Roles.Admin.ToUpperInvariant(), ConcurrencyStamp = "admin" });
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -39,6 +39,12 @@ internal sealed class ClusterManager : AggregateRoot
 
     public DateTimeOffset? DeactivatedAt { get; private set; }
 
+    /// <summary>When the person's data was erased (GDPR article 17); the entry then holds nothing that identifies them.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    /// <summary>The address an erased entry gets instead: unique, undeliverable (RFC 2606), naming nobody.</summary>
+    public static string ErasedEmail(Guid id) => $"erased-{id:N}@erased.invalid";
+
     public static string KeyOf(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>A plain address (name@domain.tld), as MailKit will need it; display names and the like are refused.</summary>
@@ -112,6 +118,23 @@ internal sealed class ClusterManager : AggregateRoot
         DeactivatedAt = now;
         UpdatedAt = now;
         Raise(new ClusterManagerDeactivated(Id));
+    }
+
+    /// <summary>
+    /// Erasure: deactivated as by staff (enrollments end, emails stop, memberships go), and name,
+    /// email and phone replaced, so the address is free for a new entry. The entry itself stays
+    /// with its cluster: figures per cluster do not change.
+    /// </summary>
+    public void Erase(DateTimeOffset now)
+    {
+        Deactivate(now);
+        FullName = "Erased";
+        Email = ErasedEmail(Id);
+        EmailKey = Email;
+        Phone = null;
+        Announcements = false;
+        ErasedAt ??= now;
+        UpdatedAt = now;
     }
 
     private void Apply(ManagerDetails details, DateTimeOffset now)

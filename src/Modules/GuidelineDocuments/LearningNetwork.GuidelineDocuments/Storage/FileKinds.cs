@@ -41,8 +41,12 @@ internal static class FileKinds
             var mimetype = zip.GetEntry("mimetype");
             if (mimetype is not null)
             {
-                using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
-                return reader.ReadToEnd().Trim() == Odt.ContentType ? Odt : null;
+                // Only as many bytes as the expected value: an entry that inflates to gigabytes (a zip bomb) is never read further.
+                using var entry = mimetype.Open();
+                var expected = Encoding.ASCII.GetBytes(Odt.ContentType);
+                var buffer = new byte[expected.Length + 2];
+                var length = entry.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+                return Encoding.ASCII.GetString(buffer, 0, length).Trim() == Odt.ContentType ? Odt : null;
             }
 
             if (zip.GetEntry("[Content_Types].xml") is null)

@@ -50,11 +50,11 @@ internal sealed class EmailSendingOptions
     public int MaxRetryDelaySeconds { get; set; } = 120;
 
     /// <summary>
-    /// Days a finished email (sent, failed or skipped) stays in the send log; 0 keeps them for
-    /// ever. The send log holds personal data (addresses, names), so an agency sets the period it
-    /// agreed. At least 30: an email's row is also what keeps its cause from mailing twice.
+    /// Days a finished email (sent, failed or skipped) stays in the send log (a year unless the
+    /// agency agreed another period); 0 keeps them for ever. The send log holds personal data
+    /// (addresses, names). At least 30: an email's row is also what keeps its cause from mailing twice.
     /// </summary>
-    public int RetainDays { get; set; }
+    public int RetainDays { get; set; } = 365;
 
     public const int MinimumRetainDays = 30;
 }

@@ -1,6 +1,7 @@
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
 using LearningNetwork.BuildingBlocks.Errors;
 
 namespace LearningNetwork.Sessions.Domain;
@@ -12,6 +13,9 @@ namespace LearningNetwork.Sessions.Domain;
 internal static class Recurrence
 {
     public const int MaxOccurrences = 52;
+
+    /// <summary>Steps of the rule's frequency in a row that yield no session before the rule is refused (about 20 years of months).</summary>
+    private const int MaxUnmatchedSteps = 1000;
 
     private static readonly FrequencyType[] AllowedFrequencies =
         [FrequencyType.Daily, FrequencyType.Weekly, FrequencyType.Monthly, FrequencyType.Yearly];
@@ -30,10 +34,16 @@ internal static class Recurrence
         List<DateTime> starts;
         try
         {
-            starts = template.GetOccurrences(null, null)
+            // A rule that never matches (the 30th of February) would otherwise be stepped through
+            // towards the year 9999: give up after this many steps that yield nothing.
+            starts = template.GetOccurrences(null, new EvaluationOptions { MaxUnmatchedIncrementsLimit = MaxUnmatchedSteps })
                 .Take(MaxOccurrences + 1)
                 .Select(o => DateTime.SpecifyKind(o.Period.StartTime.Value, DateTimeKind.Unspecified))
                 .ToList();
+        }
+        catch (EvaluationLimitExceededException)
+        {
+            throw new InvalidFieldException("recurrence", "The rule yields no session (or too few) within many years: check BYMONTHDAY, BYMONTH and BYDAY.");
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
         {

@@ -154,7 +154,7 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
         var result = await Api.PostAsync<MessageQueuedView>($"/api/sessions/{Id}/messages", new { subject = Message.Subject ?? string.Empty, body = Message.Body ?? string.Empty, to = Message.To });
         if (result.Ok)
         {
-            return Done(T.Format("The message is on its way to {0} people.", result.Result.Recipients), Here + "#message");
+            return Done(T.Plural(result.Result.Recipients, "The message is on its way to {0} person.", "The message is on its way to {0} people."), Here + "#message");
         }
 
         ShowProblem(result.Problem!, nameof(Message));
@@ -173,7 +173,7 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
         var result = await Api.PostAsync<AnnouncementView>($"/api/sessions/{Id}/announce" + (dryRun ? "?dryRun=true" : string.Empty), Announce.ToRequest());
         if (result.Ok && !dryRun)
         {
-            return Done(T.Format("The announcement is on its way to {0} cluster managers.", result.Result.Recipients), Here + "#announce");
+            return Done(T.Plural(result.Result.Recipients, "The announcement is on its way to {0} cluster manager.", "The announcement is on its way to {0} cluster managers."), Here + "#announce");
         }
 
         if (!result.Ok)

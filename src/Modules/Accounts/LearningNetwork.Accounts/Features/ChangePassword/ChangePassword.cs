@@ -1,4 +1,5 @@
 using FluentValidation;
+using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Security;
@@ -23,7 +24,7 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     }
 }
 
-internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICurrentUser currentUser) : IRequestHandler<ChangePassword, Unit>
+internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator) : IRequestHandler<ChangePassword, Unit>
 {
     public async Task<Unit> Handle(ChangePassword request, CancellationToken cancellationToken)
     {
@@ -50,6 +51,7 @@ internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICur
             throw new InvalidFieldException("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
+        await mediator.Send(new Contracts.RecordAuditEntry(user.Id, AuditActions.PasswordChanged, "Account", user.Id, "Password changed"), cancellationToken);
         return Unit.Value;
     }
 

@@ -13,7 +13,7 @@ namespace LearningNetwork.Accounts.Features.DeactivateStaff;
 /// <summary>
 /// Shuts a colleague out (someone who left): every host refuses their tokens and cookies within
 /// seconds, and their open invitation or reset links stop working. Never oneself, and never the
-/// last active staff account, so the agency cannot lock itself out.
+/// last active staff account or the last active Admin, so the agency cannot lock itself out.
 /// </summary>
 internal sealed record DeactivateStaff(Guid UserId) : IRequest<StaffMember>;
 
@@ -46,6 +46,16 @@ internal sealed class DeactivateStaffHandler(AccountsDbContext db, UserManager<U
                 throw new ConflictException("This is the last active staff account.");
             }
 
+            var isAdmin = await users.IsInRoleAsync(user, Roles.Admin);
+            if (isAdmin)
+            {
+                await AdminGuard.LockAsync(db, cancellationToken);
+                if (await AdminGuard.OtherActiveAdminsAsync(db, user.Id, cancellationToken) == 0)
+                {
+                    throw AdminGuard.LastAdmin();
+                }
+            }
+
             user.IsActive = false;
             await links.VoidAllAsync(user.Id, cancellationToken);
             await users.UpdateSecurityStampAsync(user); // saves both
@@ -53,6 +63,6 @@ internal sealed class DeactivateStaffHandler(AccountsDbContext db, UserManager<U
             activeAccounts.Forget(user.Id);
         }
 
-        return StaffMember.From(user);
+        return StaffMember.From(user, await users.IsInRoleAsync(user, Roles.Admin));
     }
 }

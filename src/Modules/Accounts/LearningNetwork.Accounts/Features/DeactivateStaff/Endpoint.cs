@@ -11,7 +11,7 @@ internal static class DeactivateStaffEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/staff/{id:guid}/deactivate", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new DeactivateStaff(id), ct)))
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(Policies.Admin)
             .WithName("DeactivateStaff")
             .WithSummary("Shuts a colleague's staff account (not one's own, not the last active one)")
             .Produces<StaffMember>()

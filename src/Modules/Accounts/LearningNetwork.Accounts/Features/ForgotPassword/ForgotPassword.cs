@@ -2,6 +2,7 @@ using FluentValidation;
 using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.Shared;
+using LearningNetwork.Accounts.Infrastructure;
 using LearningNetwork.Accounts.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ internal sealed class ForgotPasswordValidator : AbstractValidator<ForgotPassword
         .EmailAddress().WithMessage("This is not an email address.");
 }
 
-internal sealed class ForgotPasswordHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links) : IRequestHandler<ForgotPassword, Unit>
+internal sealed class ForgotPasswordHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, IMediator mediator, AuditHashKey hashKey) : IRequestHandler<ForgotPassword, Unit>
 {
     public async Task<Unit> Handle(ForgotPassword request, CancellationToken cancellationToken)
     {
@@ -30,6 +31,12 @@ internal sealed class ForgotPasswordHandler(AccountsDbContext db, UserManager<Us
             await links.IssueAsync(user, AccountLinkPurpose.PasswordReset, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await mediator.Send(user is null
+            ? new Contracts.RecordAuditEntry(null, AuditActions.PasswordResetRequested, "Account", null,
+                $"Reset asked for an address without an account (keyed hash {await hashKey.HashAsync(request.Email!, cancellationToken)})")
+            : new Contracts.RecordAuditEntry(null, AuditActions.PasswordResetRequested, "Account", user.Id,
+                user.IsActive ? "Reset link sent" : "Reset asked for a deactivated account: no link sent"), cancellationToken);
 
         return Unit.Value;
     }

@@ -14,7 +14,7 @@ internal static class InviteStaffEndpoint
                 var staff = await mediator.Send(request, ct);
                 return TypedResults.Created($"/api/staff/{staff.UserId}", staff);
             })
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(Policies.Admin)
             .WithName("InviteStaff")
             .WithSummary("Create a staff account and email its invitation")
             .Produces<StaffResponse>(StatusCodes.Status201Created)

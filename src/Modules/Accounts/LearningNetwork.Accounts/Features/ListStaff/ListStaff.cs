@@ -11,6 +11,9 @@ internal sealed record ListStaff : IRequest<IReadOnlyList<StaffMember>>;
 
 internal sealed class ListStaffHandler(UserManager<UserAccount> users) : IRequestHandler<ListStaff, IReadOnlyList<StaffMember>>
 {
-    public async Task<IReadOnlyList<StaffMember>> Handle(ListStaff request, CancellationToken cancellationToken) =>
-        (await users.GetUsersInRoleAsync(Roles.Staff)).OrderBy(u => u.FullName).ThenBy(u => u.Email).Select(StaffMember.From).ToList();
+    public async Task<IReadOnlyList<StaffMember>> Handle(ListStaff request, CancellationToken cancellationToken)
+    {
+        var admins = (await users.GetUsersInRoleAsync(Roles.Admin)).Select(u => u.Id).ToHashSet();
+        return (await users.GetUsersInRoleAsync(Roles.Staff)).OrderBy(u => u.FullName).ThenBy(u => u.Email).Select(u => StaffMember.From(u, admins.Contains(u.Id))).ToList();
+    }
 }

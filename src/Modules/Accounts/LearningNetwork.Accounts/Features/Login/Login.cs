@@ -1,5 +1,7 @@
 using FluentValidation;
 using LearningNetwork.Accounts.Domain;
+using LearningNetwork.Accounts.Contracts;
+using LearningNetwork.Accounts.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -24,12 +26,28 @@ internal sealed class LoginValidator : AbstractValidator<Login>
     }
 }
 
-internal sealed class LoginHandler(SignInManager<UserAccount> signInManager) : IRequestHandler<Login, bool>
+internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMediator mediator, AuditHashKey hashKey) : IRequestHandler<Login, bool>
 {
     public async Task<bool> Handle(Login request, CancellationToken cancellationToken)
     {
         signInManager.AuthenticationScheme = request.Scheme;
-        var result = await signInManager.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = request.Email!.Trim();
+        var user = await signInManager.UserManager.FindByNameAsync(email);
+        if (user is null)
+        {
+            // Logged by a keyed hash: an address that has no account is nobody's data to keep.
+            await mediator.Send(new Contracts.RecordAuditEntry(null, AuditActions.SignInFailed, "Account", null,
+                $"Sign-in for an address without an account (keyed hash {await hashKey.HashAsync(email, cancellationToken)})"), cancellationToken);
+            return false;
+        }
+
+        var result = await signInManager.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        var how = request.Scheme == IdentityConstants.ApplicationScheme ? "cookie" : "bearer token";
+        await mediator.Send(result.Succeeded
+            ? new Contracts.RecordAuditEntry(user.Id, AuditActions.SignInSucceeded, "Account", user.Id, $"Signed in ({how})")
+            : new Contracts.RecordAuditEntry(null, result.IsLockedOut ? AuditActions.AccountLockedOut : AuditActions.SignInFailed, "Account", user.Id,
+                result.IsLockedOut ? "Sign-in refused: the account is locked out" : result.IsNotAllowed ? "Sign-in refused: the account may not sign in" : "Sign-in failed: wrong password"),
+            cancellationToken);
         return result.Succeeded;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SetPasswordWithLinkValidator : AbstractValidator<SetPasswo
     }
 }
 
-internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, TimeProvider clock)
+internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, TimeProvider clock, IMediator mediator)
     : IRequestHandler<SetPasswordWithLink, Unit>
 {
     private const string InvalidLink = "This link is not valid: it was already used, replaced by a newer one, or it has expired.";
@@ -71,6 +71,9 @@ internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManag
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         Check(await users.UpdateSecurityStampAsync(user));
+        await mediator.Send(request.Purpose == AccountLinkPurpose.Invitation
+            ? new Contracts.RecordAuditEntry(user.Id, AuditActions.AccountActivated, "Account", user.Id, "Account activated with the invitation link")
+            : new Contracts.RecordAuditEntry(user.Id, AuditActions.PasswordReset, "Account", user.Id, "Password reset with the emailed link"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

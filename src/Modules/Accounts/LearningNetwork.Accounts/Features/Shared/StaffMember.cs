@@ -1,8 +1,11 @@
 using LearningNetwork.Accounts.Domain;
+using LearningNetwork.BuildingBlocks.Security;
 
 namespace LearningNetwork.Accounts.Features.Shared;
 
-internal sealed record StaffMember(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated)
+/// <param name="Roles">["Admin", "Staff"] for an Admin, ["Staff"] for the others.</param>
+internal sealed record StaffMember(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated, IReadOnlyList<string> Roles)
 {
-    public static StaffMember From(UserAccount u) => new(u.Id, u.Email!, u.FullName, u.PreferredLanguage, u.IsActive, u.PasswordHash is not null);
+    public static StaffMember From(UserAccount u, bool isAdmin) =>
+        new(u.Id, u.Email!, u.FullName, u.PreferredLanguage, u.IsActive, u.PasswordHash is not null, isAdmin ? [BuildingBlocks.Security.Roles.Admin, BuildingBlocks.Security.Roles.Staff] : [BuildingBlocks.Security.Roles.Staff]);
 }

@@ -74,6 +74,64 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                     b.ToTable("account_tokens", "accounts");
                 });
 
+            modelBuilder.Entity("LearningNetwork.Accounts.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_audit_log_actor_id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_log_at");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_audit_log_entity_id");
+
+                    b.ToTable("audit_log", "accounts");
+                });
+
             modelBuilder.Entity("LearningNetwork.Accounts.Domain.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -303,6 +361,13 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                             ConcurrencyStamp = "cluster-manager",
                             Name = "ClusterManager",
                             NormalizedName = "CLUSTERMANAGER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0195f1a0-0000-7000-8000-000000000003"),
+                            ConcurrencyStamp = "admin",
+                            Name = "Admin",
+                            NormalizedName = "ADMIN"
                         });
                 });
 

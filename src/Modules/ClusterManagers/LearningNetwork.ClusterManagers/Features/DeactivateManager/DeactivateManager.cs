@@ -19,6 +19,6 @@ internal sealed class DeactivateManagerHandler(ClusterManagersDbContext db, IMed
         await mediator.Send(new DeactivateClusterManagerAccount(manager.Id), cancellationToken);
         manager.Deactivate(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ResponseAsync(manager.Id, cancellationToken);
+        return await db.ResponseAsync(mediator, manager.Id, cancellationToken);
     }
 }

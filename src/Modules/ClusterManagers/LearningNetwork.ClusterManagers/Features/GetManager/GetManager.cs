@@ -6,7 +6,7 @@ namespace LearningNetwork.ClusterManagers.Features.GetManager;
 
 internal sealed record GetManager(Guid Id) : IRequest<ManagerResponse>;
 
-internal sealed class GetManagerHandler(ClusterManagersDbContext db) : IRequestHandler<GetManager, ManagerResponse>
+internal sealed class GetManagerHandler(ClusterManagersDbContext db, IMediator mediator) : IRequestHandler<GetManager, ManagerResponse>
 {
-    public Task<ManagerResponse> Handle(GetManager request, CancellationToken cancellationToken) => db.ResponseAsync(request.Id, cancellationToken);
+    public Task<ManagerResponse> Handle(GetManager request, CancellationToken cancellationToken) => db.ResponseAsync(mediator, request.Id, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using LearningNetwork.BuildingBlocks.Localization;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +11,8 @@ namespace LearningNetwork.ClusterManagers.Features.ImportManagers;
 internal static class ImportManagersEndpoint
 {
     private const int MaxBytes = 20 * 1024 * 1024;
-    private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel"];
+    // Not text/plain: a cross-site form can send that, with the sign-in cookie of whoever opens it.
+    private static readonly string[] CsvTypes = ["text/csv", "application/csv", "application/vnd.ms-excel"];
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/cluster-managers/import", async (HttpRequest request, bool? dryRun, IMediator mediator, CancellationToken ct) =>
@@ -26,9 +28,35 @@ internal static class ImportManagersEndpoint
                     return Results.Problem(title: "Payload too large", detail: $"At most {MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
                 }
 
-                using var reader = new StreamReader(request.Body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-                var csv = await reader.ReadToEndAsync(ct);
-                return Results.Ok(await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct));
+                // Counted as it arrives: a chunked body has no Content-Length to check first.
+                var body = new MemoryStream();
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+                {
+                    if (body.Length + read > MaxBytes)
+                    {
+                        return Results.Problem(title: "Payload too large", detail: $"At most {MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                    }
+
+                    body.Write(buffer, 0, read);
+                }
+
+                body.Position = 0;
+                string csv;
+                try
+                {
+                    using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+                    csv = await reader.ReadToEndAsync(ct);
+                }
+                catch (DecoderFallbackException)
+                {
+                    return Results.Problem(title: "Not UTF-8", detail: "Save the CSV file as UTF-8 and send it again.", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                var result = await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct);
+                // The line errors are an answer, not a problem document: translated here, in the caller's language.
+                return Results.Ok(result with { Errors = [.. result.Errors.Select(e => e with { Message = Messages.Translate(e.Message) })] });
             })
             .RequireAuthorization(Policies.Staff)
             // No Accepts<>() metadata: routing would answer a wrong content type with 415 before

@@ -23,6 +23,9 @@ internal sealed class ImportManagersHandler(ClusterManagersDbContext db, IMediat
     private static readonly string[] Required = ["cluster", "fullName", "email", "preferredLanguage"];
     private static readonly string[] Known = [.. Required, "phone"];
 
+    /// <summary>More than the agency's whole directory: a file beyond it is a mistake, and one transaction stays bounded.</summary>
+    public const int MaxRows = 5000;
+
     public async Task<ImportResult> Handle(ImportManagers request, CancellationToken cancellationToken)
     {
         var (header, rows, parseError) = CsvTable.Parse(request.Csv);
@@ -36,6 +39,11 @@ internal sealed class ImportManagersHandler(ClusterManagersDbContext db, IMediat
             .Select(c => new ImportError(1, c, $"The header has no '{c}' column (expected: {string.Join(",", Known)}).")));
         errors.AddRange(header.Where(h => !Known.Contains(h, StringComparer.OrdinalIgnoreCase))
             .Select(h => new ImportError(1, h, $"Unknown column '{h}' (expected: {string.Join(",", Known)}).")));
+        if (rows.Count > MaxRows)
+        {
+            errors.Add(new ImportError(1, "file", $"The file has {rows.Count} rows; import at most {MaxRows} at a time."));
+        }
+
         if (errors.Count > 0)
         {
             return Failed(request, errors);

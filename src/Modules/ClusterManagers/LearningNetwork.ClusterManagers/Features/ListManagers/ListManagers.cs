@@ -19,7 +19,7 @@ internal sealed class ListManagersValidator : AbstractValidator<ListManagers>
     }
 }
 
-internal sealed class ListManagersHandler(ClusterManagersDbContext db) : IRequestHandler<ListManagers, PagedResult<ManagerResponse>>
+internal sealed class ListManagersHandler(ClusterManagersDbContext db, IMediator mediator) : IRequestHandler<ListManagers, PagedResult<ManagerResponse>>
 {
     public async Task<PagedResult<ManagerResponse>> Handle(ListManagers request, CancellationToken cancellationToken)
     {
@@ -48,6 +48,6 @@ internal sealed class ListManagersHandler(ClusterManagersDbContext db) : IReques
 
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderBy(m => m.FullName).ThenBy(m => m.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedResult<ManagerResponse>(page, total);
+        return new PagedResult<ManagerResponse>(await mediator.WithStatusAsync(page, cancellationToken), total);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class SaveManagerHandler(ClusterManagersDbContext db, IMediator 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ResponseAsync(manager.Id, cancellationToken);
+        return await db.ResponseAsync(mediator, manager.Id, cancellationToken);
     }
 
     private async Task EnsureEmailFreeAsync(string email, Guid? ownId, CancellationToken cancellationToken)

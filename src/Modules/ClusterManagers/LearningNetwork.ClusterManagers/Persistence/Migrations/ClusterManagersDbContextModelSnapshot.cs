@@ -227,6 +227,10 @@ namespace LearningNetwork.ClusterManagers.Persistence.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("email_key");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ internal static class ParticipantsCsvEndpoint
                 return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
             })
             .RequireAuthorization(Policies.Staff)
+            .RecordedAsExport()
             .WithName("ParticipantsCsv")
             .WithSummary("The same list as CSV (UTF-8 with BOM, semicolons: opens in a Belgian spreadsheet)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -31,7 +31,15 @@ internal static class UploadForm
             throw new BuildingBlocks.Errors.UnsupportedContentException("Send the upload as multipart/form-data.");
         }
 
-        return await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
+        try
+        {
+            return await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or (IOException and not BadHttpRequestException) && !ct.IsCancellationRequested)
+        {
+            // Broken part headers, a missing boundary or a body that ends mid-part: the client's mistake, not ours.
+            throw new BuildingBlocks.Errors.InvalidFieldException("file", "The upload is not a well-formed multipart/form-data body.");
+        }
     }
 
     public static FileUpload? File(IFormCollection form) =>

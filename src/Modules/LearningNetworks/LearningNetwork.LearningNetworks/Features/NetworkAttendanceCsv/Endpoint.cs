@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ internal static class NetworkAttendanceCsvEndpoint
                 return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
             })
             .RequireAuthorization(Policies.Staff)
+            .RecordedAsExport()
             .WithName("LearningNetworkAttendanceCsv")
             .WithSummary("The attendance matrix as CSV for Belgian spreadsheets (semicolons, UTF-8 with BOM)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ internal static class ExportParticipationCsvEndpoint
                 return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
             })
             .RequireAuthorization(Policies.Staff)
+            .RecordedAsExport()
             .WithName("ParticipationReportCsv")
             .WithSummary("The participation report's rows as CSV for Belgian spreadsheets (semicolons, decimal commas, UTF-8 with BOM)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Http;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ internal static class ExportParticipationXlsxEndpoint
                 return TypedResults.File(content, ContentType, fileName);
             })
             .RequireAuthorization(Policies.Staff)
+            .RecordedAsExport()
             .WithName("ParticipationReportXlsx")
             .WithSummary("The participation report as an .xlsx workbook: a sheet per cluster and per type, typed cells, frozen header")
             .Produces(StatusCodes.Status200OK, contentType: ContentType)

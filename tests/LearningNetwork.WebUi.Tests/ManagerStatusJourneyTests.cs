@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningNetwork.Testing;
+using Microsoft.Playwright;
+
+namespace LearningNetwork.WebUi.Tests;
+
+/// <summary>The managers list tells who never activated, and offers a new invitation only to them.</summary>
+public sealed partial class JourneyTests
+{
+    [Fact]
+    public async Task Staff_see_who_is_invited_active_or_deactivated_and_resend_only_to_the_invited()
+    {
+        using var api = await app.StaffClientAsync();
+        var clusterName = $"Statuscluster {Guid.NewGuid():N}"[..24];
+        var cluster = (await (await api.PostAsJsonAsync("/api/clusters", new { name = clusterName, type = "SpearheadCluster" })).Json(HttpStatusCode.Created)).Id();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var ids = new Dictionary<string, string>();
+        foreach (var name in new[] { "Ines Invited", "Arne Active", "Dirk Deactivated" })
+        {
+            ids[name] = (await (await api.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster, fullName = name, email = $"{name.Split(' ')[0].ToLowerInvariant()}.{tag}@cluster.example", preferredLanguage = "en" }))
+                .Json(HttpStatusCode.Created)).Id();
+        }
+
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains($"arne.{tag}@", StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "Invitation");
+        using (var anonymous = app.CreateClient())
+        {
+            await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = Api.TokenFrom(invitation), password = "Arne-Password-2027" })).ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        await (await api.PostAsync($"/api/cluster-managers/{ids["Dirk Deactivated"]}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
+        // Ines's account arrives through the outbox; until then she is invited without a date.
+        await Eventually.TrueAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/cluster-managers/{ids["Ines Invited"]}")).TryGetProperty("invitedAt", out var at) && at.ValueKind == JsonValueKind.String);
+
+        var staff = await StaffInEnglishAsync();
+        await staff.GotoAsync($"/staff/managers?clusterId={cluster}");
+        var ines = staff.Locator("tr", new() { HasText = "Ines Invited" });
+        var arne = staff.Locator("tr", new() { HasText = "Arne Active" });
+        var dirk = staff.Locator("tr", new() { HasText = "Dirk Deactivated" });
+        await Expect(ines).ToContainTextAsync("Invited");
+        await Expect(ines).ToContainTextAsync("on " + DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).TrimStart('0'));
+        await Expect(arne).ToContainTextAsync("Active");
+        await Expect(dirk).ToContainTextAsync("Deactivated");
+        await Expect(arne.GetByRole(AriaRole.Button, new() { Name = "Resend invitation" })).ToHaveCountAsync(0);
+        await Expect(dirk.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await staff.AuditAsync("staff-managers-status");
+
+        await ines.GetByRole(AriaRole.Button, new() { Name = "Resend invitation" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("A new invitation is on its way.");
+        await Eventually.TrueAsync(() => Task.FromResult(app.Smtp.Messages.Count(m => m.To.ToString().Contains($"ines.{tag}@", StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "Invitation") == 2));
+
+        foreach (var (language, invited) in new[] { ("nl", "Uitgenodigd"), ("fr", "Invité(e)") })
+        {
+            await staff.Locator($"button[value={language}]").ClickAsync();
+            await staff.GotoAsync($"/staff/managers?clusterId={cluster}");
+            await Expect(staff.Locator("tr", new() { HasText = "Ines Invited" })).ToContainTextAsync(invited);
+        }
+    }
+}
