@@ -384,6 +384,8 @@ internal static class UiTextTranslations
         ["{0} documents"] = ("{0} documenten", "{0} documents"),
         ["{0} draft sessions are planned. Publish the series from any of them."] = ("{0} ontwerpsessies zijn gepland. Publiceer de reeks vanuit een van hen.", "{0} sessions en brouillon sont prévues. Publiez la série depuis l'une d'elles."),
         ["{0} emails"] = ("{0} e-mails", "{0} e-mails"),
+        ["More than {0} emails"] = ("Meer dan {0} e-mails", "Plus de {0} e-mails"),
+        ["Page {0} of more than {1}"] = ("Pagina {0} van meer dan {1}", "Page {0} sur plus de {1}"),
         ["{0} is added; the invitation is on its way."] = ("{0} is toegevoegd; de uitnodiging is onderweg.", "{0} est ajouté ; l'invitation est en route."),
         ["{0} managers added and {1} updated; invitations are on their way."] = ("{0} managers toegevoegd en {1} bijgewerkt; de uitnodigingen zijn onderweg.", "{0} gestionnaires ajoutés et {1} mis à jour ; les invitations sont en route."),
         ["{0} of {1} seats left"] = ("{0} van {1} plaatsen vrij", "{0} places libres sur {1}"),
