@@ -7,7 +7,7 @@ using LearningNetwork.Benchmarks;
 using LearningNetwork.Testing;
 using Npgsql;
 
-// Usage: ./bench.sh [--requests N] [--concurrency C] [--host-pool N] [--reminders N] [--only reminders]
+// Usage: ./bench.sh [--requests N] [--concurrency C] [--host-pool N] [--reminders N] [--announce N] [--reads N] [--only reminders|announce|reads]
 // Needs LN_BENCH_PG (a PostgreSQL server connection string) and the host built in Release.
 var requests = Option("--requests", 2000);
 var concurrency = Option("--concurrency", 32);
@@ -30,9 +30,9 @@ const string staffEmail = "bench-staff@bench.local";
 const string staffPassword = "Bench-Staff-Password-1";
 var rows = new List<string[]>();
 var notes = new List<string>();
-// `--only reminders` skips the enrollment and download scenarios (they take minutes on two cores).
-var onlyReminders = OptionText("--only") == "reminders";
-if (!onlyReminders)
+// `--only <scenario>` runs that one alone (the enrollment and download scenarios take minutes on two cores).
+var only = OptionText("--only");
+if (only is null)
 {
     await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
     {
@@ -143,15 +143,40 @@ if (!onlyReminders)
 
 // Reminders: a second host on its own database, sending to a local SMTP sink (--reminders 0 skips it).
 var reminders = Option("--reminders", 10000);
-if (reminders > 0)
+if (reminders > 0 && only is null or "reminders")
 {
     Console.WriteLine($"Sending {reminders} reminders through the host and through a plain MailKit loop...");
     var (system, plain) = await ReminderBenchmark.RunAsync(server, database + "_mail", hostDll, reminders);
     rows.Add(Row("reminders delivered/s", system, plain, 0.3));
 }
 
+// Announcing one session to every manager (--announce 0 skips it).
+var announced = Option("--announce", 1500);
+if (announced > 0 && only is null or "announce")
+{
+    Console.WriteLine($"Announcing a session to {announced} managers, beside a plain MailKit loop...");
+    var (system, plain, returned) = await AnnouncementBenchmark.RunAsync(server, database + "_announce", hostDll, announced);
+    rows.Add(Row($"announcement to {announced:N0} managers delivered/s", system, plain, 0.3));
+    notes.Add($"announcement to {announced:N0} managers: the request returned in {returned.TotalMilliseconds:0} ms, the last email was accepted after {system.Elapsed.TotalSeconds:0.0} s");
+}
+
+// The daily reads on an almost empty database against one grown to years of use (--reads 0 skips it).
+var readRequests = Option("--reads", 200);
+List<string[]>? readRows = null;
+if (readRequests > 0 && only is null or "reads")
+{
+    var grown = new HistorySize(Option("--grown-clusters", 1500), Option("--grown-managers", 1500), Option("--grown-sessions", 3000), Option("--grown-per-session", 20), Option("--grown-emails", 200000));
+    readRows = await ReadsBenchmark.RunAsync(server, database, hostDll, new HistorySize(5, Math.Max(40, 2 * grown.EnrollmentsPerSession), 10, grown.EnrollmentsPerSession, 600), grown, readRequests);
+}
+
 Print(rows);
 notes.ForEach(Console.WriteLine);
+if (readRows is not null)
+{
+    Console.WriteLine();
+    ReadsBenchmark.Print(readRows);
+}
+
 return 0;
 
 // A failed request counts as an error in the table; the first one of each kind is shown, so an

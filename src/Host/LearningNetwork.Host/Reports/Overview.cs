@@ -31,38 +31,41 @@ internal static class Overview
         var sessions = await mediator.Send(new GetSessionsStartingBetween(period.From, period.To), ct);
         var held = sessions.Where(s => s.State == SessionState.Published && s.Session.EndsAt <= now).ToList();
         var open = sessions.Where(s => s.State == SessionState.Published).ToList();
-        var facts = await mediator.Send(new GetEnrollmentFacts(open.Select(s => s.Session.SessionId).ToList()), ct);
-        var managers = (await mediator.Send(new GetClusterManagers(facts.Select(f => f.ClusterManagerId).Distinct().ToList()), ct))
+        // Sums from the database, not one row per enrollment: the period may hold tens of thousands.
+        var tallies = await mediator.Send(new GetEnrollmentTallies(open.Select(s => s.Session.SessionId).ToList()), ct);
+        var managers = (await mediator.Send(new GetClusterManagers(tallies.ByManager.Select(m => m.ClusterManagerId).ToList()), ct))
             .ToDictionary(m => m.ClusterManagerId);
         var directory = await mediator.Send(new GetDirectoryFigures(), ct);
         var emails = await mediator.Send(new GetEmailFigures(period.From, period.To, [EmailKind.Reminder, EmailKind.FollowUp]), ct);
 
         var heldIds = held.Select(s => s.Session.SessionId).ToHashSet();
-        var marked = facts.Where(f => heldIds.Contains(f.SessionId) && f.Attendance != Attendance.Unknown).ToList();
-        var attended = marked.Count(f => f.Attendance == Attendance.Attended);
-        var ratings = facts.Where(f => f.Rating is not null).Select(f => (double)f.Rating!.Value).ToList();
+        var heldTallies = tallies.BySession.Where(t => heldIds.Contains(t.SessionId)).ToList();
+        var marked = heldTallies.Sum(t => t.Marked);
+        var attended = heldTallies.Sum(t => t.Attended);
+        var ratings = tallies.BySession.Sum(t => t.Ratings);
         var monthOf = open.ToDictionary(s => s.Session.SessionId, s => s.Session.StartLocal.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var tallyOf = tallies.BySession.ToDictionary(t => t.SessionId);
 
         return new OverviewResponse(
             directory.Clusters,
             directory.ActiveClusterManagers,
             held.Count,
             open.Count(s => s.Session.StartsAt > now),
-            facts.Count,
-            marked.Count == 0 ? null : Math.Round((double)attended / marked.Count, 3),
-            marked.Count == 0 ? null : Math.Round((double)(marked.Count - attended) / marked.Count, 3),
-            ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2),
-            facts.Where(f => managers.ContainsKey(f.ClusterManagerId))
-                .GroupBy(f => (managers[f.ClusterManagerId].ClusterId, managers[f.ClusterManagerId].ClusterName))
-                .Select(g => new ClusterRow(g.Key.ClusterId, g.Key.ClusterName, g.Count(), g.Count(f => f.Attendance == Attendance.Attended)))
+            tallies.BySession.Sum(t => t.Enrollments),
+            marked == 0 ? null : Math.Round((double)attended / marked, 3),
+            marked == 0 ? null : Math.Round((double)(marked - attended) / marked, 3),
+            ratings == 0 ? null : Math.Round((double)tallies.BySession.Sum(t => t.RatingSum) / ratings, 2),
+            tallies.ByManager.Where(m => managers.ContainsKey(m.ClusterManagerId))
+                .GroupBy(m => (managers[m.ClusterManagerId].ClusterId, managers[m.ClusterManagerId].ClusterName))
+                .Select(g => new ClusterRow(g.Key.ClusterId, g.Key.ClusterName, g.Sum(m => m.Enrollments), g.Sum(m => m.Attended)))
                 .OrderByDescending(r => r.Enrollments).ThenBy(r => r.Name, StringComparer.CurrentCulture)
                 .ToList(),
             open.GroupBy(s => monthOf[s.Session.SessionId]).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new MonthRow(
                     g.Key,
                     g.Count(),
-                    facts.Count(f => monthOf.GetValueOrDefault(f.SessionId) == g.Key),
-                    facts.Count(f => monthOf.GetValueOrDefault(f.SessionId) == g.Key && f.Attendance == Attendance.Attended)))
+                    g.Sum(s => tallyOf.GetValueOrDefault(s.Session.SessionId)?.Enrollments ?? 0),
+                    g.Sum(s => tallyOf.GetValueOrDefault(s.Session.SessionId)?.Attended ?? 0)))
                 .ToList(),
             new ReminderRow(emails.Sent, emails.Failed, emails.Pending));
     }

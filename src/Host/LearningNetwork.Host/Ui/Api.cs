@@ -52,6 +52,8 @@ public sealed class Api(HttpClient http, IHttpContextAccessor accessor, SelfAddr
         request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.SecretHeader, callerSecret.Value);
         request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.AddressHeader, ClientAddress.Of(context));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // The page's language, for the API's messages when the person has neither chosen nor prefers one.
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(UiCulture.Language));
         using var response = await http.SendAsync(request, context.RequestAborted);
         if (response.IsSuccessStatusCode)
         {

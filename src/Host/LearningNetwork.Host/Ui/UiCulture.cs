@@ -10,7 +10,7 @@ namespace LearningNetwork.Host.Ui;
 /// </summary>
 public static class UiCulture
 {
-    public const string CookieName = "ln_lang";
+    public const string CookieName = LearningNetwork.BuildingBlocks.Localization.ApiLanguage.ChoiceCookie;
 
     private static readonly Dictionary<string, CultureInfo> Cultures = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -27,7 +27,11 @@ public static class UiCulture
 
     public static IApplicationBuilder UseUiCulture(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            LearningNetwork.BuildingBlocks.Localization.ApiLanguage.Apply(context);
+        }
+        else
         {
             var culture = Cultures[Choose(context)];
             CultureInfo.CurrentCulture = culture;

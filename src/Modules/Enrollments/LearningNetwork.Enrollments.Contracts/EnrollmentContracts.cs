@@ -90,6 +90,20 @@ public sealed record EnrollmentFact(Guid SessionId, Guid ClusterManagerId, Atten
 public sealed record GetEnrollmentFacts(IReadOnlyCollection<Guid> SessionIds) : IRequest<IReadOnlyList<EnrollmentFact>>;
 
 /// <summary>
+/// The confirmed enrollments of these sessions added up in the database, for a dashboard that shows
+/// sums rather than people: per session and per manager.
+/// </summary>
+public sealed record GetEnrollmentTallies(IReadOnlyCollection<Guid> SessionIds) : IRequest<EnrollmentTallies>;
+
+public sealed record EnrollmentTallies(IReadOnlyList<SessionTally> BySession, IReadOnlyList<ManagerTally> ByManager);
+
+/// <summary>One session's confirmed enrollments: how many, how many attended, how many were marked at all, and their feedback.</summary>
+public sealed record SessionTally(Guid SessionId, int Enrollments, int Attended, int Marked, int Ratings, int RatingSum);
+
+/// <summary>One manager's confirmed enrollments in the sessions asked about, and how many they attended.</summary>
+public sealed record ManagerTally(Guid ClusterManagerId, int Enrollments, int Attended);
+
+/// <summary>
 /// Enrolls a learning network's members in one of its meetings, in join order (confirmed up to
 /// capacity, then waitlisted), so whichever comes first, the meeting's publication or a join,
 /// seats people in the order they joined. A member already enrolled, deactivated or unknown is

@@ -33,7 +33,8 @@ public static class BuildingBlocksRegistration
         // Binding failures (malformed JSON, a bad route value) reach the exception handler as
         // BadHttpRequestException and come back as problem details instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        // Every problem document speaks the caller's language (see ApiLanguage, Messages).
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Localization.Messages.Translate(context.ProblemDetails, context.HttpContext));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         return services;
     }

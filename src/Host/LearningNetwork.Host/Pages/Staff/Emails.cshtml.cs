@@ -30,6 +30,9 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
 
     public int PageCount { get; private set; } = 1;
 
+    /// <summary>The send log counted only so far: there are more emails than <see cref="Total"/>, and more pages.</summary>
+    public bool MoreThanTotal { get; private set; }
+
     public async Task OnGetAsync()
     {
         PageNumber = Math.Max(1, PageNumber);
@@ -42,6 +45,7 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
 
         Emails = result.Result.Items;
         Total = result.Result.Total;
+        MoreThanTotal = result.Result.TotalIsLowerBound;
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 

@@ -10,3 +10,30 @@ document.addEventListener('click', async (event) => {
   const field = document.getElementById(button.dataset.copy);
   try { await navigator.clipboard.writeText(field.value); button.textContent = button.dataset.done || 'OK'; } catch { field.select(); }
 });
+// After a refused form: the fields in error say so to assistive technology, and the focus goes to
+// the summary of errors at the top, whose links lead to the fields.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('.field-validation-error[data-valmsg-for]').forEach((message, i) => {
+    const field = document.getElementsByName(message.dataset.valmsgFor)[0];
+    if (!field) return;
+    message.id ||= `error-${i}`;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', `${field.getAttribute('aria-describedby') || ''} ${message.id}`.trim());
+  });
+  // The API names fields in camelCase ("Form.title"), the form's ids are "Form_Title": match ignoring case,
+  // else lead to the first control of that name (a group of checkboxes, say).
+  const ids = [...document.querySelectorAll('main [id]')];
+  document.querySelectorAll('#error-summary a[data-field]').forEach((link) => {
+    const wanted = link.getAttribute('href').slice(1).toLowerCase();
+    const name = link.dataset.field.toLowerCase();
+    const field = ids.find((e) => e.id.toLowerCase() === wanted)
+      || [...document.querySelectorAll('main [name]')].find((e) => e.getAttribute('name').toLowerCase() === name);
+    if (field) { field.id ||= wanted; link.setAttribute('href', `#${field.id}`); }
+  });
+  document.getElementById('error-summary')?.focus();
+});
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('#error-summary a[href^="#"]');
+  const field = link && document.querySelector(link.getAttribute('href'));
+  if (field) { event.preventDefault(); field.focus(); field.scrollIntoView({ block: 'center' }); }
+});

@@ -37,6 +37,8 @@ internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext
         enrollment.HasIndex(e => new { e.SessionId, e.WaitlistNumber }).IsUnique()
             .HasFilter("status = 'Waitlisted'").HasDatabaseName("ux_enrollments_waitlist_order");
         enrollment.HasIndex(e => new { e.ClusterManagerId, e.Status });
+        // A session's participants, all states (the unique index above leaves the cancelled out).
+        enrollment.HasIndex(e => e.SessionId);
 
         var seats = modelBuilder.Entity<SessionSeats>();
         seats.ToTable("session_seats", t =>

@@ -39,6 +39,8 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
         email.HasIndex(e => e.Recipient);
         email.HasIndex(e => e.ClusterManagerId);
         email.HasIndex(e => e.CreatedAt);
+        // The dashboard counts reminders and follow-ups of a period by state from this index alone.
+        email.HasIndex(e => new { e.Kind, e.DueAt }).IncludeProperties(e => e.Status);
     }
 
     private static void JsonDictionary(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Dictionary<string, string>> property) =>

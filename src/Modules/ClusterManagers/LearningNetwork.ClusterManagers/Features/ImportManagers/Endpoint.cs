@@ -1,4 +1,5 @@
 using System.Text;
+using LearningNetwork.BuildingBlocks.Localization;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -53,7 +54,9 @@ internal static class ImportManagersEndpoint
                     return Results.Problem(title: "Not UTF-8", detail: "Save the CSV file as UTF-8 and send it again.", statusCode: StatusCodes.Status400BadRequest);
                 }
 
-                return Results.Ok(await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct));
+                var result = await mediator.Send(new ImportManagers(csv, dryRun ?? false), ct);
+                // The line errors are an answer, not a problem document: translated here, in the caller's language.
+                return Results.Ok(result with { Errors = [.. result.Errors.Select(e => e with { Message = Messages.Translate(e.Message) })] });
             })
             .RequireAuthorization(Policies.Staff)
             // No Accepts<>() metadata: routing would answer a wrong content type with 415 before

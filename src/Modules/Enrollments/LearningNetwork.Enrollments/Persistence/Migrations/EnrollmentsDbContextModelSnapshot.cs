@@ -161,6 +161,9 @@ namespace LearningNetwork.Enrollments.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
 
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_enrollments_session_id");
+
                     b.HasIndex("ClusterManagerId", "Status")
                         .HasDatabaseName("ix_enrollments_cluster_manager_id_status");
 

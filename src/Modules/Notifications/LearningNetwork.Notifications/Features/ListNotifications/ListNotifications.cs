@@ -72,9 +72,15 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db) : IReq
                 : query.Where(e => e.Status == status);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        // The log grows with every email ever sent: count only as far as 20 pages ahead, so the first
+        // page costs the same after years of use; a reader pages on, or filters.
+        var limit = paging.CountLimit(pagesAhead: 20);
+        var counted = await query.Take(limit).CountAsync(cancellationToken);
         var page = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedResult<NotificationResponse>(page.Select(NotificationResponse.From).ToList(), total);
+        return new PagedResult<NotificationResponse>(page.Select(NotificationResponse.From).ToList(), Math.Min(counted, limit - 1))
+        {
+            TotalIsLowerBound = counted == limit,
+        };
     }
 }

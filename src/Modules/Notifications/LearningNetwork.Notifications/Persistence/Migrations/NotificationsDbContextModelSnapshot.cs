@@ -189,6 +189,11 @@ namespace LearningNetwork.Notifications.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_emails_source_key");
 
+                    b.HasIndex("Kind", "DueAt")
+                        .HasDatabaseName("ix_emails_kind_due_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "DueAt"), new[] { "Status" });
+
                     b.HasIndex("SessionId", "Kind")
                         .HasDatabaseName("ix_emails_session_id_kind");
 
