@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using LearningNetwork.Host.Audit;
 using LearningNetwork.Host.Privacy;
 using LearningNetwork.Host.Reports;
+using LearningNetwork.Host.Security;
 using LearningNetwork.Host.Ui;
 using Scalar.AspNetCore;
 
@@ -71,6 +72,7 @@ internal static class HostComposition
         app.UseAuthentication();
         app.UseUiCulture();
         app.UseAuditTrail();
+        app.UseCookieRequestForgeryProtection();
         app.UseAuthorization();
         app.UseRateLimiter();
 

@@ -20,8 +20,6 @@ internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersD
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        // Trigram indexes answer the directory's "contains" search from an index (in this module's schema, like its tables).
-        modelBuilder.HasPostgresExtension("cluster_managers", "pg_trgm");
         var cluster = modelBuilder.Entity<Cluster>();
         cluster.ToTable("clusters", t => t.HasCheckConstraint("ck_clusters_funding_period", "funding_end IS NULL OR funding_start IS NULL OR funding_end >= funding_start"));
         cluster.HasKey(c => c.Id);
@@ -29,7 +27,6 @@ internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersD
         cluster.Property(c => c.Name).HasMaxLength(200);
         cluster.Property(c => c.NameKey).HasMaxLength(200);
         cluster.HasIndex(c => c.NameKey).IsUnique();
-        cluster.HasIndex(c => c.Name, "ix_clusters_name_trgm").HasMethod("gin").HasOperators("cluster_managers.gin_trgm_ops").HasDatabaseName("ix_clusters_name_trgm");
         cluster.Property(c => c.Type).HasConversion<string>().HasMaxLength(40);
         cluster.Property(c => c.PostFundingPlan).HasConversion<string>().HasMaxLength(40);
         cluster.Property(c => c.Domain).HasMaxLength(200);
@@ -57,8 +54,6 @@ internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersD
         manager.HasOne<Cluster>().WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Restrict);
         manager.HasIndex(m => m.ClusterId);
         manager.HasIndex(m => m.FullName);
-        manager.HasIndex(m => m.FullName, "ix_managers_full_name_trgm").HasMethod("gin").HasOperators("cluster_managers.gin_trgm_ops").HasDatabaseName("ix_managers_full_name_trgm");
-        manager.HasIndex(m => m.Email, "ix_managers_email_trgm").HasMethod("gin").HasOperators("cluster_managers.gin_trgm_ops").HasDatabaseName("ix_managers_email_trgm");
     }
 }
 

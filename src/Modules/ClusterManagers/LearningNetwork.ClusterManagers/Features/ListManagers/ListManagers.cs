@@ -28,12 +28,9 @@ internal sealed class ListManagersHandler(ClusterManagersDbContext db, IMediator
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var pattern = Like.Contains(request.Search);
-            // The clusters whose name matches first (few), so each condition below is one index's to answer.
-            var clusters = await db.Clusters.AsNoTracking().Where(c => EF.Functions.ILike(c.Name, pattern, Like.Escape))
-                .Select(c => c.Id).ToListAsync(cancellationToken);
             query = query.Where(m => EF.Functions.ILike(m.FullName, pattern, Like.Escape)
                                      || EF.Functions.ILike(m.Email, pattern, Like.Escape)
-                                     || clusters.Contains(m.ClusterId));
+                                     || EF.Functions.ILike(m.ClusterName, pattern, Like.Escape));
         }
 
         if (request.ClusterId is { } clusterId)

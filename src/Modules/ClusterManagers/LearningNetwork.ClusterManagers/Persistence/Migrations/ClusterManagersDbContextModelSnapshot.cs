@@ -21,7 +21,6 @@ namespace LearningNetwork.ClusterManagers.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "cluster_managers", "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("LearningNetwork.BuildingBlocks.Outbox.OutboxMessage", b =>
@@ -137,12 +136,6 @@ namespace LearningNetwork.ClusterManagers.Persistence.Migrations
                     b.HasIndex("NameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_clusters_name_key");
-
-                    b.HasIndex(new[] { "Name" }, "ix_clusters_name_trgm")
-                        .HasDatabaseName("ix_clusters_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_clusters_name_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_clusters_name_trgm"), new[] { "cluster_managers.gin_trgm_ops" });
 
                     b.ToTable("clusters", "cluster_managers", t =>
                         {
@@ -268,18 +261,6 @@ namespace LearningNetwork.ClusterManagers.Persistence.Migrations
 
                     b.HasIndex("FullName")
                         .HasDatabaseName("ix_managers_full_name");
-
-                    b.HasIndex(new[] { "Email" }, "ix_managers_email_trgm")
-                        .HasDatabaseName("ix_managers_email_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_managers_email_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_managers_email_trgm"), new[] { "cluster_managers.gin_trgm_ops" });
-
-                    b.HasIndex(new[] { "FullName" }, "ix_managers_full_name_trgm")
-                        .HasDatabaseName("ix_managers_full_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FullName" }, "ix_managers_full_name_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FullName" }, "ix_managers_full_name_trgm"), new[] { "cluster_managers.gin_trgm_ops" });
 
                     b.ToTable("managers", "cluster_managers");
                 });

@@ -24,6 +24,12 @@ internal sealed class EnrollHandler(Enroller enroller, IMediator mediator, ICurr
         var manager = await enroller.EnrolleeAsync(request.ClusterManagerId, cancellationToken);
         var session = (await mediator.Send(new GetSessions([request.SessionId]), cancellationToken)).SingleOrDefault()
             ?? throw new NotFoundException("Session", request.SessionId);
+        // A draft does not exist for a manager (as when they read it): 404, not "not published yet".
+        if (!user.IsStaff && session.State == SessionState.Draft)
+        {
+            throw new NotFoundException("Session", request.SessionId);
+        }
+
         SessionRules.EnsureOpen(session, clock.GetUtcNow());
         await NetworkRules.EnsureMayEnrollAsync(mediator, user, session.Session, manager.ClusterManagerId, cancellationToken);
 

@@ -28,7 +28,7 @@ internal static class OpenGuidelineFileEndpoint
         var etag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
         context.Response.Headers.XContentTypeOptions = "nosniff";
         var notModified = context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag.Tag.ToString() || t.Trim() == "*"));
-        if (!notModified)
+        if (!notModified && !ContinuesADownload(context.Request))
         {
             await mediator.Send(new LogDownload.LogDownload(id, file.Version.Number), ct);
         }
@@ -36,4 +36,11 @@ internal static class OpenGuidelineFileEndpoint
         // Results.Stream answers If-None-Match with 304 and Range with 206 itself, reading only the bytes it sends.
         return TypedResults.Stream(file.Content, file.ContentType, file.FileName, file.LastModified, etag, enableRangeProcessing: true);
     }
+
+    /// <summary>
+    /// A Range request for anything but the start of the file is a resumed or pieced-together
+    /// download (PDF viewers fetch pages this way): it is the same download, already logged.
+    /// </summary>
+    private static bool ContinuesADownload(HttpRequest request) =>
+        request.GetTypedHeaders().Range is { Ranges.Count: > 0 } range && range.Ranges.All(r => r.From is null or > 0);
 }
