@@ -23,7 +23,7 @@ public sealed class TwoSendersTests(LearningNetworkApp app) : IClassFixture<Lear
         Assert.Equal(count, received.Count);
         Assert.Equal(count, received.Select(m => m.MessageId).Distinct().Count());
         using var staff = await app.StaffClientAsync();
-        var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={session}&status=Sent&pageSize=1");
+        var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={session}&status=Sent&pageSize=50");
         Assert.Equal(count, log.GetProperty("total").GetInt32());
     }
 }
