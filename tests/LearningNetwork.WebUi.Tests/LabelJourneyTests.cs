@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using LearningNetwork.Testing;
-using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;
 
