@@ -96,6 +96,11 @@ internal sealed class ClusterManager : AggregateRoot
             Raise(new ClusterManagerUpdated(Id, Email, FullName, PreferredLanguage));
         }
 
+        if (!announcements)
+        {
+            StopAnnouncements(now);
+        }
+
         Announcements = announcements;
         UpdatedAt = now;
     }
@@ -107,6 +112,7 @@ internal sealed class ClusterManager : AggregateRoot
         {
             Announcements = false;
             UpdatedAt = now;
+            Raise(new ClusterManagerStoppedAnnouncements(Id));
         }
     }
 
