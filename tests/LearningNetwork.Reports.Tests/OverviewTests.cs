@@ -65,6 +65,21 @@ public sealed class OverviewTests(LearningNetworkApp app) : IClassFixture<Learni
         Assert.Equal(new ReminderRow(0, 0, 0), overview.Reminders);
     }
 
+    public sealed record Period(DateOnly From, DateOnly To);
+
+    [Fact]
+    public async Task The_overview_names_the_period_it_covers_also_when_it_chose_it()
+    {
+        using var staff = await app.StaffClientAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var chosen = await (await staff.GetAsync("/api/reports/overview")).Typed<Period>(HttpStatusCode.OK);
+        var asked = await (await staff.GetAsync("/api/reports/overview?from=2026-01-05&to=2026-02-28")).Typed<Period>(HttpStatusCode.OK);
+
+        Assert.Equal(new Period(today.AddMonths(-12), today.AddMonths(3)), chosen);
+        Assert.Equal(new Period(new DateOnly(2026, 1, 5), new DateOnly(2026, 2, 28)), asked);
+    }
+
     /// <summary>A local time in Brussels some days ahead, at 10:00 (plus hours).</summary>
     private static string Local(int days, int hours = 0) =>
         DateTime.UtcNow.Date.AddDays(days).AddHours(10 + hours).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

@@ -22,7 +22,7 @@ internal static class Overview
             .WithTags("Reports")
             .WithName("ReportsOverview")
             .WithSummary("Dashboard figures for sessions starting in [from, to]")
-            .WithDescription("from/to are dates (yyyy-MM-dd, inclusive); default: the last 12 months and the next 3. Rates count enrollments whose attendance was marked: attendanceRate = attended / marked, noShowRate = absent / marked. Months are the sessions' local months.")
+            .WithDescription("from/to are dates (yyyy-MM-dd, inclusive); default: the last 12 months and the next 3. The answer's from/to are the period used. Rates count enrollments whose attendance was marked: attendanceRate = attended / marked, noShowRate = absent / marked. Months are the sessions' local months.")
             .Produces<OverviewResponse>()
             .ProducesValidationProblem();
 
@@ -47,6 +47,8 @@ internal static class Overview
         var tallyOf = tallies.BySession.ToDictionary(t => t.SessionId);
 
         return new OverviewResponse(
+            period.FirstDay,
+            period.LastDay,
             directory.Clusters,
             directory.ActiveClusterManagers,
             held.Count,
@@ -70,8 +72,9 @@ internal static class Overview
             new ReminderRow(emails.Sent, emails.Failed, emails.Pending));
     }
 
+    /// <summary><c>From</c> and <c>To</c> are the period the figures cover, so a client shows the default it did not choose.</summary>
     internal sealed record OverviewResponse(
-        int Clusters, int ClusterManagers, int SessionsHeld, int UpcomingSessions, int Enrollments, double? AttendanceRate, double? NoShowRate,
+        DateOnly From, DateOnly To, int Clusters, int ClusterManagers, int SessionsHeld, int UpcomingSessions, int Enrollments, double? AttendanceRate, double? NoShowRate,
         double? AverageFeedback, IReadOnlyList<ClusterRow> ByCluster, IReadOnlyList<MonthRow> ByMonth, ReminderRow Reminders);
 
     internal sealed record ClusterRow(Guid ClusterId, string Name, int Enrollments, int Attended);
@@ -81,8 +84,13 @@ internal static class Overview
     internal sealed record ReminderRow(int Sent, int Failed, int Pending);
 
     /// <summary>The report's window: dates, both ends included.</summary>
-    private sealed record Period(DateTimeOffset From, DateTimeOffset To)
+    private sealed record Period(DateOnly FirstDay, DateOnly LastDay)
     {
+        public DateTimeOffset From => new(FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+        /// <summary>The end as an instant: the start of the day after the last one.</summary>
+        public DateTimeOffset To => new(LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
         public static Period Parse(string? from, string? to, DateTimeOffset now)
         {
             var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -93,7 +101,7 @@ internal static class Overview
                 throw new InvalidFieldException("to", "The end of the period is before its start.");
             }
 
-            return new Period(new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            return new Period(start, end);
         }
 
         private static DateOnly? Date(string? value, string field) =>

@@ -84,7 +84,7 @@ public sealed record MonthFigures(string Month, int Sessions, int Enrollments, i
 public sealed record ReminderFigures(int Sent, int Failed, int Pending);
 
 public sealed record Overview(
-    int Clusters, int ClusterManagers, int SessionsHeld, int UpcomingSessions, int Enrollments, double? AttendanceRate, double? NoShowRate,
+    DateOnly From, DateOnly To, int Clusters, int ClusterManagers, int SessionsHeld, int UpcomingSessions, int Enrollments, double? AttendanceRate, double? NoShowRate,
     double? AverageFeedback, IReadOnlyList<ClusterFigures> ByCluster, IReadOnlyList<MonthFigures> ByMonth, ReminderFigures Reminders);
 
 public sealed record UpcomingMeetingView(Guid SessionId, string Title, DateTime StartsAt);

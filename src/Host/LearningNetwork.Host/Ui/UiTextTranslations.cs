@@ -146,6 +146,11 @@ internal static class UiTextTranslations
         ["Copy the address"] = ("Adres kopiëren", "Copier l'adresse"),
         ["Correct these lines and try again: nothing was stored."] = ("Verbeter deze regels en probeer opnieuw: er is niets bewaard.", "Corrigez ces lignes et réessayez : rien n'a été enregistré."),
         ["Dashboard"] = ("Dashboard", "Tableau de bord"),
+        ["Next sessions"] = ("Volgende sessies", "Prochaines sessions"),
+        ["No published session is coming up."] = ("Er komt geen gepubliceerde sessie aan.", "Aucune session publiée n'est prévue."),
+        ["All sessions"] = ("Alle sessies", "Toutes les sessions"),
+        ["{0} of {1}"] = ("{0} van {1}", "{0} sur {1}"),
+        ["Enrollments: {0}, attended: {1}"] = ("Inschrijvingen: {0}, aanwezig: {1}", "Inscriptions : {0}, présents : {1}"),
         ["Deactivate"] = ("Deactiveren", "Désactiver"),
         ["Deactivate this manager? They can no longer sign in and their upcoming enrollments end."] =
             ("Deze manager deactiveren? Hij of zij kan niet meer aanmelden en komende inschrijvingen vervallen.", "Désactiver ce gestionnaire ? Il ne pourra plus se connecter et ses inscriptions à venir prennent fin."),
