@@ -131,7 +131,7 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     [Fact]
     public async Task The_cookie_sign_in_works_on_the_api_too()
     {
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        using var client = app.BrowserClient();
 
         var login = await client.PostAsJsonAsync("/api/auth/cookie-login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword });
         var me = await client.GetAsync("/api/me");

@@ -52,8 +52,17 @@ public sealed record ResendClusterManagerInvitation(Guid ClusterManagerId) : IRe
 /// </summary>
 public sealed record SignInWithCookie(string? Email, string? Password) : IRequest<bool>;
 
-/// <summary>The web UI's sign-out: the cookie is removed from the current response.</summary>
+/// <summary>
+/// The web UI's sign-out: the cookie is removed from the current response, and every cookie and
+/// token the account was issued before stops working.
+/// </summary>
 public sealed record SignOutCookie : IRequest<Unit>;
+
+/// <summary>
+/// After the signed-in person changed their own password (which ends every earlier session),
+/// the web UI gives this browser a new cookie, so the person who changed it stays signed in.
+/// </summary>
+public sealed record RenewCookieSignIn : IRequest<Unit>;
 
 /// <summary>Rate limits the Accounts module registers, for other parts of the host (the UI's sign-in page).</summary>
 public static class AccountRateLimits
