@@ -91,6 +91,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["GET /api/me/preferences"] = Who.Manager,
         ["PUT /api/me/preferences"] = Who.Manager,
         ["POST /api/unsubscribe"] = Who.Anyone,
+        ["GET /api/unsubscribe"] = Who.Anyone,
         ["POST /api/learning-networks"] = Who.Staff,
         ["GET /api/learning-networks"] = Who.SignedIn,
         ["GET /api/learning-networks/{id:guid}"] = Who.SignedIn,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Accounts.Tests;

@@ -42,19 +42,54 @@ public sealed class ModuleBoundaryTests
     [MemberData(nameof(Modules))]
     public void A_module_does_not_reference_another_modules_implementation(string module)
     {
-        var others = Implementations.Keys.Where(m => m != module).Select(m => $"LearningNetwork.{m}").ToArray();
-        // "LearningNetwork.Accounts" would also match "LearningNetwork.Accounts.Contracts": check per type.
-        var offending = Types.InAssembly(Implementations[module]).GetTypes()
-            .SelectMany(type => ReferencedTypes(type).Select(reference => (type, reference)))
-            .Where(pair => others.Any(other => pair.reference.Namespace?.StartsWith(other, StringComparison.Ordinal) == true
-                                              && !pair.reference.Namespace.Contains(".Contracts", StringComparison.Ordinal)))
-            .Select(pair => $"{pair.type.FullName} -> {pair.reference.FullName}")
-            .Distinct()
+        // Signatures and method bodies alike: a call inside a method is as much a dependency as a parameter.
+        var others = Implementations.Where(m => m.Key != module).Select(m => m.Value).ToArray();
+
+        Il.AssertNone(Uses(Il.TypesOf(Implementations[module]), others));
+        Assert.DoesNotContain(Implementations[module].GetReferencedAssemblies(),
+            reference => others.Any(other => other.GetName().Name == reference.Name));
+    }
+
+    [Fact]
+    public void The_check_finds_another_modules_implementation_called_inside_a_method_body()
+    {
+        var others = Implementations.Where(m => m.Key != "Accounts").Select(m => m.Value).ToArray();
+
+        var found = Uses(Il.TypesOf(typeof(Fixtures.CallsAnotherModuleInsideAMethod)), others);
+
+        Assert.Equal(["LearningNetwork.ArchitectureTests.Fixtures.CallsAnotherModuleInsideAMethod.Register -> LearningNetwork.Sessions.SessionsModule"], found);
+        // Its signature names no module: only the body gives it away.
+        Assert.DoesNotContain(typeof(Fixtures.CallsAnotherModuleInsideAMethod).GetMethods().SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)),
+            type => type.Assembly == typeof(SessionsModule).Assembly);
+        Il.AssertNone(Uses(Il.TypesOf(typeof(Fixtures.AsksAnotherModuleThroughItsContracts)), others));
+    }
+
+    [Fact]
+    public void The_host_uses_a_module_only_through_its_registration_class_and_its_contracts()
+    {
+        var offending = Uses(Il.TypesOf(typeof(Program).Assembly), Implementations.Values.ToArray())
+            .Where(use => !Implementations.Keys.Any(module => use.EndsWith($" -> LearningNetwork.{module}.{module}Module", StringComparison.Ordinal)))
             .ToList();
 
-        Assert.Empty(offending);
-        Assert.DoesNotContain(Implementations[module].GetReferencedAssemblies(),
-            reference => others.Contains(reference.Name));
+        Il.AssertNone(offending);
+    }
+
+    [Fact]
+    public void The_check_sees_the_host_register_each_module()
+    {
+        // Not vacuous: the registration calls the host makes in its method bodies are found.
+        var uses = Uses(Il.TypesOf(typeof(Program).Assembly), Implementations.Values.ToArray());
+
+        Assert.All(Implementations.Keys, module => Assert.Contains(uses, use => use.EndsWith($" -> LearningNetwork.{module}.{module}Module", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_building_blocks_know_no_module()
+    {
+        var modules = Implementations.Values.Concat(ContractAssemblies.Values).ToArray();
+
+        Il.AssertNone(Uses(Il.TypesOf(typeof(BuildingBlocks.Persistence.ModuleDbContext).Assembly), modules));
+        Il.AssertNone(Uses(Il.TypesOf(typeof(BuildingBlocks.Contracts.IntegrationEvent).Assembly), modules));
     }
 
     [Theory]
@@ -141,62 +176,48 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Nothing_reads_the_wall_clock_directly()
     {
-        // docs/decisions/0008-time-from-timeprovider.md: time comes from TimeProvider. A reference to DateTime.Now/UtcNow shows up as a member reference.
-        // The host too: its pages (Razor views compile into it) take the time from TimeProvider as well.
-        var offenders = Implementations.Values.Append(typeof(BuildingBlocks.Persistence.ModuleDbContext).Assembly).Append(typeof(Program).Assembly)
-            .SelectMany(assembly => assembly.GetTypes())
-            .SelectMany(type => type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(method => method.GetMethodBody() is not null)
-                .Where(method => CallsWallClock(method))
-                .Select(method => $"{type.FullName}.{method.Name}"))
+        // docs/decisions/0008-time-from-timeprovider.md: time comes from TimeProvider. Every assembly of
+        // the product: modules, their contracts, the building blocks and the host (its pages and Razor views).
+        var offenders = Implementations.Values.Concat(ContractAssemblies.Values)
+            .Append(typeof(BuildingBlocks.Persistence.ModuleDbContext).Assembly)
+            .Append(typeof(BuildingBlocks.Contracts.IntegrationEvent).Assembly)
+            .Append(typeof(Program).Assembly)
+            .SelectMany(assembly => WallClockReads(Il.TypesOf(assembly)))
             .ToList();
 
-        Assert.Empty(offenders);
+        Il.AssertNone(offenders);
     }
 
-    private static IEnumerable<Type> ReferencedTypes(Type type) =>
-        type.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Select(f => f.FieldType)
-            .Concat(type.GetProperties(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Select(p => p.PropertyType))
-            .Concat(type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType))
-            .Concat(type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)))
-            .Concat(type.GetInterfaces())
-            .SelectMany(Unwrap);
-
-    private static IEnumerable<Type> Unwrap(Type type) =>
-        type.IsGenericType ? type.GetGenericArguments().SelectMany(Unwrap).Append(type) : [type.IsArray ? type.GetElementType()! : type];
-
-    private static bool CallsWallClock(MethodInfo method)
+    [Fact]
+    public void The_check_finds_the_wall_clock_read_in_a_method_and_in_an_async_method()
     {
-        var il = method.GetMethodBody()!.GetILAsByteArray() ?? [];
-        var module = method.Module;
-        for (var i = 0; i + 4 < il.Length; i++)
-        {
-            // call (0x28) / callvirt (0x6F) followed by a metadata token.
-            if (il[i] is not (0x28 or 0x6F))
-            {
-                continue;
-            }
+        var found = WallClockReads(Il.TypesOf(typeof(Fixtures.ReadsTheWallClock)));
 
-            try
-            {
-                var token = BitConverter.ToInt32(il, i + 1);
-                var called = module.ResolveMethod(token);
-                if (called?.DeclaringType is { } declaring
-                    && (declaring == typeof(DateTime) || declaring == typeof(DateTimeOffset))
-                    && called.Name is "get_Now" or "get_UtcNow" or "get_Today")
-                {
-                    return true;
-                }
-            }
-            catch (ArgumentException)
-            {
-                // Not a method token at this offset: byte patterns inside other operands.
-            }
-        }
-
-        return false;
+        Assert.Contains("LearningNetwork.ArchitectureTests.Fixtures.ReadsTheWallClock.Now -> System.DateTime.get_UtcNow", found);
+        Assert.Contains(found, read => read.EndsWith(".MoveNext -> System.DateTimeOffset.get_Now", StringComparison.Ordinal));
+        Assert.Contains("LearningNetwork.ArchitectureTests.Fixtures.ReadsTheWallClock.Today -> System.DateTime.get_Today", found);
+        Assert.Empty(WallClockReads(Il.TypesOf(typeof(Fixtures.AsksTheClock))));
     }
+
+    /// <summary>"Where -> used type" for each use, in signatures or method bodies, of a type defined in one of the given assemblies.</summary>
+    private static List<string> Uses(IEnumerable<Mono.Cecil.TypeDefinition> types, Assembly[] forbidden)
+    {
+        var names = forbidden.Select(a => a.GetName().Name).ToHashSet(StringComparer.Ordinal);
+        return types
+            .SelectMany(type => Il.UsedTypes(type).SelectMany(use => Il.Unwrap(use.Used).Select(used => (use.Where, used))))
+            .Where(use => use.used.Scope is Mono.Cecil.AssemblyNameReference assembly && names.Contains(assembly.Name))
+            .Select(use => $"{use.Where} -> {use.used.FullName.Replace('/', '+')}")
+            .Distinct()
+            .ToList();
+    }
+
+    private static List<string> WallClockReads(IEnumerable<Mono.Cecil.TypeDefinition> types) =>
+        types.SelectMany(Il.Calls)
+            .Where(call => call.Called.DeclaringType.FullName is "System.DateTime" or "System.DateTimeOffset"
+                           && call.Called.Name is "get_Now" or "get_UtcNow" or "get_Today")
+            .Select(call => $"{call.Where} -> {call.Called.DeclaringType.FullName}.{call.Called.Name}")
+            .Distinct()
+            .ToList();
 
     private static bool IsRecord(Type type) => type.GetMethod("<Clone>$") is not null;
 }

@@ -4,10 +4,12 @@ namespace LearningNetwork.ArchitectureTests;
 
 /// <summary>
 /// No module reads another's tables (docs/decisions/0001): the SQL a module writes by hand names
-/// only its own schema. EF's mapping already keeps LINQ in the module's schema; this reads the
-/// source for "schema.table" in SQL text, migrations aside.
+/// only its own schema. EF's mapping already keeps LINQ in the module's schema; this reads every
+/// string literal the compiled module loads (raw SQL, interpolated SQL's literal parts, constants,
+/// migrations included) for "schema.table" of another module's schema. The host and the building
+/// blocks name no module's schema at all.
 /// </summary>
-public sealed partial class OwnSchemaTests
+public sealed class OwnSchemaTests
 {
     private static readonly Dictionary<string, string> SchemaOf = new()
     {
@@ -22,6 +24,17 @@ public sealed partial class OwnSchemaTests
         ["Reports"] = "",
     };
 
+    /// <summary>
+    /// schema.table in lower case, each part optionally quoted. C# members after a dot start with a
+    /// capital, SQL tables do not; a schema right after a letter, a dot or a slash is part of a
+    /// longer name or a path ("/api/sessions/{id}/enrollments.csv"), and a file extension is no table.
+    /// </summary>
+    private static readonly Regex TableReference = new(
+        $@"(?<![\w./-])""?(?<schema>{string.Join('|', SchemaOf.Values.Where(schema => schema.Length > 0))})""?\.(?!(csv|ics|json|pdf|xlsx)\b)""?[a-z_]+",
+        RegexOptions.CultureInvariant);
+
+    public static TheoryData<string> Modules => ModuleBoundaryTests.Modules;
+
     [Fact]
     public void Every_module_is_listed_with_its_schema()
     {
@@ -29,38 +42,50 @@ public sealed partial class OwnSchemaTests
         Assert.Equal(modules, SchemaOf.Keys.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void A_modules_sql_names_only_its_own_schema()
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_modules_sql_names_only_its_own_schema(string module)
     {
-        var offending = new List<string>();
-        foreach (var (module, own) in SchemaOf)
-        {
-            var folder = Path.Combine(Root(), "src", "Modules", module);
-            foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Where(IsSource))
-            {
-                foreach (var (line, number) in File.ReadLines(file).Select((l, i) => (l, i + 1)))
-                {
-                    offending.AddRange(TableReference().Matches(line)
-                        .Where(m => m.Groups["schema"].Value != own)
-                        .Select(m => $"{Path.GetRelativePath(Root(), file)}:{number}: {m.Value}"));
-                }
-            }
-        }
-
-        Assert.Empty(offending);
+        Il.AssertNone(OtherSchemas(Il.TypesOf(ModuleBoundaryTests.Implementations[module]), SchemaOf[module]));
     }
 
     [Fact]
-    public void The_check_finds_a_table_of_another_schema()
+    public void The_host_and_the_building_blocks_name_no_modules_schema()
     {
-        Assert.Matches(TableReference(), "SELECT id FROM cluster_managers.managers WHERE email = @e");
-        Assert.DoesNotMatch(TableReference(), "var count = sessions.Count(s => s.Capacity > 0);");
+        Il.AssertNone(OtherSchemas(Il.TypesOf(typeof(Program).Assembly), own: ""));
+        Il.AssertNone(OtherSchemas(Il.TypesOf(typeof(BuildingBlocks.Persistence.ModuleDbContext).Assembly), own: ""));
     }
 
-    private static bool IsSource(string path) =>
-        !path.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-        && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-        && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+    [Fact]
+    public void The_check_finds_a_table_of_another_schema_plain_or_quoted_and_passes_its_own()
+    {
+        var found = OtherSchemas(Il.TypesOf(typeof(Fixtures.QueriesAnotherSchema)), own: "sessions");
+
+        Assert.Equal(
+            [
+                "LearningNetwork.ArchitectureTests.Fixtures.QueriesAnotherSchema.ByEmail: cluster_managers.managers",
+                "LearningNetwork.ArchitectureTests.Fixtures.QueriesAnotherSchema.Quoted: \"enrollments\".\"enrollments",
+            ],
+            found.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_check_reads_the_sql_compiled_into_a_module()
+    {
+        // Not vacuous: the SQL Enrollments writes by hand for its seat counts is among what is read.
+        var literals = Il.TypesOf(ModuleBoundaryTests.Implementations["Enrollments"]).SelectMany(Il.StringLiterals).Select(l => l.Literal);
+
+        Assert.Contains(literals, literal => TableReference.Match(literal).Value == "enrollments.session_seats");
+    }
+
+    /// <summary>"Where: schema.table" for each reference, in a string literal, to a module schema other than <paramref name="own"/>.</summary>
+    private static List<string> OtherSchemas(IEnumerable<Mono.Cecil.TypeDefinition> types, string own) =>
+        types.SelectMany(Il.StringLiterals)
+            .SelectMany(literal => TableReference.Matches(literal.Literal)
+                .Where(match => match.Groups["schema"].Value != own)
+                .Select(match => $"{literal.Where}: {match.Value}"))
+            .Distinct()
+            .ToList();
 
     private static string Root()
     {
@@ -72,8 +97,4 @@ public sealed partial class OwnSchemaTests
 
         return folder?.FullName ?? throw new InvalidOperationException("The repository root (LearningNetwork.sln) was not found.");
     }
-
-    // schema.table in lower case: C# members after a dot start with a capital, SQL tables do not.
-    [GeneratedRegex(@"\b(?<schema>accounts|cluster_managers|sessions|enrollments|guideline_documents|notifications|learning_networks|funding_calls)\.[a-z_]+\b")]
-    private static partial Regex TableReference();
 }

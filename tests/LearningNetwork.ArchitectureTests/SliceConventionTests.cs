@@ -122,7 +122,7 @@ public sealed class SliceConventionTests
         ModuleTypes(module).Where(t => t is { IsClass: true, IsAbstract: false } && Messages(t).Count > 0);
 
     /// <summary>Every request or notification the type handles (IRequestHandler&lt;T&gt; also shows as IRequestHandler&lt;T, Unit&gt;: counted once).</summary>
-    private static IReadOnlyList<Type> Messages(Type type) =>
+    private static List<Type> Messages(Type type) =>
         type.GetInterfaces()
             .Where(i => i.IsGenericType && HandlerInterfaces.Contains(i.GetGenericTypeDefinition()))
             .Select(i => i.GetGenericArguments()[0])

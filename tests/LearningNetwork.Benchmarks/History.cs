@@ -51,10 +51,11 @@ internal static class History
             FROM generate_series(1, {size.Clusters}) AS i
             """;
         yield return $"""
-            INSERT INTO cluster_managers.managers (id, cluster_id, full_name, email, email_key, preferred_language, is_active, announcements, created_at, updated_at)
+            INSERT INTO cluster_managers.managers (id, cluster_id, full_name, name_key, email, email_key, preferred_language, is_active, announcements, created_at, updated_at)
             SELECT ('00000000-0000-4000-9000-' || lpad(to_hex(i), 12, '0'))::uuid,
                    ('00000000-0000-4000-8000-' || lpad(to_hex(1 + i % {size.Clusters}), 12, '0'))::uuid,
                    'Manager ' || i || ' ' || (ARRAY['Peeters','Janssens','Maes','Dubois','Lambert'])[1 + i % 5],
+                   'manager ' || i || ' ' || (ARRAY['peeters','janssens','maes','dubois','lambert'])[1 + i % 5],
                    'manager' || i || '@history.example', 'manager' || i || '@history.example',
                    (ARRAY['nl','en','fr'])[1 + i % 3], true, true, now(), now()
             FROM generate_series(1, {size.Managers}) AS i

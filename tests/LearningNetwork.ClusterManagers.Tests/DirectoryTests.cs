@@ -107,6 +107,31 @@ public sealed class DirectoryTests(LearningNetworkApp app) : IClassFixture<Learn
     }
 
     [Fact]
+    public async Task A_search_ignores_case_also_in_accented_names_and_follows_a_rename()
+    {
+        using var staff = await app.StaffClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var cluster = await staff.CreateClusterAsync($"Élan {tag}");
+        var manager = await staff.CreateManagerAsync(cluster.Id(), $"helene.{tag}@one.example", fullName: $"Hélène Œuvray {tag}");
+
+        var byUpperName = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"HÉLÈNE ŒUVRAY {tag}")}");
+        var byUpperEmail = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"HELENE.{tag.ToUpperInvariant()}@ONE")}");
+        var byUpperCluster = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"ÉLAN {tag}")}");
+        (await staff.PutAsJsonAsync($"/api/cluster-managers/{manager.Id()}", new
+        {
+            clusterId = cluster.Id(), fullName = $"Hélène Lefèvre {tag}", email = $"helene.{tag}@one.example", preferredLanguage = "fr",
+        })).EnsureSuccessStatusCode();
+        var byOldName = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"œuvray {tag}")}");
+        var byNewName = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"LEFÈVRE {tag}")}");
+
+        Assert.Equal(1, byUpperName.GetProperty("total").GetInt32());
+        Assert.Equal(1, byUpperEmail.GetProperty("total").GetInt32());
+        Assert.Equal(1, byUpperCluster.GetProperty("total").GetInt32());
+        Assert.Equal(0, byOldName.GetProperty("total").GetInt32());
+        Assert.Equal($"Hélène Lefèvre {tag}", Assert.Single(byNewName.GetProperty("items").EnumerateArray()).GetProperty("fullName").GetString());
+    }
+
+    [Fact]
     public async Task Editing_a_manager_changes_the_account_too()
     {
         using var staff = await app.StaffClientAsync();

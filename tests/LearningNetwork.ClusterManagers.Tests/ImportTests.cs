@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using LearningNetwork.Testing;
 using Xunit.Abstractions;
 

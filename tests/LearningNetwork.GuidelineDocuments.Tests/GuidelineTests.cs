@@ -17,7 +17,7 @@ public sealed class GuidelineTests(SmallUploadsApp app) : IClassFixture<SmallUpl
     private static (string, string)[] Fields(string title, string language = "nl", string category = "Financiering") =>
         [("title", title), ("category", category), ("language", language), ("summary", "Regels voor projectsteun aan clusters")];
 
-    private async Task<JsonElement> UploadAsync(HttpClient staff, string title, byte[]? file = null, string fileName = "regels.pdf", string language = "nl") =>
+    private static async Task<JsonElement> UploadAsync(HttpClient staff, string title, byte[]? file = null, string fileName = "regels.pdf", string language = "nl") =>
         await (await staff.PostAsync("/api/guidelines", Files.Form(file ?? Files.Pdf(), fileName, fields: Fields(title, language)))).Json(HttpStatusCode.Created);
 
     [Fact]

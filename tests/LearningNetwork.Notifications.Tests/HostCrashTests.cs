@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using LearningNetwork.Testing;
 
@@ -8,6 +9,7 @@ namespace LearningNetwork.Notifications.Tests;
 /// The send log's claim and lease make every email arrive; only an email whose outcome was unknown
 /// at the kill (claimed, not marked sent) may arrive a second time, and then with the same Message-ID.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xunit disposes the class through IAsyncLifetime.DisposeAsync, which disposes the SMTP sink.")]
 public sealed class HostCrashTests : IAsyncLifetime
 {
     private const int Count = 300;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Notifications.Tests;
@@ -47,7 +46,7 @@ public sealed class SendLogPagingTests(LearningNetworkApp app) : IClassFixture<L
         var page = await (await staff.GetAsync($"/api/notifications?sessionId={session}&pageSize=10")).Json(HttpStatusCode.OK);
 
         Assert.Equal(30, page.GetProperty("total").GetInt32());
-        Assert.False(page.TryGetProperty("totalIsLowerBound", out JsonElement _));
+        Assert.False(page.TryGetProperty("totalIsLowerBound", out _));
     }
 
     /// <summary>Sent emails of one session, email i created i minutes after the first (the newest is the highest i).</summary>

@@ -128,6 +128,30 @@ public sealed partial class AnnouncementTests(ReachingApp app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Announcements_still_waiting_for_a_manager_who_turns_them_off_are_not_sent_but_their_other_emails_are()
+    {
+        using var staff = await app.StaffClientAsync();
+        var (manager, client) = await app.SignedInDirectoryManagerAsync(staff);
+        using var signedIn = client;
+        // Waiting in the send log, due in an hour: a large announcement, a funding deadline, and a reminder.
+        foreach (var kind in new[] { "SessionAnnounced", "FundingDeadline", "Reminder" })
+        {
+            await app.Database.ExecuteAsync($$"""
+                INSERT INTO notifications.emails (id, kind, source_key, recipient, recipient_name, language, values, protected_values, due_at, status, attempts, next_attempt_at, created_at, cluster_manager_id)
+                VALUES ('{{Guid.NewGuid()}}', '{{kind}}', 'waiting:{{kind}}:{{manager}}', 'waiting-{{manager:N}}@cluster.example', 'Waiting', 'en', '{}', '{}',
+                        now() + interval '1 hour', 'Pending', 0, now() + interval '1 hour', now(), '{{manager}}')
+                """);
+        }
+
+        await (await signedIn.PutAsJsonAsync("/api/me/preferences", new { preferredLanguage = "en", announcements = false })).ShouldBe(HttpStatusCode.OK);
+
+        async Task<string> StatusOf(string kind) => await app.Database.ScalarAsync<string>(
+            "SELECT status FROM notifications.emails WHERE source_key = @key", ("key", $"waiting:{kind}:{manager}"));
+        await Eventually.TrueAsync(async () => await StatusOf("SessionAnnounced") == "Skipped" && await StatusOf("FundingDeadline") == "Skipped");
+        Assert.Equal("Pending", await StatusOf("Reminder"));
+    }
+
+    [Fact]
     public async Task Two_hosts_announcing_at_once_tell_each_manager_once()
     {
         using var staff = await app.StaffClientAsync();

@@ -9,7 +9,7 @@ namespace LearningNetwork.Testing;
 
 /// <summary>
 /// The real host started as its own OS process, as in production: configured through environment
-/// variables, stopped for good with <see cref="Kill"/> (SIGKILL, no shutdown code runs). Used by
+/// variables, stopped for good with <see cref="KillAsync"/> (SIGKILL, no shutdown code runs). Used by
 /// the crash tests and by the benchmark harness (which links this file).
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable

@@ -1,4 +1,3 @@
-using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;

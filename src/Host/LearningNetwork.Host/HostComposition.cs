@@ -10,7 +10,6 @@ using LearningNetwork.Reports;
 using LearningNetwork.Notifications;
 using LearningNetwork.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.RateLimiting;
 using LearningNetwork.Host.Audit;
 using LearningNetwork.Host.Privacy;
 using LearningNetwork.Host.Reports;

@@ -1,7 +1,6 @@
 namespace LearningNetwork.Host.Ui;
 
 // The UI's reading of the API's answers (docs/api.md): only the fields the pages show.
-#pragma warning disable CA1819, SA1402, SA1649
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, bool TotalIsLowerBound = false);
 

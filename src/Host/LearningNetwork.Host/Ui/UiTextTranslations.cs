@@ -78,6 +78,16 @@ internal static class UiTextTranslations
         ["Every announcement also has a one-click unsubscribe. Emails about sessions you enrolled in always come."] =
             ("Elke aankondiging heeft ook een uitschrijving met één klik. E-mails over sessies waarvoor u ingeschreven bent, komen altijd.",
              "Chaque annonce permet aussi de se désabonner en un clic. Les e-mails sur les sessions auxquelles vous êtes inscrit arrivent toujours."),
+        ["Announcements of new sessions"] = ("Aankondigingen van nieuwe sessies", "Annonces de nouvelles sessions"),
+        ["Stop emails announcing new sessions? Emails about sessions you enrolled in still come."] =
+            ("Geen e-mails meer over nieuwe sessies? E-mails over sessies waarvoor u ingeschreven bent, blijven komen.",
+             "Ne plus recevoir d'e-mails annonçant de nouvelles sessions ? Les e-mails sur les sessions auxquelles vous êtes inscrit continuent d'arriver."),
+        ["Stop announcements"] = ("Aankondigingen stoppen", "Arrêter les annonces"),
+        ["You will no longer receive announcements of new sessions. Emails about sessions you enrolled in still come."] =
+            ("U ontvangt geen aankondigingen van nieuwe sessies meer. E-mails over sessies waarvoor u ingeschreven bent, blijven komen.",
+             "Vous ne recevrez plus d'annonces de nouvelles sessions. Les e-mails sur les sessions auxquelles vous êtes inscrit continuent d'arriver."),
+        ["Changed your mind? Turn them on again in your preferences."] =
+            ("Van gedachten veranderd? Zet ze opnieuw aan bij uw voorkeuren.", "Vous avez changé d'avis ? Réactivez-les dans vos préférences."),
         ["Save preferences"] = ("Voorkeuren bewaren", "Enregistrer les préférences"),
         ["Your preferences are saved."] = ("Uw voorkeuren zijn bewaard.", "Vos préférences sont enregistrées."),
         ["SessionMessage"] = ("Bericht aan deelnemers", "Message aux participants"),

@@ -32,6 +32,14 @@ public static class WebUi
     public static WebApplication MapWebUi(this WebApplication app)
     {
         app.MapRazorPages();
+        // A mail program without one-click unsubscribe opens the List-Unsubscribe link in a browser:
+        // it gets the page that asks first, since a GET must never unsubscribe (RFC 8058).
+        app.MapGet("/api/unsubscribe", (string? token) => TypedResults.Redirect("/unsubscribe" + UiQuery.Build(("token", token))))
+            .AllowAnonymous()
+            .WithTags("Preferences")
+            .WithName("OpenUnsubscribeLink")
+            .WithSummary("The one-click unsubscribe link opened in a browser: redirects to the page that asks before it stops announcements")
+            .Produces(StatusCodes.Status302Found);
         return app;
     }
 }

@@ -9,6 +9,9 @@ public sealed record ClusterManagerCreated(Guid ClusterManagerId, string Email, 
 /// <summary>A manager's contact details changed; their account follows.</summary>
 public sealed record ClusterManagerUpdated(Guid ClusterManagerId, string Email, string FullName, string PreferredLanguage) : IntegrationEvent;
 
+/// <summary>A manager turned announcements of new sessions off (preferences or one click): those still queued for them stop.</summary>
+public sealed record ClusterManagerStoppedAnnouncements(Guid ClusterManagerId) : IntegrationEvent;
+
 /// <summary>A manager left: no more sign-in, future enrollments end, no more emails.</summary>
 public sealed record ClusterManagerDeactivated(Guid ClusterManagerId) : IntegrationEvent;
 

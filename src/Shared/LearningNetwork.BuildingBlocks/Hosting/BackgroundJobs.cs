@@ -4,7 +4,6 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Security;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

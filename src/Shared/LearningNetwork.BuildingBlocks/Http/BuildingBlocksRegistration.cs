@@ -3,7 +3,6 @@ using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -41,7 +41,7 @@ public sealed class OutboxProcessor<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
 
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
-#pragma warning disable EF1002
+#pragma warning disable EF1002 // the schema interpolated is the module's own, set in code; the values go as parameters
         var batch = await db.OutboxMessages
             .FromSqlRaw(
                 $$"""

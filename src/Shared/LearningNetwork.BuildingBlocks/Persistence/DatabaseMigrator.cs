@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
+        await using (var take = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_lock({MigrationLockKey})"), lockConnection))
         {
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -38,7 +39,7 @@ public sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Modu
         }
         finally
         {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", lockConnection);
+            await using var release = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_unlock({MigrationLockKey})"), lockConnection);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -79,7 +80,7 @@ internal static class DirectInserts
             // Positional parameters ($1, $2...): Npgsql sends them as they are, with no rewriting of names.
             return new InsertPlan(
                 $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) " +
-                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})",
+                $"VALUES ({string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"${i + 1}")))})",
                 columns);
         }
     }

@@ -20,7 +20,7 @@ public interface IModuleDbContext
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options), IModuleDbContext
 {
-    private readonly TimeProvider clock = ClockOptionsExtension.Of(options);
+    private readonly TimeProvider _clock = ClockOptionsExtension.Of(options);
 
     public abstract string Schema { get; }
 
@@ -34,7 +34,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        OutboxModel.CollectEvents(ChangeTracker, OutboxMessages, clock);
+        OutboxModel.CollectEvents(ChangeTracker, OutboxMessages, _clock);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -43,7 +43,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// current transaction, without tracking it: for append-only hot paths (see <see cref="DirectInserts"/>).
     /// </summary>
     public Task InsertNowAsync(AggregateRoot aggregate, CancellationToken cancellationToken) =>
-        DirectInserts.InsertAsync(this, aggregate, clock, cancellationToken);
+        DirectInserts.InsertAsync(this, aggregate, _clock, cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it also writes the outbox.");

@@ -1,7 +1,6 @@
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.BuildingBlocks.Outbox;
 using LearningNetwork.BuildingBlocks.Persistence;
-using LearningNetwork.BuildingBlocks.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,7 +17,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 {
     public const string SchemaName = "accounts";
 
-    private readonly TimeProvider clock = ClockOptionsExtension.Of(options);
+    private readonly TimeProvider _clock = ClockOptionsExtension.Of(options);
 
     internal static readonly Guid StaffRoleId = new("0195f1a0-0000-7000-8000-000000000001");
     internal static readonly Guid ClusterManagerRoleId = new("0195f1a0-0000-7000-8000-000000000002");
@@ -85,7 +84,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        OutboxModel.CollectEvents(ChangeTracker, OutboxMessages, clock);
+        OutboxModel.CollectEvents(ChangeTracker, OutboxMessages, _clock);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

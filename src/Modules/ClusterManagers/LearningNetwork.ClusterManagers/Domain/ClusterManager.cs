@@ -21,6 +21,9 @@ internal sealed class ClusterManager : AggregateRoot
 
     public string Email { get; private set; } = "";
 
+    /// <summary>Lower-cased name: what a search compares, so that it needs no case-insensitive match per row.</summary>
+    public string NameKey { get; private set; } = "";
+
     /// <summary>Lower-cased email: unique across the directory.</summary>
     public string EmailKey { get; private set; } = "";
 
@@ -93,6 +96,11 @@ internal sealed class ClusterManager : AggregateRoot
             Raise(new ClusterManagerUpdated(Id, Email, FullName, PreferredLanguage));
         }
 
+        if (!announcements)
+        {
+            StopAnnouncements(now);
+        }
+
         Announcements = announcements;
         UpdatedAt = now;
     }
@@ -104,6 +112,7 @@ internal sealed class ClusterManager : AggregateRoot
         {
             Announcements = false;
             UpdatedAt = now;
+            Raise(new ClusterManagerStoppedAnnouncements(Id));
         }
     }
 
@@ -129,6 +138,7 @@ internal sealed class ClusterManager : AggregateRoot
     {
         Deactivate(now);
         FullName = "Erased";
+        NameKey = KeyOf(FullName);
         Email = ErasedEmail(Id);
         EmailKey = Email;
         Phone = null;
@@ -141,6 +151,7 @@ internal sealed class ClusterManager : AggregateRoot
     {
         ClusterId = details.ClusterId;
         FullName = details.FullName.Trim();
+        NameKey = KeyOf(FullName);
         Email = details.Email.Trim();
         EmailKey = KeyOf(details.Email);
         PreferredLanguage = details.PreferredLanguage;

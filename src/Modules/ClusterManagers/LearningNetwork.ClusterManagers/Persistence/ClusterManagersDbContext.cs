@@ -46,6 +46,7 @@ internal sealed class ClusterManagersDbContext(DbContextOptions<ClusterManagersD
         manager.HasKey(m => m.Id);
         manager.Property(m => m.Id).ValueGeneratedNever();
         manager.Property(m => m.FullName).HasMaxLength(200);
+        manager.Property(m => m.NameKey).HasMaxLength(200);
         manager.Property(m => m.Email).HasMaxLength(256);
         manager.Property(m => m.EmailKey).HasMaxLength(256);
         manager.HasIndex(m => m.EmailKey).IsUnique();

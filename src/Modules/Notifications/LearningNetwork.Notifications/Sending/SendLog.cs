@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LearningNetwork.BuildingBlocks.Outbox;
 using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Persistence;
@@ -10,6 +11,7 @@ namespace LearningNetwork.Notifications.Sending;
 internal sealed class SendLog(DeferredWrites deferredWrites)
 {
     /// <summary>Many at once (a reminder round): one query for what exists, one insert for the rest. Answers how many it added.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "One of the send log's two ways in, called on the instance use cases receive; AddOnceAsync needs the instance.")]
     public async Task<int> AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
     {
         var keys = emails.Select(e => e.SourceKey).ToList();

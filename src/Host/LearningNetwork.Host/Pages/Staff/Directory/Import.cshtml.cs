@@ -1,4 +1,3 @@
-using System.Text;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -193,7 +192,7 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
     public async Task<IActionResult> OnPostMaterialsAsync(List<Guid> guidelineIds) =>
         Outcome(await Api.PutAsync($"/api/sessions/{Id}/materials", new { guidelineIds }), T["The materials are saved."]);
 
-    private IActionResult Outcome(ApiResult<System.Text.Json.JsonElement> result, string message) => result.Ok ? Done(message, Here) : Refused(result.Problem!, Here);
+    private RedirectResult Outcome(ApiResult<System.Text.Json.JsonElement> result, string message) => result.Ok ? Done(message, Here) : Refused(result.Problem!, Here);
 
     private async Task<IActionResult?> LoadAsync()
     {

@@ -1,4 +1,3 @@
-using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Accounts.Persistence;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;

@@ -1,5 +1,4 @@
 using LearningNetwork.Accounts.Domain;
-using LearningNetwork.BuildingBlocks.Security;
 
 namespace LearningNetwork.Accounts.Features.Shared;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using LearningNetwork.BuildingBlocks.Localization;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;

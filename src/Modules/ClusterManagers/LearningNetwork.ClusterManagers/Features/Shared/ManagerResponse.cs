@@ -1,5 +1,6 @@
 using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.ClusterManagers.Domain;
 using LearningNetwork.ClusterManagers.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +46,11 @@ internal static class ManagerStatus
 
 internal static class ManagerResponses
 {
-    public static IQueryable<ManagerResponse> Responses(this ClusterManagersDbContext db) =>
-        from m in db.Managers.AsNoTracking()
+    public static IQueryable<ManagerResponse> Responses(this ClusterManagersDbContext db) => db.Responses(db.Managers);
+
+    /// <summary>The chosen managers as the API shows them: filter on the entities (their keys), then project.</summary>
+    public static IQueryable<ManagerResponse> Responses(this ClusterManagersDbContext db, IQueryable<ClusterManager> managers) =>
+        from m in managers.AsNoTracking()
         join c in db.Clusters.AsNoTracking() on m.ClusterId equals c.Id
         select new ManagerResponse
         {

@@ -1,4 +1,3 @@
-using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.FundingCalls.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Builder;

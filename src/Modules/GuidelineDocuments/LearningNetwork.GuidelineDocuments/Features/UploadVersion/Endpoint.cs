@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.GuidelineDocuments.Features.Shared;
 using MediatR;
@@ -14,7 +15,7 @@ internal static class UploadVersionEndpoint
             {
                 var form = await UploadForm.ReadAsync(request, ct);
                 var version = await mediator.Send(new UploadVersion(id, form["changeNote"], UploadForm.File(form)), ct);
-                return TypedResults.Created($"/api/guidelines/{id}/versions/{version.Number}", version);
+                return TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/api/guidelines/{id}/versions/{version.Number}"), version);
             })
             .RequireAuthorization(Policies.Staff).DisableAntiforgery()
             .WithName("UploadGuidelineVersion").WithSummary("Upload a new version (multipart: file, changeNote); a draft until published")

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LearningNetwork.BuildingBlocks.Csv;
-using LearningNetwork.LearningNetworks.Features.NetworkAttendance;
 using MediatR;
 
 namespace LearningNetwork.LearningNetworks.Features.NetworkAttendanceCsv;

@@ -19,7 +19,7 @@ internal sealed class EmailGuidelineUpdatedHandler(NotificationsDbContext db, Se
         var now = clock.GetUtcNow();
         var emails = managers.Select(m => Email.Create(
             EmailKind.GuidelineUpdated,
-            $"guideline-updated:{notification.GuidelineId}:{notification.Version}:{m.ClusterManagerId}",
+            string.Create(CultureInfo.InvariantCulture, $"guideline-updated:{notification.GuidelineId}:{notification.Version}:{m.ClusterManagerId}"),
             m.Email, m.FullName, m.PreferredLanguage, now, now,
             new Dictionary<string, string>
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Enrollments.Contracts;
@@ -69,7 +70,7 @@ internal sealed class SessionUpdateNotices(NotificationsDbContext db, IMediator 
         foreach (var enrollee in enrollees.Where(e => managers.ContainsKey(e.ClusterManagerId)))
         {
             var manager = managers[enrollee.ClusterManagerId];
-            emails.Add(await mail.BuildAsync(EmailKind.SessionUpdated, $"session-updated:{sessionId}:{noticeDueAt.UtcTicks}:{enrollee.EnrollmentId}",
+            emails.Add(await mail.BuildAsync(EmailKind.SessionUpdated, string.Create(CultureInfo.InvariantCulture, $"session-updated:{sessionId}:{noticeDueAt.UtcTicks}:{enrollee.EnrollmentId}"),
                 session.Session, manager, extra: null, "PUBLISH", renderedIcs: ics[manager.PreferredLanguage]));
         }
 

@@ -42,7 +42,7 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
         {
             var manager = managers[enrollee.ClusterManagerId];
             emails.Add(await mail.BuildAsync(EmailKind.Reminder,
-                $"reminder:{sessionId}:{enrollee.EnrollmentId}:{minutesBefore}:{startsAt.UtcTicks}",
+                string.Create(CultureInfo.InvariantCulture, $"reminder:{sessionId}:{enrollee.EnrollmentId}:{minutesBefore}:{startsAt.UtcTicks}"),
                 session.Session, manager,
                 new Dictionary<string, string> { ["minutesBefore"] = minutesBefore.ToString(CultureInfo.InvariantCulture) },
                 "PUBLISH", dueAt, renderedIcs: ics[manager.PreferredLanguage]));
@@ -88,7 +88,8 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
         await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
     }
 
-    private static string SourceKey(Guid sessionId, Guid enrollmentId, int minutesAfter) => $"follow-up:{sessionId}:{enrollmentId}:{minutesAfter}";
+    private static string SourceKey(Guid sessionId, Guid enrollmentId, int minutesAfter) =>
+        string.Create(CultureInfo.InvariantCulture, $"follow-up:{sessionId}:{enrollmentId}:{minutesAfter}");
 
     private async Task<SessionInfo?> CurrentAsync(Guid sessionId)
     {

@@ -41,7 +41,7 @@ internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator 
         // Due now: the job runs when the reminder is due (or later, after an outage: then at once).
         var emails = managers.Select(m => Email.Create(
             EmailKind.FundingDeadline,
-            $"funding-deadline:{fundingCallId}:{daysBefore}:{deadlineAt.UtcTicks}:{m.ClusterManagerId}",
+            string.Create(CultureInfo.InvariantCulture, $"funding-deadline:{fundingCallId}:{daysBefore}:{deadlineAt.UtcTicks}:{m.ClusterManagerId}"),
             m.Email, m.FullName, m.PreferredLanguage, now, now,
             new Dictionary<string, string>
             {

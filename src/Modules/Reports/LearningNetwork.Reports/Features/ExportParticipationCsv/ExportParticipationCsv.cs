@@ -25,7 +25,7 @@ internal sealed class ExportParticipationCsvHandler(Participation participation,
             ]);
         }
 
-        return ($"participation-{report.Year}.csv", csv.ToBytes());
+        return (string.Create(CultureInfo.InvariantCulture, $"participation-{report.Year}.csv"), csv.ToBytes());
     }
 
     private static string Number(double value) => value.ToString("0.##", Belgian);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningNetwork.Reports.Features.Shared;
 using MediatR;
 using MiniExcelLibs;
@@ -42,7 +43,7 @@ internal sealed class ExportParticipationXlsxHandler(Participation participation
         {
             await file.SaveAsAsync(sheets, configuration: configuration, cancellationToken: cancellationToken);
             file.Position = 0;
-            return ($"participation-{report.Year}.xlsx", file);
+            return (string.Create(CultureInfo.InvariantCulture, $"participation-{report.Year}.xlsx"), file);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.ClusterManagers.Contracts;
@@ -36,6 +37,6 @@ internal sealed class GetEnrollmentCertificateHandler(IMediator mediator, ICurre
             texts, options.Value.AgencyName, manager.FullName, manager.ClusterName, texts.AttendedSession,
             [new CertificateDocument.Line(session.Title, texts.When(session.StartsAt, session.EndsAt, session.TimeZone), (session.EndsAt - session.StartsAt).TotalHours)],
             enrollment.EnrollmentId.ToString(), clock.GetUtcNow());
-        return ($"certificate-{session.StartLocal:yyyy-MM-dd}-{enrollment.EnrollmentId.ToString()[..8]}.pdf", pdf);
+        return (string.Create(CultureInfo.InvariantCulture, $"certificate-{session.StartLocal:yyyy-MM-dd}-{enrollment.EnrollmentId.ToString()[..8]}.pdf"), pdf);
     }
 }

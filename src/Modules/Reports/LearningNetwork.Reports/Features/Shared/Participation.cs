@@ -50,7 +50,7 @@ internal sealed class Participation(IMediator mediator)
             rows);
     }
 
-    private static ParticipationRow Row(ClusterSummary cluster, IReadOnlyList<EnrollmentFact> facts, IReadOnlyDictionary<Guid, SessionSnapshot> sessions)
+    private static ParticipationRow Row(ClusterSummary cluster, List<EnrollmentFact> facts, Dictionary<Guid, SessionSnapshot> sessions)
     {
         var attended = facts.Where(f => f.Attendance == Attendance.Attended).ToList();
         var attendedSessions = attended.Select(f => sessions[f.SessionId]).DistinctBy(s => s.SessionId).ToList();

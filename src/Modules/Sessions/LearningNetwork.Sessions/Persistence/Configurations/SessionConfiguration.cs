@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
@@ -69,6 +70,7 @@ internal sealed class SessionSeriesConfiguration : IEntityTypeConfiguration<Sess
 
 internal sealed class ReminderDefaultConfiguration : IEntityTypeConfiguration<ReminderDefault>
 {
+    [SuppressMessage("Performance", "CA1861:Avoid constant arrays as arguments", Justification = "Seed data, read once when the model is built; the defaults read best where they are declared.")]
     public void Configure(EntityTypeBuilder<ReminderDefault> builder)
     {
         builder.ToTable("reminder_defaults");
