@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningNetwork.Accounts.Tests;

@@ -6,10 +6,8 @@ using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningNetwork.Accounts.Tests;
@@ -95,7 +93,7 @@ public sealed class HostHardeningTests(HostHardeningTests.ProxyApp app) : IClass
     {
         var open = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
-            .Select(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "*") + " " + e.RoutePattern.RawText)
+            .Select(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is [var method, ..] ? method : "*") + " " + e.RoutePattern.RawText)
             .ToHashSet(StringComparer.Ordinal);
 
         string[] intended =
@@ -229,7 +227,7 @@ public sealed class ProductionSettingsTests
         using var factory = new ProductionHost(settings);
         var failure = Assert.ThrowsAny<Exception>(() => factory.Server);
         var messages = new List<string>();
-        for (Exception? e = failure; e is not null; e = e.InnerException)
+        for (var e = failure; e is not null; e = e.InnerException)
         {
             messages.Add(e.Message);
         }

@@ -22,8 +22,8 @@ internal static class TransportSecurity
     public static WebApplicationBuilder AddTransportSecurity(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var proxies = SettingList(configuration, KnownProxiesSetting).Select(p => ParseOrExplain(p, KnownProxiesSetting, IPAddress.Parse)).ToList();
-        var networks = SettingList(configuration, KnownNetworksSetting).Select(n => ParseOrExplain(n, KnownNetworksSetting, System.Net.IPNetwork.Parse)).ToList();
+        var proxies = SettingList(configuration.GetSection(KnownProxiesSetting)).Select(p => ParseOrExplain(p, KnownProxiesSetting, IPAddress.Parse)).ToList();
+        var networks = SettingList(configuration.GetSection(KnownNetworksSetting)).Select(n => ParseOrExplain(n, KnownNetworksSetting, System.Net.IPNetwork.Parse)).ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -63,9 +63,8 @@ internal static class TransportSecurity
     }
 
     /// <summary>A list setting, as an array (<c>X__0</c>, <c>X__1</c>) or one value separated by commas, semicolons or spaces.</summary>
-    private static IEnumerable<string> SettingList(IConfiguration configuration, string key)
+    private static IEnumerable<string> SettingList(IConfigurationSection section)
     {
-        var section = configuration.GetSection(key);
         var values = section.GetChildren().Select(c => c.Value).Append(section.Value);
         return values.SelectMany(v => (v ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

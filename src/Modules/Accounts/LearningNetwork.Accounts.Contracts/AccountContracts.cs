@@ -23,6 +23,14 @@ public enum AccountLinkPurpose
 }
 
 /// <summary>
+/// Someone asked for a password reset link. The Accounts module answers the request at once, the
+/// same for every address, and looks the address up afterwards from its outbox, so neither the
+/// answer nor its timing says whether the address has an account. The address is protected
+/// (data protection), never stored in the clear.
+/// </summary>
+public sealed record PasswordResetAsked(string ProtectedEmail, string? ClientAddress) : LearningNetwork.BuildingBlocks.Contracts.IntegrationEvent;
+
+/// <summary>
 /// A one-time link for an account must be emailed. The token is protected with
 /// BuildingBlocks' EmailSecrets purpose: only the email renderer reads it.
 /// </summary>

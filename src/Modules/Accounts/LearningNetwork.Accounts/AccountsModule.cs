@@ -121,9 +121,9 @@ public static class AccountsModule
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:MaxFailedAccessAttempts", 5);
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Auth:LockoutMinutes", 15));
+                // No account lockout: anyone could keep a person out with it. Failures are
+                // throttled per email and client address instead (SignInThrottle).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>()
@@ -143,6 +143,7 @@ public static class AccountsModule
         services.AddScoped<IStartupTask, StaffBootstrapper>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<InvitedAccounts>();
+        services.AddScoped<SignInThrottle>();
         services.AddMemoryCache();
         services.AddSingleton<ActiveAccounts>();
         services.AddSingleton<AuditHashKey>();
