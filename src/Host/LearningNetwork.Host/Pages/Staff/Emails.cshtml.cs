@@ -36,7 +36,7 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
     public async Task OnGetAsync()
     {
         PageNumber = Math.Max(1, PageNumber);
-        var result = await Api.GetAsync<Paged<EmailView>>("/api/notifications" + Query(PageNumber) + $"&pageSize={PageSize}");
+        var result = await Api.GetAsync<Paged<EmailView>>("/api/notifications" + Query(PageNumber) + string.Create(CultureInfo.InvariantCulture, $"&pageSize={PageSize}"));
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, string.Empty);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,7 +20,7 @@ public sealed class ReportsModel(Api api, UiText text, TimeProvider clock) : UiP
     public async Task<IActionResult> OnGetAsync()
     {
         Year ??= clock.GetUtcNow().Year;
-        var report = await Api.GetAsync<ParticipationView>($"/api/reports/participation?year={Year}");
+        var report = await Api.GetAsync<ParticipationView>(string.Create(CultureInfo.InvariantCulture, $"/api/reports/participation?year={Year}"));
         if (!report.Ok)
         {
             ShowProblem(report.Problem!, prefix: string.Empty);

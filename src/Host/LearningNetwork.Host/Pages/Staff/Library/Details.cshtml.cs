@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -75,7 +76,7 @@ public sealed class GuidelineDetailsModel(Api api, UiText text) : UiPage(api, te
         var names = new Dictionary<Guid, string>();
         for (var page = 1; names.Count < wanted.Count; page++)
         {
-            var managers = (await Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?page={page}&pageSize={pageSize}")).Value;
+            var managers = (await Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?page={page}&pageSize={pageSize}"))).Value;
             foreach (var m in managers?.Items.Where(m => wanted.Contains(m.Id)) ?? [])
             {
                 names[m.Id] = $"{m.FullName} ({m.ClusterName})";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -71,7 +72,7 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
         var managers = new List<Guid>();
         for (var page = 1; ; page++)
         {
-            var batch = await Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?clusterId={clusterId}&page={page}&pageSize=200");
+            var batch = await Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?clusterId={clusterId}&page={page}&pageSize=200"));
             if (!batch.Ok)
             {
                 return Refused(batch.Problem!, Here);
@@ -120,7 +121,7 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
     {
         Network = network;
         var search = string.IsNullOrWhiteSpace(Search) ? string.Empty : $"&search={Uri.EscapeDataString(Search.Trim())}";
-        Members = (await Api.GetAsync<Paged<NetworkMemberView>>($"/api/learning-networks/{Id}/members?pageSize={MemberPageSize}{search}")).Value ?? new([], 0);
+        Members = (await Api.GetAsync<Paged<NetworkMemberView>>(string.Create(CultureInfo.InvariantCulture, $"/api/learning-networks/{Id}/members?pageSize={MemberPageSize}{search}"))).Value ?? new([], 0);
         Clusters = (await Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200")).Value?.Items ?? [];
         Staff = (await Api.GetAsync<List<StaffMemberView>>("/api/staff")).Value ?? [];
         if (!string.IsNullOrWhiteSpace(Find))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -205,7 +206,7 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
         Session = session.Result;
         var participants = Api.GetAsync<List<Participant>>($"/api/sessions/{Id}/enrollments");
         var feedback = Api.GetAsync<FeedbackSummaryView>($"/api/sessions/{Id}/feedback");
-        var managers = Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?active=true&pageSize={ManagerChoices}"
+        var managers = Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?active=true&pageSize={ManagerChoices}")
             + (string.IsNullOrWhiteSpace(ManagerSearch) ? "" : "&search=" + Uri.EscapeDataString(ManagerSearch.Trim())));
         var guidelines = Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200");
         var network = Session.LearningNetworkId is { } networkId ? Api.GetAsync<NetworkView>($"/api/learning-networks/{networkId}") : null;
