@@ -38,7 +38,7 @@ public sealed class OwnSchemaTests
     [Fact]
     public void Every_module_is_listed_with_its_schema()
     {
-        var modules = Directory.GetDirectories(Path.Combine(Root(), "src", "Modules")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var modules = Directory.GetDirectories(Path.Combine(Repository.Root(), "src", "Modules")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(modules, SchemaOf.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -86,15 +86,4 @@ public sealed class OwnSchemaTests
                 .Select(match => $"{literal.Where}: {match.Value}"))
             .Distinct()
             .ToList();
-
-    private static string Root()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LearningNetwork.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The repository root (LearningNetwork.sln) was not found.");
-    }
 }

@@ -43,11 +43,14 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
         email.HasIndex(e => new { e.Kind, e.DueAt }).IncludeProperties(e => e.Status);
     }
 
+    /// <summary>Template values as the jsonb columns hold them (also for the send log's bulk insert).</summary>
+    public static string ToJson(Dictionary<string, string> values) => JsonSerializer.Serialize(values, JsonSerializerOptions.Default);
+
     private static void JsonDictionary(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Dictionary<string, string>> property) =>
         property
             .HasColumnType("jsonb")
             .HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+                value => ToJson(value),
                 json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
                 new ValueComparer<Dictionary<string, string>>(
                     (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),

@@ -1,46 +1,57 @@
-using System.Diagnostics.CodeAnalysis;
 using LearningNetwork.BuildingBlocks.Outbox;
 using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace LearningNetwork.Notifications.Sending;
 
 /// <summary>Adds emails to the send log so that the same cause never yields two rows (events may come twice).</summary>
 internal sealed class SendLog(DeferredWrites deferredWrites)
 {
-    /// <summary>Many at once (a reminder round): one query for what exists, one insert for the rest. Answers how many it added.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "One of the send log's two ways in, called on the instance use cases receive; AddOnceAsync needs the instance.")]
-    public async Task<int> AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
+    /// <summary>
+    /// Many at once (a reminder round, an announcement to every manager): one statement, whatever
+    /// their number. The unique source key skips those a redelivered event or another host's same
+    /// round already added. Answers how many it added.
+    /// </summary>
+    public static async Task<int> AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
     {
-        var keys = emails.Select(e => e.SourceKey).ToList();
-        var existing = (await db.Emails.Where(e => keys.Contains(e.SourceKey)).Select(e => e.SourceKey).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = emails.Where(e => !existing.Contains(e.SourceKey)).ToList();
-        if (fresh.Count == 0)
+        if (emails.Count == 0)
         {
             return 0;
         }
 
-        db.Emails.AddRange(fresh);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return fresh.Count;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another host ran the same round at the same moment: add what it did not, one by one.
-            db.ChangeTracker.Clear();
-            var added = 0;
-            foreach (var email in fresh)
-            {
-                added += await AddNowAsync(db, email, cancellationToken) ? 1 : 0;
-            }
-
-            return added;
-        }
+        return await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO notifications.emails
+                (id, kind, source_key, recipient, recipient_name, language, session_id, cluster_manager_id,
+                 "values", protected_values, due_at, next_attempt_at, status, attempts, created_at)
+            SELECT e.id, e.kind, e.source_key, e.recipient, e.recipient_name, e.language, e.session_id, e.cluster_manager_id,
+                   e."values", e.protected_values, e.due_at, e.due_at, 'Pending', 0, e.created_at
+            FROM unnest(@ids, @kinds, @keys, @recipients, @names, @languages, @sessions, @managers, @values, @protected, @due, @created)
+                AS e(id, kind, source_key, recipient, recipient_name, language, session_id, cluster_manager_id, "values", protected_values, due_at, created_at)
+            ON CONFLICT (source_key) DO NOTHING
+            """,
+            [
+                Column("ids", NpgsqlDbType.Uuid, emails.Select(e => e.Id)),
+                Column("kinds", NpgsqlDbType.Text, emails.Select(e => e.Kind.ToString())),
+                Column("keys", NpgsqlDbType.Text, emails.Select(e => e.SourceKey)),
+                Column("recipients", NpgsqlDbType.Text, emails.Select(e => e.Recipient)),
+                Column("names", NpgsqlDbType.Text, emails.Select(e => e.RecipientName)),
+                Column("languages", NpgsqlDbType.Text, emails.Select(e => e.Language)),
+                Column("sessions", NpgsqlDbType.Uuid, emails.Select(e => e.SessionId)),
+                Column("managers", NpgsqlDbType.Uuid, emails.Select(e => e.ClusterManagerId)),
+                Column("values", NpgsqlDbType.Jsonb, emails.Select(e => NotificationsDbContext.ToJson(e.Values))),
+                Column("protected", NpgsqlDbType.Jsonb, emails.Select(e => NotificationsDbContext.ToJson(e.ProtectedValues))),
+                Column("due", NpgsqlDbType.TimestampTz, emails.Select(e => e.DueAt.ToUniversalTime())),
+                Column("created", NpgsqlDbType.TimestampTz, emails.Select(e => e.CreatedAt.ToUniversalTime())),
+            ],
+            cancellationToken);
     }
+
+    private static NpgsqlParameter Column<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 
     /// <summary>
     /// One email, unless its cause already has one. No query first: the unique index on the

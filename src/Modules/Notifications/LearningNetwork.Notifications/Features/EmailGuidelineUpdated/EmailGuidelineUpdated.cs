@@ -10,7 +10,7 @@ using MediatR;
 namespace LearningNetwork.Notifications.Features.EmailGuidelineUpdated;
 
 /// <summary>Managers who downloaded an earlier version of a guideline hear that a newer one is out.</summary>
-internal sealed class EmailGuidelineUpdatedHandler(NotificationsDbContext db, SendLog sendLog, IMediator mediator, TimeProvider clock)
+internal sealed class EmailGuidelineUpdatedHandler(NotificationsDbContext db, IMediator mediator, TimeProvider clock)
     : INotificationHandler<GuidelineUpdated>
 {
     public async Task Handle(GuidelineUpdated notification, CancellationToken cancellationToken)
@@ -29,6 +29,6 @@ internal sealed class EmailGuidelineUpdatedHandler(NotificationsDbContext db, Se
                 ["guidelineId"] = notification.GuidelineId.ToString(),
             },
             clusterManagerId: m.ClusterManagerId)).ToList();
-        await sendLog.AddManyOnceAsync(db, emails, cancellationToken);
+        await SendLog.AddManyOnceAsync(db, emails, cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ namespace LearningNetwork.Notifications.Features.EmailLearningNetworkWelcome;
 /// their language, and all of those meetings as one .ics (the same UIDs as the session mails,
 /// so calendars merge them). One email per member and join, whatever redelivery does.
 /// </summary>
-internal sealed class EmailLearningNetworkWelcomeHandler(NotificationsDbContext db, SendLog sendLog, IMediator mediator, TimeProvider clock)
+internal sealed class EmailLearningNetworkWelcomeHandler(NotificationsDbContext db, IMediator mediator, TimeProvider clock)
     : INotificationHandler<LearningNetworkMembersJoined>
 {
     public async Task Handle(LearningNetworkMembersJoined notification, CancellationToken cancellationToken)
@@ -55,6 +55,6 @@ internal sealed class EmailLearningNetworkWelcomeHandler(NotificationsDbContext 
             return Email.Create(EmailKind.LearningNetworkWelcome, $"network-welcome:{notification.EventId}:{m.ClusterManagerId}",
                 m.Email, m.FullName, m.PreferredLanguage, now, now, values, clusterManagerId: m.ClusterManagerId);
         }).ToList();
-        await sendLog.AddManyOnceAsync(db, emails, cancellationToken);
+        await SendLog.AddManyOnceAsync(db, emails, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class EmailSessionUpdatedHandler(IBackgroundJobClient jobs) : IN
 /// minute after an edit). Safe to run twice: each email's source key is the session, the window
 /// and the enrollment.
 /// </summary>
-internal sealed class SessionUpdateNotices(NotificationsDbContext db, IMediator mediator, SessionMail mail, SendLog sendLog, IBackgroundJobClient jobs, TimeProvider clock)
+internal sealed class SessionUpdateNotices(NotificationsDbContext db, IMediator mediator, SessionMail mail, IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>
     /// The job must run after the window has closed, or an edit in its last moments would be in no
@@ -74,6 +74,6 @@ internal sealed class SessionUpdateNotices(NotificationsDbContext db, IMediator 
                 session.Session, manager, extra: null, "PUBLISH", renderedIcs: ics[manager.PreferredLanguage]));
         }
 
-        await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
+        await SendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
     }
 }

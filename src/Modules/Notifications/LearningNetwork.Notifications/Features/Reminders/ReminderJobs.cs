@@ -22,7 +22,7 @@ namespace LearningNetwork.Notifications.Features.Reminders;
 /// Hangfire stores a job by this class's full name and jobs are planned weeks ahead, so the class
 /// keeps its name and namespace: moving it would strand every job already scheduled.
 /// </summary>
-internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator, SessionMail mail, SendLog sendLog, IDataProtectionProvider protection)
+internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator, SessionMail mail, IDataProtectionProvider protection)
 {
     [AutomaticRetry(Attempts = 5)]
     public async Task SendRemindersAsync(Guid sessionId, int minutesBefore, DateTimeOffset startsAt)
@@ -48,7 +48,7 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
                 "PUBLISH", dueAt, renderedIcs: ics[manager.PreferredLanguage]));
         }
 
-        await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
+        await SendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
     }
 
     [AutomaticRetry(Attempts = 5)]
@@ -85,7 +85,7 @@ internal sealed class ReminderJobs(NotificationsDbContext db, IMediator mediator
                 managers[enrollee.ClusterManagerId], new Dictionary<string, string> { ["template"] = template!, ["materials"] = materialList }, icsMethod: null, dueAt, protectedValues));
         }
 
-        await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
+        await SendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
     }
 
     private static string SourceKey(Guid sessionId, Guid enrollmentId, int minutesAfter) =>

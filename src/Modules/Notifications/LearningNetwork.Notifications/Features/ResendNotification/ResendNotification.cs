@@ -29,8 +29,9 @@ internal sealed class ResendNotificationHandler(NotificationsDbContext db, TimeP
                 .SetProperty(e => e.NextAttemptAt, now), cancellationToken);
         var email = await db.Emails.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Email", request.Id);
+        // The answer is the state this request left it in: a sender may already have claimed it.
         return reset == 1
-            ? NotificationResponse.From(email)
+            ? NotificationResponse.From(email) with { Status = nameof(EmailStatus.Pending), Attempts = 0, SentAt = null }
             : throw new ConflictException($"Only a failed email can be sent again; this one is {NotificationResponse.From(email).Status}.");
     }
 }

@@ -20,7 +20,7 @@ namespace LearningNetwork.Notifications.Features.Shared;
 /// manager, so a job run twice, or on two hosts, sends each person one email. Hangfire stores the
 /// job by this class's full name: it keeps its name and namespace.
 /// </summary>
-internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator mediator, SendLog sendLog, IDataProtectionProvider protection, TimeProvider clock)
+internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator mediator, IDataProtectionProvider protection, TimeProvider clock)
 {
     [AutomaticRetry(Attempts = 5)]
     public async Task SendAsync(Guid fundingCallId, int daysBefore, DateTimeOffset deadlineAt)
@@ -56,7 +56,7 @@ internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator 
             // The one-click unsubscribe link (List-Unsubscribe), as on announcements.
             new Dictionary<string, string> { ["unsubscribeToken"] = secrets.Protect(UnsubscribeTokens.ForAnnouncements(protection, m.ClusterManagerId)) },
             clusterManagerId: m.ClusterManagerId)).ToList();
-        await sendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
+        await SendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
     }
 
     /// <summary>"dinsdag 2 maart 2027 17:00 (Europe/Brussels)": the deadline as its reader expects it.</summary>

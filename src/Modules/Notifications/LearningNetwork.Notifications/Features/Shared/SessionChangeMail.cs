@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningNetwork.Notifications.Features.Shared;
 
 /// <summary>What a session that moved or is off means for its emails: pending ones stop, its enrollees are told.</summary>
-internal sealed class SessionChangeMail(NotificationsDbContext db, SessionMail mail, SendLog sendLog, IMediator mediator)
+internal sealed class SessionChangeMail(NotificationsDbContext db, SessionMail mail, IMediator mediator)
 {
     /// <summary>Reminders and follow-ups computed from the old times (or for a session that is off) do not go out.</summary>
     public Task SkipPendingAsync(Guid sessionId, string why, CancellationToken cancellationToken) =>
@@ -37,6 +37,6 @@ internal sealed class SessionChangeMail(NotificationsDbContext db, SessionMail m
             emails.Add(await mail.BuildAsync(kind, $"{sourcePrefix}:{enrollee.EnrollmentId}", session, manager, extra, icsMethod, renderedIcs: ics[manager.PreferredLanguage]));
         }
 
-        await sendLog.AddManyOnceAsync(db, emails, cancellationToken);
+        await SendLog.AddManyOnceAsync(db, emails, cancellationToken);
     }
 }
