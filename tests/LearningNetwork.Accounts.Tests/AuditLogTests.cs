@@ -66,7 +66,7 @@ public sealed class AuditLogTests(AuditLogTests.AuditApp app) : IClassFixture<Au
     }
 
     [Fact]
-    public async Task Repeated_failures_lock_the_account_and_the_lockout_is_recorded()
+    public async Task Repeated_failures_throttle_the_address_and_it_is_recorded_as_a_lockout()
     {
         using var anonymous = app.CreateClient();
         var email = $"lockout-{Guid.NewGuid():N}@cluster.example";

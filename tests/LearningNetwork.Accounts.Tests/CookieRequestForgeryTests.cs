@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningNetwork.Accounts.Tests;
@@ -17,7 +16,7 @@ public sealed class CookieRequestForgeryTests(LearningNetworkApp app) : IClassFi
     [Fact]
     public async Task A_cookie_alone_reads_but_cannot_change_anything_through_the_api()
     {
-        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        using var browser = app.BrowserClient();
         await (await browser.PostAsJsonAsync("/api/auth/cookie-login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword })).ShouldBe(HttpStatusCode.NoContent);
         await (await browser.GetAsync("/api/me")).ShouldBe(HttpStatusCode.OK);
 

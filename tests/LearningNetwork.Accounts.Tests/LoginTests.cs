@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -89,20 +90,82 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     }
 
     [Fact]
-    public async Task After_five_wrong_passwords_the_account_is_locked_even_for_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_stop_that_address_for_that_account_but_never_the_person_elsewhere()
     {
-        var email = $"locked-{Guid.NewGuid():N}@test.local";
+        var email = $"targeted-{Guid.NewGuid():N}@test.local";
         await app.CreateClusterManagerAsync(email);
-        using var client = app.CreateClient();
+        using var attacker = ClientFrom("203.0.113.50");
+        using var owner = ClientFrom("198.51.100.20");
 
         for (var i = 0; i < 5; i++)
         {
-            await client.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-" + i });
+            await (await attacker.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-" + i })).ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        var right = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestAccounts.Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        // The guesser's address may not try this account again for a while, even with the right password...
+        await (await attacker.PostAsJsonAsync("/api/auth/login", new { email, password = TestAccounts.Password })).ShouldBe(HttpStatusCode.Unauthorized);
+        // ...however long it keeps trying, the person signs in from their own address.
+        for (var i = 0; i < 10; i++)
+        {
+            await attacker.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-again-" + i });
+        }
+
+        await (await owner.PostAsJsonAsync("/api/auth/login", new { email, password = TestAccounts.Password })).ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Sign_in_takes_as_long_for_an_address_without_an_account_as_for_a_wrong_password()
+    {
+        var known = $"timed-{Guid.NewGuid():N}@test.local";
+        await app.CreateClusterManagerAsync(known);
+        var unknown = $"nobody-{Guid.NewGuid():N}@test.local";
+        var (wrongPassword, noAccount) = (new List<double>(), new List<double>());
+        for (var i = 0; i < 24; i++)
+        {
+            // A new client address each time, so the throttle never steps in.
+            using var client = ClientFrom($"10.9.{i / 200}.{i % 200 + 1}");
+            var (list, email) = i % 2 == 0 ? (wrongPassword, known) : (noAccount, unknown);
+            var started = Stopwatch.GetTimestamp();
+            await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Wrong-Password-1" })).ShouldBe(HttpStatusCode.Unauthorized);
+            if (i >= 4)
+            {
+                list.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        var (a, b) = (Median(wrongPassword), Median(noAccount));
+        Assert.True(b / a is > 0.6 and < 1.67, $"median {a:0.0} ms for a wrong password, {b:0.0} ms for an address without an account");
+    }
+
+    [Fact]
+    public async Task Forgot_password_takes_as_long_for_an_address_without_an_account_as_for_one_with()
+    {
+        var known = $"forgetful-{Guid.NewGuid():N}@test.local";
+        await app.CreateClusterManagerAsync(known);
+        var (withAccount, without) = (new List<double>(), new List<double>());
+        for (var i = 0; i < 44; i++)
+        {
+            using var client = ClientFrom($"10.8.{i / 200}.{i % 200 + 1}");
+            var (list, email) = i % 2 == 0 ? (withAccount, known) : (without, $"nobody-{Guid.NewGuid():N}@test.local");
+            var started = Stopwatch.GetTimestamp();
+            await (await client.PostAsJsonAsync("/api/auth/forgot-password", new { email })).ShouldBe(HttpStatusCode.Accepted);
+            if (i >= 4)
+            {
+                list.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        var (a, b) = (Median(withAccount), Median(without));
+        Assert.True(b / a is > 0.67 and < 1.5, $"median {a:0.00} ms with an account, {b:0.00} ms without");
+        // The link still goes out, from the outbox, to the address with an account.
+        await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(x => x.Address == known) && m.Headers["X-LearningNetwork-Kind"] == "PasswordReset");
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>A client whose requests arrive from the given address.</summary>
+    private HttpClient ClientFrom(string address) =>
+        new(app.Server.CreateHandler(context => context.Connection.RemoteIpAddress = IPAddress.Parse(address))) { BaseAddress = new Uri("https://localhost") };
 
     [Fact]
     public async Task A_login_without_fields_names_them()
@@ -131,7 +194,7 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     [Fact]
     public async Task The_cookie_sign_in_works_on_the_api_too()
     {
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        using var client = app.BrowserClient();
 
         var login = await client.PostAsJsonAsync("/api/auth/cookie-login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword });
         var me = await client.GetAsync("/api/me");

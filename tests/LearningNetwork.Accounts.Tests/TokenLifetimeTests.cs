@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using LearningNetwork.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -31,6 +32,24 @@ public sealed class TokenLifetimeTests(TokenLifetimeTests.FrozenClockApp app) : 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(2)); // past the 60-minute lifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_cookie_in_constant_use_still_ends_twelve_hours_after_signing_in()
+    {
+        using var browser = app.BrowserClient();
+        await (await browser.PostAsJsonAsync("/api/auth/cookie-login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword })).ShouldBe(HttpStatusCode.NoContent);
+
+        // Used every few hours, the cookie slides (it is renewed past half its 8 hours)...
+        foreach (var step in new[] { TimeSpan.FromHours(3), TimeSpan.FromHours(3), TimeSpan.FromHours(3), new TimeSpan(2, 59, 0) })
+        {
+            app.Clock.Advance(step);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+        }
+
+        // ...but not past twelve hours after the password was given.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
     }
 
     /// <summary>The host on a clock the test moves (background loops that wait on it simply pause).</summary>

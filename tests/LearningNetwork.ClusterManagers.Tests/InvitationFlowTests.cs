@@ -122,6 +122,68 @@ public sealed class InvitationFlowTests(LearningNetworkApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_new_email_address_voids_the_links_sent_to_the_old_one_and_a_manager_not_yet_active_is_invited_at_the_new_one()
+    {
+        using var staff = await app.StaffClientAsync();
+        var cluster = await staff.CreateClusterAsync();
+        var oldEmail = $"old-{Guid.NewGuid():N}@cluster.example";
+        var newEmail = $"new-{Guid.NewGuid():N}@cluster.example";
+        var manager = await staff.CreateManagerAsync(cluster.Id(), oldEmail);
+        var invitation = Api.TokenFrom(await app.Smtp.WaitForAsync(m => IsTo(m, oldEmail) && Kind(m) == "Invitation"));
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = oldEmail })).ShouldBe(HttpStatusCode.Accepted);
+        var reset = Api.TokenFrom(await app.Smtp.WaitForAsync(m => IsTo(m, oldEmail) && Kind(m) == "PasswordReset"));
+
+        await (await staff.PutAsJsonAsync($"/api/cluster-managers/{manager.Id()}", new
+        {
+            clusterId = cluster.Id(),
+            fullName = "Sofie Peeters",
+            email = newEmail,
+            preferredLanguage = "nl",
+        })).ShouldBe(HttpStatusCode.OK);
+        var reinvitation = Api.TokenFrom(await app.Smtp.WaitForAsync(m => IsTo(m, newEmail) && Kind(m) == "Invitation"));
+
+        // Whoever reads the old mailbox now can neither activate the account nor set its password.
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = invitation, password = "Taken-Over-Password-1" })).ShouldNameInvalidField("token");
+        await (await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { token = reset, password = "Taken-Over-Password-1" })).ShouldNameInvalidField("token");
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = reinvitation, password = "Rightful-Password-1" })).ShouldBe(HttpStatusCode.NoContent);
+        using var signedIn = await app.SignedInClientAsync(newEmail, "Rightful-Password-1");
+        Assert.Equal(manager.Id(), (await signedIn.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("clusterManagerId").GetString());
+    }
+
+    [Fact]
+    public async Task An_active_manager_given_a_new_email_address_gets_no_invitation_and_the_old_reset_link_is_void()
+    {
+        var (oldEmail, token) = await InvitedManagerAsync();
+        using var anonymous = app.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = "Active-Password-1" })).ShouldBe(HttpStatusCode.NoContent);
+        using var signedIn = await app.SignedInClientAsync(oldEmail, "Active-Password-1");
+        var managerId = (await signedIn.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("clusterManagerId").GetString();
+        await (await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = oldEmail })).ShouldBe(HttpStatusCode.Accepted);
+        var reset = Api.TokenFrom(await app.Smtp.WaitForAsync(m => IsTo(m, oldEmail) && Kind(m) == "PasswordReset"));
+        using var staff = await app.StaffClientAsync();
+        var entry = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers/{managerId}");
+        var newEmail = $"moved-{Guid.NewGuid():N}@cluster.example";
+
+        await (await staff.PutAsJsonAsync($"/api/cluster-managers/{managerId}", new
+        {
+            clusterId = entry.GetProperty("clusterId").GetString(),
+            fullName = entry.GetProperty("fullName").GetString(),
+            email = newEmail,
+            preferredLanguage = entry.GetProperty("preferredLanguage").GetString(),
+        })).ShouldBe(HttpStatusCode.OK);
+
+        // The account follows once the directory's event is handled.
+        await Eventually.TrueAsync(async () => (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = newEmail, password = "Active-Password-1" })).IsSuccessStatusCode);
+        await (await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { token = reset, password = "Taken-Over-Password-1" })).ShouldNameInvalidField("token");
+        Assert.DoesNotContain(app.Smtp.To(newEmail), m => Kind(m) == "Invitation");
+    }
+
+    private static bool IsTo(MimeKit.MimeMessage message, string email) => message.To.Mailboxes.Any(a => a.Address == email);
+
+    private static string Kind(MimeKit.MimeMessage message) => message.Headers["X-LearningNetwork-Kind"] ?? "";
+
+    [Fact]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link_without_revealing_which_addresses_exist()
     {
         var (email, token) = await InvitedManagerAsync();

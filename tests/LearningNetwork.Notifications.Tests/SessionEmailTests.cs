@@ -310,7 +310,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
     [Fact]
     public async Task The_Hangfire_dashboard_is_for_staff_only()
     {
-        using var cookies = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        using var cookies = app.BrowserClient(allowAutoRedirect: false);
         using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await (await cookies.PostAsJsonAsync("/api/auth/cookie-login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword })).ShouldBe(HttpStatusCode.NoContent);
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace LearningNetwork.Testing;
 
@@ -49,6 +51,11 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // What production must set (docs/operations.md, "Security and privacy"); the tests' SMTP
+        // server listens on loopback without TLS.
+        info.Environment["DataProtection__CertificatePath"] = DataProtectionCertificate.Path;
+        info.Environment["DataProtection__CertificatePassword"] = DataProtectionCertificate.Password;
+        info.Environment["Smtp__AllowUnencrypted"] = "true";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -141,5 +148,29 @@ public sealed class HostProcess : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+}
+
+/// <summary>
+/// A throwaway self-signed certificate (PKCS#12 file) to encrypt the data protection keys with,
+/// as every host outside Development must: made once per test run, shared by its hosts.
+/// </summary>
+public static class DataProtectionCertificate
+{
+    public const string Password = "test-certificate-password";
+
+    private static readonly Lazy<string> File = new(Create);
+
+    public static string Path => File.Value;
+
+    private static string Create()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ln-test-dp-{Environment.ProcessId}.pfx");
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=LearningNetwork data protection (test run)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        System.IO.File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, Password));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.File.Delete(path);
+        return path;
     }
 }

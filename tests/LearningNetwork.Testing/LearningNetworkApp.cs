@@ -60,6 +60,9 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>For test classes that run a PostgreSQL of their own: stop it, after the database is dropped.</summary>
     protected virtual ValueTask DisposeDatabaseServerAsync() => ValueTask.CompletedTask;
 
+    /// <summary>As behind the TLS proxy of a deployment: outside Development cookies are Secure, so clients speak https.</summary>
+    public LearningNetworkApp() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -91,6 +94,10 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
+            // The host runs as outside Development: it needs what production must set.
+            ["Smtp:AllowUnencrypted"] = "true",
+            ["DataProtection:CertificatePath"] = DataProtectionCertificate.Path,
+            ["DataProtection:CertificatePassword"] = DataProtectionCertificate.Password,
             ["Email:PollIntervalMilliseconds"] = "100",
             ["Email:FirstRetryDelaySeconds"] = "1",
             ["Email:MaxRetryDelaySeconds"] = "2",
@@ -106,12 +113,20 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return settings;
     }
 
-    private sealed class OtherHost(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class OtherHost : WebApplicationFactory<Program>
     {
+        private readonly Dictionary<string, string?> _settings;
+
+        public OtherHost(Dictionary<string, string?> settings)
+        {
+            _settings = settings;
+            ClientOptions.BaseAddress = new Uri("https://localhost");
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in _settings)
             {
                 builder.UseSetting(key, value);
             }
@@ -128,6 +143,14 @@ public class LearningNetworkApp : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;
     }
+
+    /// <summary>A client that keeps cookies, as a browser does, over https (outside Development cookies are Secure).</summary>
+    public HttpClient BrowserClient(bool allowAutoRedirect = true) => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        HandleCookies = true,
+        AllowAutoRedirect = allowAutoRedirect,
+        BaseAddress = new Uri("https://localhost"),
+    });
 
     public Task<HttpClient> StaffClientAsync() => SignedInClientAsync(StaffEmail, StaffPassword);
 

@@ -232,6 +232,9 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         var page = await app.NewPageAsync();
         await page.GotoAsync("/login");
         await SignInAsync(page, email, TestAccounts.Password);
+        var elsewhere = await app.NewPageAsync();
+        await elsewhere.GotoAsync("/login");
+        await SignInAsync(elsewhere, email, TestAccounts.Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
         await page.GetByLabel("Current password").FillAsync("not-my-password");
@@ -246,6 +249,10 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("Repeat the password").FillAsync("Brand-New-Password-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Your password is changed.");
+        // Whoever changed it stays signed in; the session in the other browser has ended.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await elsewhere.ReloadAsync();
+        await Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/login");

@@ -26,6 +26,7 @@ internal static class HostComposition
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        ProductionSettings.Check(configuration, builder.Environment);
 
         if (!builder.Environment.IsDevelopment() || configuration.GetValue("Logging:Json", false))
         {
@@ -47,6 +48,7 @@ internal static class HostComposition
             };
         });
         services.AddOpenApi();
+        builder.AddTransportSecurity();
 
         services.AddAccountsModule(configuration);
         services.AddClusterManagersModule(configuration);
@@ -63,6 +65,8 @@ internal static class HostComposition
 
     public static WebApplication UseLearningNetwork(this WebApplication app)
     {
+        app.UseTransportSecurity();
+        app.UseSecurityHeaders();
         app.UseBuildingBlocks();
         app.UseUiErrorPages();
         // Routing after the error pages, so that an error page shown in place of another is routed anew.
@@ -72,13 +76,24 @@ internal static class HostComposition
         app.UseUiCulture();
         app.UseAuditTrail();
         app.UseCookieRequestForgeryProtection();
+        // An address no endpoint answers is "not found" for everyone, strangers too: the fallback
+        // authorization policy would otherwise turn it into a sign-in prompt.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        MapApiReference(app);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapBackgroundJobsDashboard();
         app.MapAccountsEndpoints();
         app.MapClusterManagersEndpoints();
@@ -93,5 +108,24 @@ internal static class HostComposition
         app.MapPersonalDataEndpoints();
         app.MapWebUi();
         return app;
+    }
+
+    /// <summary>
+    /// In Development the OpenAPI document and its browsable reference are open to everyone.
+    /// Elsewhere the document is for signed-in staff (it maps every endpoint of the attack
+    /// surface) and the reference page is not served: docs/api.md is the guide.
+    /// </summary>
+    private static void MapApiReference(WebApplication app)
+    {
+        var document = app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            document.AllowAnonymous();
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+        else
+        {
+            document.RequireAuthorization(LearningNetwork.BuildingBlocks.Security.Policies.Staff);
+        }
     }
 }

@@ -14,6 +14,9 @@ public static class WebUi
             options.Conventions.AuthorizeFolder("/Manager", Policies.ClusterManager);
             options.Conventions.AuthorizePage("/Guidelines/Index");
             options.Conventions.AuthorizePage("/Account/Password");
+            // Open to everyone by intent (the other open pages say so on their model).
+            options.Conventions.AllowAnonymousToPage("/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Index");
         });
         // Accented letters (é, ë, à) as themselves in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

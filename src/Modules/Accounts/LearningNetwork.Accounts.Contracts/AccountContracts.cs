@@ -23,6 +23,14 @@ public enum AccountLinkPurpose
 }
 
 /// <summary>
+/// Someone asked for a password reset link. The Accounts module answers the request at once, the
+/// same for every address, and looks the address up afterwards from its outbox, so neither the
+/// answer nor its timing says whether the address has an account. The address is protected
+/// (data protection), never stored in the clear.
+/// </summary>
+public sealed record PasswordResetAsked(string ProtectedEmail, string? ClientAddress) : LearningNetwork.BuildingBlocks.Contracts.IntegrationEvent;
+
+/// <summary>
 /// A one-time link for an account must be emailed. The token is protected with
 /// BuildingBlocks' EmailSecrets purpose: only the email renderer reads it.
 /// </summary>
@@ -52,8 +60,17 @@ public sealed record ResendClusterManagerInvitation(Guid ClusterManagerId) : IRe
 /// </summary>
 public sealed record SignInWithCookie(string? Email, string? Password) : IRequest<bool>;
 
-/// <summary>The web UI's sign-out: the cookie is removed from the current response.</summary>
+/// <summary>
+/// The web UI's sign-out: the cookie is removed from the current response, and every cookie and
+/// token the account was issued before stops working.
+/// </summary>
 public sealed record SignOutCookie : IRequest<Unit>;
+
+/// <summary>
+/// After the signed-in person changed their own password (which ends every earlier session),
+/// the web UI gives this browser a new cookie, so the person who changed it stays signed in.
+/// </summary>
+public sealed record RenewCookieSignIn : IRequest<Unit>;
 
 /// <summary>Rate limits the Accounts module registers, for other parts of the host (the UI's sign-in page).</summary>
 public static class AccountRateLimits

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.ChangePassword;
@@ -17,6 +18,7 @@ using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +37,9 @@ public static class AccountsModule
 {
     /// <summary>Chooses per request: a bearer token when one is sent, else the UI's cookie.</summary>
     private const string TokenOrCookieScheme = "TokenOrCookie";
+
+    /// <summary>When the cookie's session began (round-trip format), kept through sliding renewals.</summary>
+    private const string SignedInAtItem = "ln-signed-in-at";
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
     {
@@ -80,11 +85,30 @@ public static class AccountsModule
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.LoginPath = "/login";
             options.AccessDeniedPath = "/access-denied";
-            // API callers get status codes, not redirects to a login page.
+            var absoluteLifetime = TimeSpan.FromHours(configuration.GetValue("Auth:CookieAbsoluteHours", 12));
             options.Events = new CookieAuthenticationEvents
             {
+                // API callers get status codes, not redirects to a login page.
                 OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden),
+                // Sliding renewal alone would keep a cookie that is used every few hours alive for
+                // ever; the time of sign-in travels in the cookie and bounds it, however busy.
+                OnSigningIn = context =>
+                {
+                    context.Properties.Items.TryAdd(SignedInAtItem, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                    return Task.CompletedTask;
+                },
+                OnValidatePrincipal = async context =>
+                {
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var at)
+                        || !DateTimeOffset.TryParseExact(at, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var signedInAt)
+                        || now - signedInAt >= absoluteLifetime)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+                },
             };
         });
 
@@ -97,9 +121,9 @@ public static class AccountsModule
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:MaxFailedAccessAttempts", 5);
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Auth:LockoutMinutes", 15));
+                // No account lockout: anyone could keep a person out with it. Failures are
+                // throttled per email and client address instead (SignInThrottle).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>()
@@ -108,6 +132,9 @@ public static class AccountsModule
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
+            // An endpoint or page that names no policy needs a signed-in caller: being open to
+            // everyone is said explicitly (AllowAnonymous), never the result of a forgotten line.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff))
             .AddPolicy(Policies.ClusterManager, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.ClusterManager));
@@ -116,6 +143,7 @@ public static class AccountsModule
         services.AddScoped<IStartupTask, StaffBootstrapper>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<InvitedAccounts>();
+        services.AddScoped<SignInThrottle>();
         services.AddMemoryCache();
         services.AddSingleton<ActiveAccounts>();
         services.AddSingleton<AuditHashKey>();
@@ -141,7 +169,7 @@ public static class AccountsModule
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire") || context.Request.Path.StartsWithSegments("/openapi"))
         {
             context.Response.StatusCode = status;
         }

@@ -34,6 +34,7 @@ public static class NotificationsModule
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<LocalFormats>();
         services.AddScoped<SendLog>();
+        services.AddSingleton<NewEmails>();
         services.AddScoped<EmailComposer>();
         services.AddScoped<EmailClaims>();
         services.AddScoped<SessionMail>();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Account;
 
 /// <summary>Anyone signed in (staff or manager) changes their own password, giving the current one.</summary>
-public sealed class ChangePasswordModel(Api api, UiText text) : UiPage(api, text)
+public sealed class ChangePasswordModel(Api api, UiText text, MediatR.IMediator mediator) : UiPage(api, text)
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -34,6 +34,8 @@ public sealed class ChangePasswordModel(Api api, UiText text) : UiPage(api, text
             return Page();
         }
 
+        // The change ended every session of the account, this browser's too: it gets a new cookie.
+        await mediator.Send(new LearningNetwork.Accounts.Contracts.RenewCookieSignIn(), HttpContext.RequestAborted);
         return Done(T["Your password is changed."], "/");
     }
 }

@@ -33,6 +33,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -62,6 +64,13 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => new { t.UserId, t.Purpose });
             token.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SignInFailures>(failures =>
+        {
+            failures.ToTable("sign_in_failures");
+            failures.HasKey(f => f.Key);
+            failures.Property(f => f.Key).HasMaxLength(64);
+            failures.HasIndex(f => f.WindowStartedAt).HasDatabaseName("ix_sign_in_failures_window_started_at");
         });
         builder.Entity<AuditEntry>(entry =>
         {

@@ -23,6 +23,7 @@ internal sealed class EmailDispatcher(
     IOptions<EmailSendingOptions> options,
     IOptions<SmtpOptions> smtp,
     TimeProvider clock,
+    NewEmails newEmails,
     ILogger<EmailDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,7 +61,7 @@ internal sealed class EmailDispatcher(
             {
                 try
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds), clock, stoppingToken);
+                    await newEmails.WaitAsync(TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds), clock, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Accounts.Domain;
+using LearningNetwork.Accounts.Infrastructure;
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
@@ -10,8 +11,10 @@ namespace LearningNetwork.Accounts.Features.ChangePassword;
 
 /// <summary>
 /// A signed-in person changes their own password, proving the current one. Identity renews the
-/// account's security stamp, so sign-in cookies elsewhere stop working at their next check;
-/// bearer tokens already issued run until they expire (at most Auth:TokenLifetimeMinutes).
+/// account's security stamp, so every cookie and bearer token issued before, the caller's own
+/// included, stops working (at once on this host, within seconds on others): whoever knew the old
+/// password is out. The web UI then gives the person's browser a new cookie (RenewCookieSignIn);
+/// an API client signs in again.
 /// </summary>
 internal sealed record ChangePassword(string? CurrentPassword, string? NewPassword) : IRequest<Unit>;
 
@@ -24,7 +27,7 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     }
 }
 
-internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator) : IRequestHandler<ChangePassword, Unit>
+internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator, ActiveAccounts activeAccounts) : IRequestHandler<ChangePassword, Unit>
 {
     public async Task<Unit> Handle(ChangePassword request, CancellationToken cancellationToken)
     {
@@ -51,6 +54,7 @@ internal sealed class ChangePasswordHandler(UserManager<UserAccount> users, ICur
             throw new InvalidFieldException("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
+        activeAccounts.Forget(user.Id);
         await mediator.Send(new Contracts.RecordAuditEntry(user.Id, AuditActions.PasswordChanged, "Account", user.Id, "Password changed"), cancellationToken);
         return Unit.Value;
     }

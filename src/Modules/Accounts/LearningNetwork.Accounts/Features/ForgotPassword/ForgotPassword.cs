@@ -1,17 +1,17 @@
 using FluentValidation;
 using LearningNetwork.Accounts.Contracts;
-using LearningNetwork.Accounts.Domain;
-using LearningNetwork.Accounts.Features.Shared;
-using LearningNetwork.Accounts.Infrastructure;
 using LearningNetwork.Accounts.Persistence;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 
 namespace LearningNetwork.Accounts.Features.ForgotPassword;
 
 /// <summary>
 /// Sends a reset link when the address has an active account, and answers the same either
-/// way: nobody learns from this which addresses have accounts.
+/// way, in the same time: nobody learns from this which addresses have accounts.
 /// </summary>
 internal sealed record ForgotPassword(string? Email) : IRequest<Unit>;
 
@@ -21,23 +21,16 @@ internal sealed class ForgotPasswordValidator : AbstractValidator<ForgotPassword
         .EmailAddress().WithMessage("This is not an email address.");
 }
 
-internal sealed class ForgotPasswordHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, IMediator mediator, AuditHashKey hashKey) : IRequestHandler<ForgotPassword, Unit>
+internal sealed class ForgotPasswordHandler(AccountsDbContext db, IDataProtectionProvider protection, IHttpContextAccessor http, TimeProvider clock)
+    : IRequestHandler<ForgotPassword, Unit>
 {
     public async Task<Unit> Handle(ForgotPassword request, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(request.Email!.Trim());
-        if (user is { IsActive: true })
-        {
-            await links.IssueAsync(user, AccountLinkPurpose.PasswordReset, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await mediator.Send(user is null
-            ? new Contracts.RecordAuditEntry(null, AuditActions.PasswordResetRequested, "Account", null,
-                $"Reset asked for an address without an account (keyed hash {await hashKey.HashAsync(request.Email!, cancellationToken)})")
-            : new Contracts.RecordAuditEntry(null, AuditActions.PasswordResetRequested, "Account", user.Id,
-                user.IsActive ? "Reset link sent" : "Reset asked for a deactivated account: no link sent"), cancellationToken);
-
+        // The same single write for every address; the lookup, the link and the audit entry follow
+        // from the outbox (SendPasswordResetLink).
+        var email = protection.CreateProtector(Shared.ResetRequests.ProtectionPurpose).Protect(request.Email!.Trim());
+        OutboxModel.Add(db.OutboxMessages, new PasswordResetAsked(email, http.HttpContext is { } context ? ClientAddress.Of(context) : null), clock);
+        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

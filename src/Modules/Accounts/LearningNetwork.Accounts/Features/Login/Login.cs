@@ -2,15 +2,19 @@ using FluentValidation;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Accounts.Infrastructure;
+using System.Security.Claims;
+using LearningNetwork.BuildingBlocks.Security;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 
 namespace LearningNetwork.Accounts.Features.Login;
 
 /// <summary>
 /// Sign in with email and password. For the API the bearer handler writes the token response;
-/// for the web UI the cookie handler sets the cookie. Wrong password, unknown email, locked or
-/// deactivated account all answer the same, so nobody learns which emails have accounts.
+/// for the web UI the cookie handler sets the cookie. Wrong password, unknown email, throttled
+/// or deactivated account all answer the same, and take the same time, so nobody learns which
+/// emails have accounts.
 /// </summary>
 internal sealed record Login(string? Email, string? Password) : IRequest<bool>
 {
@@ -26,28 +30,57 @@ internal sealed class LoginValidator : AbstractValidator<Login>
     }
 }
 
-internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMediator mediator, AuditHashKey hashKey) : IRequestHandler<Login, bool>
+internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMediator mediator, AuditHashKey hashKey, SignInThrottle throttle, IHttpContextAccessor http)
+    : IRequestHandler<Login, bool>
 {
+    /// <summary>
+    /// A hash of a random password made by the same hasher: an address without an account (or an
+    /// account without a password yet) costs the same verification as a wrong password, so the
+    /// answer's timing does not tell which addresses have accounts.
+    /// </summary>
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), SecretTokens.New()));
+
     public async Task<bool> Handle(Login request, CancellationToken cancellationToken)
     {
         signInManager.AuthenticationScheme = request.Scheme;
+        var users = signInManager.UserManager;
         var email = request.Email!.Trim();
-        var user = await signInManager.UserManager.FindByNameAsync(email);
-        if (user is null)
+        var clientAddress = http.HttpContext is { } context ? ClientAddress.Of(context) : "unknown";
+        // Every path below does the same work: the throttle's read, the account's read, one
+        // password verification, the throttle's write on failure and one audit entry.
+        var throttled = await throttle.IsThrottledAsync(email, clientAddress, cancellationToken);
+        var user = await users.FindByNameAsync(email);
+        bool passwordRight;
+        if (user?.PasswordHash is not null)
         {
-            // Logged by a keyed hash: an address that has no account is nobody's data to keep.
-            await mediator.Send(new Contracts.RecordAuditEntry(null, AuditActions.SignInFailed, "Account", null,
-                $"Sign-in for an address without an account (keyed hash {await hashKey.HashAsync(email, cancellationToken)})"), cancellationToken);
-            return false;
+            passwordRight = await users.CheckPasswordAsync(user, request.Password!);
+        }
+        else
+        {
+            _ = users.PasswordHasher.VerifyHashedPassword(user ?? new UserAccount(), DummyHash.Value, request.Password!);
+            passwordRight = false;
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
-        var how = request.Scheme == IdentityConstants.ApplicationScheme ? "cookie" : "bearer token";
-        await mediator.Send(result.Succeeded
-            ? new Contracts.RecordAuditEntry(user.Id, AuditActions.SignInSucceeded, "Account", user.Id, $"Signed in ({how})")
-            : new Contracts.RecordAuditEntry(null, result.IsLockedOut ? AuditActions.AccountLockedOut : AuditActions.SignInFailed, "Account", user.Id,
-                result.IsLockedOut ? "Sign-in refused: the account is locked out" : result.IsNotAllowed ? "Sign-in refused: the account may not sign in" : "Sign-in failed: wrong password"),
+        var signedIn = !throttled && passwordRight && user is not null && await signInManager.CanSignInAsync(user);
+        if (signedIn)
+        {
+            await throttle.ClearAsync(email, clientAddress, cancellationToken);
+            await signInManager.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim("amr", "pwd")]);
+            var how = request.Scheme == IdentityConstants.ApplicationScheme ? "cookie" : "bearer token";
+            await mediator.Send(new Contracts.RecordAuditEntry(user!.Id, AuditActions.SignInSucceeded, "Account", user.Id, $"Signed in ({how})"), cancellationToken);
+            return true;
+        }
+
+        var nowThrottled = !throttled && await throttle.RecordFailureAsync(email, clientAddress, cancellationToken);
+        await mediator.Send(user is null
+            // Logged by a keyed hash: an address that has no account is nobody's data to keep.
+            ? new Contracts.RecordAuditEntry(null, AuditActions.SignInFailed, "Account", null,
+                $"Sign-in for an address without an account (keyed hash {await hashKey.HashAsync(email, cancellationToken)})")
+            : new Contracts.RecordAuditEntry(null, throttled || nowThrottled ? AuditActions.AccountLockedOut : AuditActions.SignInFailed, "Account", user.Id,
+                throttled ? "Sign-in refused: too many failures from this address, try again later"
+                : nowThrottled ? "Sign-in failed: wrong password; this address may not try again for a while"
+                : passwordRight ? "Sign-in refused: the account may not sign in" : "Sign-in failed: wrong password"),
             cancellationToken);
-        return result.Succeeded;
+        return false;
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Accounts.Domain;
 using LearningNetwork.Accounts.Features.Shared;
+using LearningNetwork.Accounts.Infrastructure;
 using LearningNetwork.Accounts.Persistence;
 using LearningNetwork.BuildingBlocks.Errors;
 using MediatR;
@@ -25,7 +26,7 @@ internal sealed class SetPasswordWithLinkValidator : AbstractValidator<SetPasswo
     }
 }
 
-internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, TimeProvider clock, IMediator mediator)
+internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManager<UserAccount> users, AccountLinks links, TimeProvider clock, IMediator mediator, ActiveAccounts activeAccounts)
     : IRequestHandler<SetPasswordWithLink, Unit>
 {
     private const string InvalidLink = "This link is not valid: it was already used, replaced by a newer one, or it has expired.";
@@ -75,6 +76,8 @@ internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManag
             ? new Contracts.RecordAuditEntry(user.Id, AuditActions.AccountActivated, "Account", user.Id, "Account activated with the invitation link")
             : new Contracts.RecordAuditEntry(user.Id, AuditActions.PasswordReset, "Account", user.Id, "Password reset with the emailed link"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The new stamp ends every earlier cookie and token: at once on this host, within seconds elsewhere.
+        activeAccounts.Forget(user.Id);
         return Unit.Value;
     }
 

@@ -132,6 +132,30 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                     b.ToTable("audit_log", "accounts");
                 });
 
+            modelBuilder.Entity("LearningNetwork.Accounts.Domain.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("WindowStartedAt")
+                        .HasDatabaseName("ix_sign_in_failures_window_started_at");
+
+                    b.ToTable("sign_in_failures", "accounts");
+                });
+
             modelBuilder.Entity("LearningNetwork.Accounts.Domain.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")

@@ -75,7 +75,7 @@ internal sealed class AnnounceSessionValidator : AbstractValidator<AnnounceSessi
 }
 
 internal sealed class AnnounceSessionHandler(
-    NotificationsDbContext db, SessionMail mail, IMediator mediator, IDataProtectionProvider protection, TimeProvider clock)
+    NotificationsDbContext db, SessionMail mail, NewEmails newEmails, IMediator mediator, IDataProtectionProvider protection, TimeProvider clock)
     : IRequestHandler<AnnounceSession, AnnouncementQueued>
 {
     public static string SourceKey(Guid sessionId, Guid clusterManagerId) => $"announce:{sessionId}:{clusterManagerId}";
@@ -113,7 +113,9 @@ internal sealed class AnnounceSessionHandler(
         }
 
         // One insert for all; the unique source key makes each manager's announcement once, whichever host queues it.
-        return new AnnouncementQueued(await SendLog.AddManyOnceAsync(db, emails, cancellationToken), DryRun: false);
+        var queued = await SendLog.AddManyOnceAsync(db, emails, cancellationToken);
+        newEmails.Queued();
+        return new AnnouncementQueued(queued, DryRun: false);
     }
 
     /// <summary>Active managers who want announcements and match every criterion given; the funding status is the one on the session's day.</summary>

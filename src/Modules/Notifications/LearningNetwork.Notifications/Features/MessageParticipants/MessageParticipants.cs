@@ -53,7 +53,7 @@ internal sealed class MessageParticipantsValidator : AbstractValidator<MessagePa
     }
 }
 
-internal sealed class MessageParticipantsHandler(NotificationsDbContext db, SessionMail mail, IMediator mediator, TimeProvider clock)
+internal sealed class MessageParticipantsHandler(NotificationsDbContext db, SessionMail mail, NewEmails newEmails, IMediator mediator, TimeProvider clock)
     : IRequestHandler<MessageParticipants, MessageQueued>
 {
     public async Task<MessageQueued> Handle(MessageParticipants request, CancellationToken cancellationToken)
@@ -84,6 +84,7 @@ internal sealed class MessageParticipantsHandler(NotificationsDbContext db, Sess
         }
 
         await SendLog.AddManyOnceAsync(db, emails, cancellationToken);
+        newEmails.Queued();
         return new MessageQueued(emails.Count);
     }
 }
