@@ -8,9 +8,10 @@ namespace LearningNetwork.LearningNetworks.Features.EnrollMembersInPublishedMeet
 
 /// <summary>
 /// A network's meeting was published: every member is enrolled at once, in the order they joined
-/// (confirmed up to capacity, then waitlisted), with the usual confirmation. A member who joins
-/// while this runs is covered by their own join, which reads the meeting as published; whichever
-/// of the two runs first enrolls every member in join order, the other finds them enrolled.
+/// (confirmed up to capacity, then waitlisted), with the usual confirmation. A member who joined
+/// after the publication is covered by their own join too, which reads the meeting as published
+/// and welcomes them with it: whichever of the two runs first enrolls them, without a separate
+/// confirmation, and the other finds them enrolled.
 /// </summary>
 internal sealed class EnrollMembersInPublishedMeetingHandler(LearningNetworksDbContext db, IMediator mediator) : INotificationHandler<SessionPublished>
 {
@@ -22,10 +23,11 @@ internal sealed class EnrollMembersInPublishedMeetingHandler(LearningNetworksDbC
         }
 
         var members = await db.Members.AsNoTracking().Where(m => m.NetworkId == networkId).OrderBy(m => m.JoinNumber)
-            .Select(m => m.ClusterManagerId).ToListAsync(cancellationToken);
+            .Select(m => new { m.ClusterManagerId, m.JoinedAt }).ToListAsync(cancellationToken);
         if (members.Count > 0)
         {
-            await mediator.Send(new EnrollNetworkMembers(notification.Session.SessionId, members, NewMembers: []), cancellationToken);
+            var welcomedWithIt = members.Where(m => m.JoinedAt >= notification.OccurredAt).Select(m => m.ClusterManagerId).ToList();
+            await mediator.Send(new EnrollNetworkMembers(notification.Session.SessionId, members.Select(m => m.ClusterManagerId).ToList(), welcomedWithIt), cancellationToken);
         }
     }
 }
