@@ -33,6 +33,9 @@ public sealed class AuditLogTests(AuditLogTests.AuditApp app) : IClassFixture<Au
         await (await admin.PutAsJsonAsync($"/api/staff/{colleagueId}/roles", new { roles = new[] { "Admin" } })).ShouldBe(HttpStatusCode.OK);
         await (await admin.GetAsync("/api/reports/participation.csv")).ShouldBe(HttpStatusCode.OK);
 
+        // A reset request is looked up, and audited, after it is answered (from the outbox).
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM accounts.audit_log WHERE action = 'PasswordResetRequested' AND entity_id = @id", ("id", managerUserId)) == 1);
         var log = await (await admin.GetAsync("/api/audit?pageSize=200")).Json(HttpStatusCode.OK);
         var entries = log.GetProperty("items").EnumerateArray().ToList();
         JsonElement Entry(string action, Func<JsonElement, bool>? where = null) =>
