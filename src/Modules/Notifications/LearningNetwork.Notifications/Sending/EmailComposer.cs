@@ -49,7 +49,7 @@ internal sealed class EmailComposer(EmailTemplates templates, IDataProtectionPro
             message.Headers.Add("X-LearningNetwork-Session", sessionId.ToString());
         }
 
-        if (values.TryGetValue("unsubscribeToken", out var unsubscribe))
+        if (values.TryGetValue(UnsubscribeValue.Key, out var unsubscribe))
         {
             // One-click unsubscribe (RFC 8058): mail programs POST List-Unsubscribe=One-Click to the
             // link, without a cookie; the mailto is for those that only write.

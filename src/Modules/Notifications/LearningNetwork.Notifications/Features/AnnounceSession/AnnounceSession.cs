@@ -106,8 +106,7 @@ internal sealed class AnnounceSessionHandler(
         var emails = new List<Email>(recipients.Count);
         foreach (var manager in recipients)
         {
-            // The one-click unsubscribe link's token names this manager; kept protected in the send log like every email secret.
-            var unsubscribe = new Dictionary<string, string> { ["unsubscribeToken"] = secrets.Protect(UnsubscribeTokens.ForAnnouncements(protection, manager.ClusterManagerId)) };
+            var unsubscribe = UnsubscribeValue.For(secrets, protection, manager.ClusterManagerId);
             emails.Add(await mail.BuildAsync(EmailKind.SessionAnnounced, SourceKey(request.SessionId, manager.ClusterManagerId), session.Session, manager,
                 note, icsMethod: null, protectedValues: unsubscribe));
         }

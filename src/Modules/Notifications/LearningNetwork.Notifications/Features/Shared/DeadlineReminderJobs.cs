@@ -54,7 +54,7 @@ internal sealed class DeadlineReminderJobs(NotificationsDbContext db, IMediator 
                 ["guidelines"] = string.Join("; ", guidelines.Select(g => g.Title)),
             },
             // The one-click unsubscribe link (List-Unsubscribe), as on announcements.
-            new Dictionary<string, string> { ["unsubscribeToken"] = secrets.Protect(UnsubscribeTokens.ForAnnouncements(protection, m.ClusterManagerId)) },
+            UnsubscribeValue.For(secrets, protection, m.ClusterManagerId),
             clusterManagerId: m.ClusterManagerId)).ToList();
         await SendLog.AddManyOnceAsync(db, emails, CancellationToken.None);
     }
