@@ -309,7 +309,10 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
         using var api = await app.StaffClientAsync();
         var network = await api.CreateNetworkAsync("MembersOnly");
-        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
+        var (manager, _, managerClient) = await BrowserManagerAsync(api, $"Every page {Guid.NewGuid():N}"[..22], "en");
+        managerClient.Dispose();
+        var cluster = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cluster-managers/{manager}")).GetProperty("clusterId").GetString();
+        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", $"/staff/managers/{manager}", $"/staff/managers/{manager}/deactivate", $"/staff/clusters/{cluster}", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();
@@ -318,7 +321,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
                 var response = await staff.GotoAsync(path);
                 Assert.Equal(200, response!.Status);
                 Assert.Equal(language, await staff.Locator("html").GetAttributeAsync("lang"));
-                await staff.AuditAsync($"staff-{language}{path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
+                var shot = path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace(manager.ToString(), "id", StringComparison.Ordinal).Replace(cluster!, "id", StringComparison.Ordinal);
+                await staff.AuditAsync($"staff-{language}{shot.Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
             }
 
             await staff.GotoAsync("/staff/sessions");
