@@ -117,7 +117,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         // Anna cancels from her own list; Bert moves up at once.
         await anna.GotoAsync("/my-sessions");
         await anna.AuditAsync("11-manager-my-sessions");
-        await anna.Locator("tr", new() { HasText = sessionTitle }).GetByRole(AriaRole.Button, new() { Name = "Cancel enrollment" }).ClickAsync();
+        await anna.Locator("li.card", new() { HasText = sessionTitle }).GetByRole(AriaRole.Button, new() { Name = "Cancel enrollment" }).ClickAsync();
         await Expect(anna.GetByRole(AriaRole.Status)).ToContainTextAsync("cancelled");
         await bert.ReloadAsync();
         await Expect(bertCard).ToContainTextAsync("You are enrolled");

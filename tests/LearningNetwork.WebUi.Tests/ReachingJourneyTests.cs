@@ -84,7 +84,7 @@ public sealed partial class JourneyTests
         await manager.GotoAsync("/sessions");
         await Expect(manager.Locator("li.card", new() { HasText = frenchTitle })).ToContainTextAsync("Ce qui change en 2027.");
         await manager.GotoAsync("/my-sessions");
-        await Expect(manager.Locator("tbody")).ToContainTextAsync(frenchTitle);
+        await Expect(manager.Locator("main .cards")).ToContainTextAsync(frenchTitle);
         await manager.GetByRole(AriaRole.Link, new() { Name = "Préférences" }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Préférences");
         await Expect(manager.Locator("#Announcements")).ToBeCheckedAsync();

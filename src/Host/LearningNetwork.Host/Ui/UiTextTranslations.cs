@@ -242,6 +242,7 @@ internal static class UiTextTranslations
         ["Line"] = ("Regel", "Ligne"),
         ["List"] = ("Lijst", "Liste"),
         ["Main"] = ("Hoofdmenu", "Menu principal"),
+        ["Menu"] = ("Menu", "Menu"),
         ["Make a new address"] = ("Nieuw adres maken", "Créer une nouvelle adresse"),
         ["Managers who downloaded an earlier version are emailed."] = ("Managers die een vorige versie downloadden, krijgen een e-mail.", "Les gestionnaires qui ont téléchargé une version antérieure reçoivent un e-mail."),
         ["Materials"] = ("Materiaal", "Documents"),
