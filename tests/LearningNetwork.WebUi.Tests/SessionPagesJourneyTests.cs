@@ -12,8 +12,6 @@ namespace LearningNetwork.WebUi.Tests;
 /// </summary>
 public sealed partial class JourneyTests
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     [Theory]
     [InlineData("nl", false, "Ontwerp", "Deelnemers", "Wijzigen", "Verplaatsen", "Sessie annuleren", "Dupliceren", "Vandaag")]
     [InlineData("fr", false, "Brouillon", "Participants", "Modifier", "Reprogrammer", "Annuler la session", "Dupliquer", "Aujourd'hui")]
