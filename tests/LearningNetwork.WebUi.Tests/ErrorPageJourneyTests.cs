@@ -65,9 +65,9 @@ public sealed partial class JourneyTests
     }
 
     /// <summary>A page signed in as the bootstrap staff member, the UI switched to the given language.</summary>
-    private async Task<IPage> StaffInAsync(string language)
+    private async Task<IPage> StaffInAsync(string language, ViewportSize? viewport = null)
     {
-        var staff = await app.NewPageAsync();
+        var staff = await app.NewPageAsync(viewport);
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
         await staff.Locator($"button[value={language}]").ClickAsync();

@@ -34,7 +34,7 @@ public sealed partial class JourneyTests
         await staff.GotoAsync($"/staff/managers?search={Uri.EscapeDataString(tag)}");
         foreach (var person in people)
         {
-            await Expect(staff.Locator("tr", new() { HasText = person })).ToHaveCountAsync(1);
+            await Expect(staff.Locator("li.card", new() { HasText = person })).ToHaveCountAsync(1);
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
 {
     private const string ManagerPassword = "Manager-Password-2027";
 
-    private const int ManagerChoices = LearningNetwork.Host.Pages.Staff.Sessions.SessionDetailsModel.ManagerChoices;
+    private const int ManagerChoices = LearningNetwork.Host.Pages.Staff.Sessions.SessionParticipantsModel.ManagerChoices;
 
     private static readonly byte[] GuidelineBytes = "%PDF-1.7\nrules"u8.ToArray();
 
@@ -117,7 +117,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         // Anna cancels from her own list; Bert moves up at once.
         await anna.GotoAsync("/my-sessions");
         await anna.AuditAsync("11-manager-my-sessions");
-        await anna.Locator("tr", new() { HasText = sessionTitle }).GetByRole(AriaRole.Button, new() { Name = "Cancel enrollment" }).ClickAsync();
+        await anna.Locator("li.card", new() { HasText = sessionTitle }).GetByRole(AriaRole.Button, new() { Name = "Cancel enrollment" }).ClickAsync();
         await Expect(anna.GetByRole(AriaRole.Status)).ToContainTextAsync("cancelled");
         await bert.ReloadAsync();
         await Expect(bertCard).ToContainTextAsync("You are enrolled");
@@ -126,6 +126,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         // Staff see it in the participant list.
         await staff.GotoAsync("/staff/sessions");
         await staff.GetByRole(AriaRole.Link, new() { Name = sessionTitle }).ClickAsync();
+        await staff.Locator("nav.subnav").GetByRole(AriaRole.Link, new() { Name = "Participants" }).ClickAsync();
         await Expect(staff.Locator("tr", new() { HasText = "Bert Claes" })).ToContainTextAsync("Confirmed");
         await Expect(staff.Locator("tr", new() { HasText = "Anna Peeters" })).ToContainTextAsync("Cancelled");
         await staff.AuditAsync("12-staff-participants");
@@ -144,7 +145,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         var session = (await api.PublishedSessionAsync(capacity: 5)).Id();
 
         var staff = await StaffInEnglishAsync();
-        await staff.GotoAsync($"/staff/sessions/{session}");
+        await staff.GotoAsync($"/staff/sessions/{session}/participants");
 
         // More managers than one list offers: the page says so and offers a search.
         await Expect(staff.Locator("#managers-shown")).ToContainTextAsync($"The first {ManagerChoices} of");
@@ -309,7 +310,13 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
         using var api = await app.StaffClientAsync();
         var network = await api.CreateNetworkAsync("MembersOnly");
-        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
+        var (manager, _, managerClient) = await BrowserManagerAsync(api, $"Every page {Guid.NewGuid():N}"[..22], "en");
+        managerClient.Dispose();
+        var cluster = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cluster-managers/{manager}")).GetProperty("clusterId").GetString();
+        var session = (await api.PublishedSessionAsync(capacity: 3)).Id();
+        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new",
+            $"/staff/sessions/{session}", $"/staff/sessions/{session}/edit", $"/staff/sessions/{session}/reschedule", $"/staff/sessions/{session}/cancel", $"/staff/sessions/{session}/participants", $"/staff/sessions/new?copyOf={session}", "/staff/clusters", $"/staff/clusters/{cluster}",
+            "/staff/managers", $"/staff/managers/{manager}", $"/staff/managers/{manager}/deactivate", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();
@@ -318,7 +325,9 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
                 var response = await staff.GotoAsync(path);
                 Assert.Equal(200, response!.Status);
                 Assert.Equal(language, await staff.Locator("html").GetAttributeAsync("lang"));
-                await staff.AuditAsync($"staff-{language}{path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
+                var shot = path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace(session, "id", StringComparison.Ordinal)
+                    .Replace(manager.ToString(), "id", StringComparison.Ordinal).Replace(cluster!, "id", StringComparison.Ordinal);
+                await staff.AuditAsync($"staff-{language}{shot.Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
             }
 
             await staff.GotoAsync("/staff/sessions");

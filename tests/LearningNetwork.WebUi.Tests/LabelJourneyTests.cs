@@ -23,7 +23,7 @@ public sealed partial class JourneyTests
         await app.CreateClusterManagerAsync(email, language: "en");
 
         var codes = LabelTests.CodeNames();
-        var staffPages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", $"/staff/sessions/{meeting}", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/emails", "/staff/reports", "/staff/networks", $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff/funding-calls", "/staff/guidelines" };
+        var staffPages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", $"/staff/sessions/{meeting}", $"/staff/sessions/{meeting}/participants", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/emails", "/staff/reports", "/staff/networks", $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff/funding-calls", "/staff/guidelines" };
         var staff = await app.NewPageAsync();
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);

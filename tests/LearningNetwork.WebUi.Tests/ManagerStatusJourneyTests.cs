@@ -35,9 +35,9 @@ public sealed partial class JourneyTests
 
         var staff = await StaffInEnglishAsync();
         await staff.GotoAsync($"/staff/managers?clusterId={cluster}");
-        var ines = staff.Locator("tr", new() { HasText = "Ines Invited" });
-        var arne = staff.Locator("tr", new() { HasText = "Arne Active" });
-        var dirk = staff.Locator("tr", new() { HasText = "Dirk Deactivated" });
+        var ines = staff.Locator("li.card", new() { HasText = "Ines Invited" });
+        var arne = staff.Locator("li.card", new() { HasText = "Arne Active" });
+        var dirk = staff.Locator("li.card", new() { HasText = "Dirk Deactivated" });
         await Expect(ines).ToContainTextAsync("Invited");
         await Expect(ines).ToContainTextAsync("on " + DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).TrimStart('0'));
         await Expect(arne).ToContainTextAsync("Active");
@@ -54,7 +54,7 @@ public sealed partial class JourneyTests
         {
             await staff.Locator($"button[value={language}]").ClickAsync();
             await staff.GotoAsync($"/staff/managers?clusterId={cluster}");
-            await Expect(staff.Locator("tr", new() { HasText = "Ines Invited" })).ToContainTextAsync(invited);
+            await Expect(staff.Locator("li.card", new() { HasText = "Ines Invited" })).ToContainTextAsync(invited);
         }
     }
 }

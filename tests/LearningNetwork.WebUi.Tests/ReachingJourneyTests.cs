@@ -36,15 +36,17 @@ public sealed partial class JourneyTests
         await staff.Locator("#Form_Capacity").FillAsync("10");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        var sessionUrl = staff.Url;
+        await staff.GotoAsync(sessionUrl + "/edit");
         await Expect(staff.Locator("#Form_Translations_Fr_Title")).ToHaveValueAsync(frenchTitle);
+        await staff.GotoAsync(sessionUrl);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("published");
-        var sessionUrl = staff.Url;
         (await api.PostAsync($"{new Uri(sessionUrl).AbsolutePath.Replace("/staff/sessions/", "/api/sessions/", StringComparison.Ordinal)}/enrollments",
             System.Net.Http.Json.JsonContent.Create(new { clusterManagerId = enrolled }))).EnsureSuccessStatusCode();
 
         // A message to the confirmed participants; its line break survives.
-        await staff.ReloadAsync();
+        await staff.GotoAsync(sessionUrl + "/participants");
         await staff.Locator("#Message_To").SelectOptionAsync("Confirmed");
         await staff.Locator("#Message_Subject").FillAsync("Parking");
         await staff.Locator("#Message_Body").FillAsync("Use the back entrance.\nThe front is closed.");
@@ -54,6 +56,7 @@ public sealed partial class JourneyTests
         Assert.Contains("Use the back entrance.<br>The front is closed.", message.HtmlBody, StringComparison.Ordinal);
 
         // The announcement: the other cluster, counted first, then sent.
+        await staff.GotoAsync(sessionUrl);
         await staff.Locator("#Announce_ClusterIds").SelectOptionAsync(new SelectOptionValue { Label = otherCluster });
         await staff.GetByRole(AriaRole.Button, new() { Name = "Count recipients" }).ClickAsync();
         await Expect(staff.Locator("#announce-count")).ToContainTextAsync("2 cluster managers would receive");
@@ -81,7 +84,7 @@ public sealed partial class JourneyTests
         await manager.GotoAsync("/sessions");
         await Expect(manager.Locator("li.card", new() { HasText = frenchTitle })).ToContainTextAsync("Ce qui change en 2027.");
         await manager.GotoAsync("/my-sessions");
-        await Expect(manager.Locator("tbody")).ToContainTextAsync(frenchTitle);
+        await Expect(manager.Locator("main .cards")).ToContainTextAsync(frenchTitle);
         await manager.GetByRole(AriaRole.Link, new() { Name = "Préférences" }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Préférences");
         await Expect(manager.Locator("#Announcements")).ToBeCheckedAsync();

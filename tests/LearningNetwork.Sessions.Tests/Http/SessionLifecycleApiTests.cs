@@ -64,6 +64,29 @@ public sealed class SessionLifecycleApiTests(LearningNetworkApp app) : IClassFix
     }
 
     [Fact]
+    public async Task The_list_finds_sessions_by_a_part_of_their_title_in_any_case_and_takes_wildcards_literally()
+    {
+        using var staff = await app.StaffClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        foreach (var title in new[] { $"Budget workshop {tag}", $"Budget 100% {tag}", $"Other {tag}" })
+        {
+            var body = SessionRequests.ValidSession();
+            body["title"] = title;
+            await staff.ScheduleAsync(body);
+        }
+
+        async Task<string[]> TitlesAsync(string search) =>
+            (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions?pageSize=200&search={Uri.EscapeDataString(search)}"))
+                .GetProperty("items").EnumerateArray().Select(s => s.Str("title")).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal([$"Budget 100% {tag}", $"Budget workshop {tag}", $"Other {tag}"], await TitlesAsync(tag.ToUpperInvariant()));
+        Assert.Equal([$"Budget workshop {tag}"], await TitlesAsync($"WORKSHOP {tag}"));
+        Assert.Equal([$"Budget 100% {tag}"], await TitlesAsync($"100% {tag}"));
+        Assert.Empty(await TitlesAsync($"Budget _orkshop {tag}"));
+        await (await staff.GetAsync($"/api/sessions?search={new string('x', 201)}")).ShouldNameInvalidField("search");
+    }
+
+    [Fact]
     public async Task Publishing_makes_the_session_published_and_announces_it_through_the_outbox()
     {
         using var staff = await app.StaffClientAsync();

@@ -37,3 +37,12 @@ document.addEventListener('click', (event) => {
   const field = link && document.querySelector(link.getAttribute('href'));
   if (field) { event.preventDefault(); field.focus(); field.scrollIntoView({ block: 'center' }); }
 });
+// At phone width the main menu folds behind its button (the stylesheet hides it while .folding is
+// on the header and the button says it is closed). Without this script the menu stays open.
+document.addEventListener('DOMContentLoaded', () => {
+  const toggle = document.querySelector('.menu-toggle');
+  if (!toggle) return;
+  toggle.hidden = false;
+  toggle.closest('.top').classList.add('folding');
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', toggle.getAttribute('aria-expanded') === 'true' ? 'false' : 'true'));
+});

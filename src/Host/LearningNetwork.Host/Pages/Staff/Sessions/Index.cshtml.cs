@@ -24,6 +24,13 @@ public sealed class StaffSessionsModel(Api api, UiText text, TimeProvider clock)
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
+    /// <summary>Words of the title to look for (any case).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    /// <summary>Today in the agency's zone, marked in the calendar.</summary>
+    public DateTime Today { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -55,16 +62,17 @@ public sealed class StaffSessionsModel(Api api, UiText text, TimeProvider clock)
     public async Task OnGetAsync()
     {
         View = View == "calendar" ? "calendar" : "list";
+        Today = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UiFormat.DisplayZone).Date, DateTimeKind.Unspecified);
         Month = DateTime.TryParseExact(MonthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
             ? month
-            : new DateTime(clock.GetUtcNow().Year, clock.GetUtcNow().Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            : Today.AddDays(1 - Today.Day);
         PageNumber = Math.Max(1, PageNumber);
 
         // The calendar asks for its month (a day either side for other zones); the list for the filters and page.
         var query = View == "calendar"
             ? UiQuery.Build(("from", Month.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", Month.AddMonths(1).AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("status", Status), ("kind", Kind), ("pageSize", "200"))
-            : UiQuery.Build(("from", From), ("to", To), ("status", Status), ("kind", Kind), ("page", PageNumber.ToString(CultureInfo.InvariantCulture)), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)));
+                ("status", Status), ("kind", Kind), ("search", Search), ("pageSize", "200"))
+            : UiQuery.Build(("from", From), ("to", To), ("status", Status), ("kind", Kind), ("search", Search), ("page", PageNumber.ToString(CultureInfo.InvariantCulture)), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)));
         var result = await Api.GetAsync<Paged<SessionView>>("/api/sessions" + query);
         if (!result.Ok)
         {
@@ -77,6 +85,6 @@ public sealed class StaffSessionsModel(Api api, UiText text, TimeProvider clock)
     }
 
     public string Link(string? view = null, int? page = null, DateTime? month = null) =>
-        "/staff/sessions" + UiQuery.Build(("view", view ?? View), ("from", From), ("to", To), ("status", Status), ("kind", Kind),
+        "/staff/sessions" + UiQuery.Build(("view", view ?? View), ("from", From), ("to", To), ("status", Status), ("kind", Kind), ("search", Search),
             ("page", page?.ToString(CultureInfo.InvariantCulture)), ("month", (month ?? (View == "calendar" ? Month : null))?.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
 }

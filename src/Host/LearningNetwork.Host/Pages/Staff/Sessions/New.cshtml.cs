@@ -13,16 +13,37 @@ public sealed class NewSessionModel(Api api, UiText text) : UiPage(api, text)
     [BindProperty(SupportsGet = true)]
     public Guid? LearningNetworkId { get; set; }
 
+    /// <summary>The session this new one copies ("Duplicate" on a session's page): every field prefilled from it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? CopyOf { get; set; }
+
+    /// <summary>The session copied, when there is one.</summary>
+    public SessionView? Original { get; private set; }
+
     public IReadOnlyList<NetworkView> Networks { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (LearningNetworkId is not null)
+        if (CopyOf is { } copyOf)
+        {
+            var original = await Api.GetAsync<SessionView>($"/api/sessions/{copyOf}");
+            if (!original.Ok)
+            {
+                return NotFoundOr(original.Problem!);
+            }
+
+            // A copy is a new draft: the same details, network and reminders; staff change what differs (the date, mostly).
+            Original = original.Result;
+            Form = SessionForm.From(Original);
+            LearningNetworkId = Original.LearningNetworkId;
+        }
+        else if (LearningNetworkId is not null)
         {
             Form.Kind = "LearningNetworkMeeting";
         }
 
         Networks = await NetworkChoices.LoadAsync(Api);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()

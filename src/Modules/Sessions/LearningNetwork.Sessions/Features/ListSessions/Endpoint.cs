@@ -10,11 +10,11 @@ namespace LearningNetwork.Sessions.Features.ListSessions;
 internal static class ListSessionsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/sessions", async (string? from, string? to, string? kind, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListSessions(from, to, kind, status, page, pageSize), ct)))
+        api.MapGet("/sessions", async (string? from, string? to, string? kind, string? status, string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListSessions(from, to, kind, status, page, pageSize) { Search = search }, ct)))
             .RequireAuthorization()
             .WithName("ListSessions")
-            .WithSummary("Sessions in start order, filtered and paged")
+            .WithSummary("Sessions in start order, filtered (search: words of the title, any case) and paged")
             .Produces<PagedResult<SessionResponse>>()
             .ProducesValidationProblem();
 }

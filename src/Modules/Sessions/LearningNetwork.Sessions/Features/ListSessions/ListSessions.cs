@@ -16,7 +16,11 @@ namespace LearningNetwork.Sessions.Features.ListSessions;
 /// <c>to</c> inclusive) or an instant with offset; a session is listed when it starts in that range.
 /// </summary>
 internal sealed record ListSessions(string? From, string? To, string? Kind, string? Status, int? Page, int? PageSize)
-    : IRequest<PagedResult<SessionResponse>>;
+    : IRequest<PagedResult<SessionResponse>>
+{
+    /// <summary>Text the title contains, in any case ("budget" finds "Budget workshop"); blank means no filter.</summary>
+    public string? Search { get; init; }
+}
 
 internal sealed class ListSessionsValidator : AbstractValidator<ListSessions>
 {
@@ -30,6 +34,7 @@ internal sealed class ListSessionsValidator : AbstractValidator<ListSessions>
             .WithMessage("Kind is Training or LearningNetworkMeeting.");
         RuleFor(x => x.Status).Must(v => v is null || InstantFilter.TryParseName<SessionStatus>(v, out _))
             .WithMessage("Status is Draft, Published or Cancelled.");
+        RuleFor(x => x.Search).MaximumLength(200);
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
     }
@@ -66,10 +71,11 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews vie
             request.From is not null && InstantFilter.TryParse(request.From, isUpperBound: false, out var from) ? from : null,
             request.To is not null && InstantFilter.TryParse(request.To, isUpperBound: true, out var to) ? to : null,
             request.Kind is not null && InstantFilter.TryParseName<SessionKind>(request.Kind, out var kind) ? kind : null,
-            request.Status is not null && InstantFilter.TryParseName<SessionStatus>(request.Status, out var status) ? status : null);
-        var total = await SessionListQueries.Count(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, cancellationToken);
+            request.Status is not null && InstantFilter.TryParseName<SessionStatus>(request.Status, out var status) ? status : null,
+            TitlePattern(request.Search));
+        var total = await SessionListQueries.Count(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, cancellationToken);
         var page = new List<Session>(paging.PageSize);
-        await foreach (var session in SessionListQueries.Page(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, paging.Skip, paging.PageSize)
+        await foreach (var session in SessionListQueries.Page(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, paging.Skip, paging.PageSize)
             .WithCancellation(cancellationToken))
         {
             page.Add(session);
@@ -78,7 +84,13 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews vie
         return new PagedResult<SessionResponse>(await views.ManyAsync(page, cancellationToken), total);
     }
 
-    private sealed record SessionFilter(bool Staff, DateTimeOffset? From, DateTimeOffset? To, SessionKind? Kind, SessionStatus? Status);
+    /// <summary>An ILIKE pattern for the search, its own % and _ taken literally; null for no search.</summary>
+    private static string? TitlePattern(string? search) =>
+        string.IsNullOrWhiteSpace(search)
+            ? null
+            : "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+
+    private sealed record SessionFilter(bool Staff, DateTimeOffset? From, DateTimeOffset? To, SessionKind? Kind, SessionStatus? Status, string? Title);
 }
 
 /// <summary>
@@ -90,18 +102,20 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews vie
 /// </summary>
 internal static class SessionListQueries
 {
-    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, CancellationToken, Task<int>> Count =
-        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, CancellationToken _) =>
+    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, string?, CancellationToken, Task<int>> Count =
+        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, string? title, CancellationToken _) =>
             db.Sessions.Count(s => (staff || s.Status != SessionStatus.Draft)
                 && (from == null || s.StartsAt >= from) && (to == null || s.StartsAt < to)
-                && (kind == null || s.Kind == kind) && (status == null || s.Status == status)));
+                && (kind == null || s.Kind == kind) && (status == null || s.Status == status)
+                && (title == null || EF.Functions.ILike(s.Title, title, @"\"))));
 
-    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, int, int, IAsyncEnumerable<Session>> Page =
-        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, int skip, int take) =>
+    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, string?, int, int, IAsyncEnumerable<Session>> Page =
+        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, string? title, int skip, int take) =>
             db.Sessions.AsNoTracking()
                 .Where(s => (staff || s.Status != SessionStatus.Draft)
                     && (from == null || s.StartsAt >= from) && (to == null || s.StartsAt < to)
-                    && (kind == null || s.Kind == kind) && (status == null || s.Status == status))
+                    && (kind == null || s.Kind == kind) && (status == null || s.Status == status)
+                    && (title == null || EF.Functions.ILike(s.Title, title, @"\")))
                 .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
                 .Skip(skip).Take(take));
 }

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using LearningNetwork.Testing;
+using Microsoft.Playwright;
+
+namespace LearningNetwork.WebUi.Tests;
+
+/// <summary>At phone width (390 by 844) the menu folds behind a button, lists of people and enrollments are cards whose actions stay on screen, and the calendar is an agenda.</summary>
+public sealed partial class JourneyTests
+{
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    [Fact]
+    public async Task At_phone_width_the_menu_folds_and_the_managers_and_my_sessions_keep_their_actions_on_screen()
+    {
+        using var api = await app.StaffClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (_, email, manager) = await BrowserManagerAsync(api, $"Phone Manager {tag}", "en");
+        var session = await api.PublishedSessionAsync(capacity: 5);
+        var sessionTitle = session.GetProperty("title").GetString()!;
+        using (manager)
+        {
+            await (await manager.EnrollAsync(session.Id())).ShouldBe(HttpStatusCode.Created);
+        }
+
+        var staff = await app.NewPageAsync(Phone);
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        var month = DateTime.Parse(session.GetProperty("start").GetString()!, CultureInfo.InvariantCulture).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        foreach (var (language, menu, sessions, deactivate) in new[] { ("nl", "Menu", "Sessies", "Deactiveren"), ("fr", "Menu", "Sessions", "Désactiver"), ("en", "Menu", "Sessions", "Deactivate") })
+        {
+            await staff.Locator($"button[value={language}]").ClickAsync();
+            await staff.GotoAsync($"/staff/managers?search={tag}");
+            var nav = staff.Locator("#main-nav");
+            await Expect(nav).ToBeHiddenAsync();
+            await staff.GetByRole(AriaRole.Button, new() { Name = menu, Exact = true }).ClickAsync();
+            await Expect(nav).ToBeVisibleAsync();
+            await Expect(nav.GetByRole(AriaRole.Link, new() { Name = sessions, Exact = true })).ToBeInViewportAsync();
+            await staff.AuditAsync($"phone-{language}-staff-menu-open");
+            await staff.GetByRole(AriaRole.Button, new() { Name = menu, Exact = true }).ClickAsync();
+            await Expect(nav).ToBeHiddenAsync();
+
+            var card = staff.Locator("li.card", new() { HasText = $"Phone Manager {tag}" });
+            await AssertOnScreenAsync(staff, card.GetByRole(AriaRole.Link, new() { Name = deactivate }));
+            await staff.AuditAsync($"phone-{language}-staff-managers");
+
+            // The month is an agenda: only days with sessions, ours among them.
+            await staff.GotoAsync($"/staff/sessions?view=calendar&month={month}");
+            await Expect(staff.Locator(".calendar").GetByRole(AriaRole.Link, new() { Name = sessionTitle })).ToBeVisibleAsync();
+            Assert.Equal(0, await staff.EvaluateAsync<int>("() => [...document.querySelectorAll('.calendar .day')].filter(d => getComputedStyle(d).display !== 'none' && !d.querySelector('a')).length"));
+            await staff.AuditAsync($"phone-{language}-staff-calendar");
+        }
+
+        // Without script the menu simply stays open.
+        var noScript = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = false, ViewportSize = Phone });
+        var plain = await noScript.NewPageAsync();
+        await plain.GotoAsync("/login");
+        await SignInAsync(plain, email, TestAccounts.Password);
+        await Expect(plain.Locator("#main-nav")).ToBeVisibleAsync();
+        await Expect(plain.Locator(".menu-toggle")).ToBeHiddenAsync();
+
+        var page = await app.NewPageAsync(Phone);
+        await page.GotoAsync("/login");
+        await SignInAsync(page, email, TestAccounts.Password);
+        foreach (var (language, cancel) in new[] { ("nl", "Inschrijving annuleren"), ("fr", "Annuler l'inscription"), ("en", "Cancel enrollment") })
+        {
+            await page.Locator($"button[value={language}]").ClickAsync();
+            await page.GotoAsync("/my-sessions");
+            await AssertOnScreenAsync(page, page.Locator("li.card", new() { HasText = sessionTitle }).GetByRole(AriaRole.Button, new() { Name = cancel }));
+            await page.AuditAsync($"phone-{language}-manager-my-sessions");
+        }
+    }
+
+    /// <summary>A directory manager with a unique name whom a browser can sign in as (email, <see cref="TestAccounts.Password"/>), and their signed-in API client.</summary>
+    private async Task<(Guid Id, string Email, HttpClient Client)> BrowserManagerAsync(HttpClient api, string fullName, string language, Guid? clusterId = null)
+    {
+        if (clusterId is null)
+        {
+            var cluster = await (await api.PostAsJsonAsync("/api/clusters", new { name = $"Cluster of {fullName}", type = "SpearheadCluster" })).Json(HttpStatusCode.Created);
+            clusterId = Guid.Parse(cluster.Id());
+        }
+
+        var email = $"{Guid.NewGuid():N}@cluster.example";
+        var created = await (await api.PostAsJsonAsync("/api/cluster-managers", new { clusterId, fullName, email, preferredLanguage = language })).Json(HttpStatusCode.Created);
+        var id = Guid.Parse(created.Id());
+        return (id, email, await app.SignInAsync(id));
+    }
+
+    /// <summary>The whole control is within the viewport's width, without scrolling sideways.</summary>
+    private static async Task AssertOnScreenAsync(IPage page, ILocator control)
+    {
+        await Expect(control).ToBeVisibleAsync();
+        var box = (await control.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= page.ViewportSize!.Width, $"The control reaches {box.X + box.Width} px on a {page.ViewportSize!.Width} px wide screen.");
+        Assert.Equal(page.ViewportSize.Width, await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "The page scrolls sideways.");
+    }
+}
