@@ -310,9 +310,13 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
         using var api = await app.StaffClientAsync();
         var network = await api.CreateNetworkAsync("MembersOnly");
+        var (manager, _, managerClient) = await BrowserManagerAsync(api, $"Every page {Guid.NewGuid():N}"[..22], "en");
+        managerClient.Dispose();
+        var cluster = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cluster-managers/{manager}")).GetProperty("clusterId").GetString();
         var session = (await api.PublishedSessionAsync(capacity: 3)).Id();
         var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new",
-            $"/staff/sessions/{session}", $"/staff/sessions/{session}/edit", $"/staff/sessions/{session}/reschedule", $"/staff/sessions/{session}/cancel", $"/staff/sessions/{session}/participants", $"/staff/sessions/new?copyOf={session}", "/staff/clusters", "/staff/managers", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
+            $"/staff/sessions/{session}", $"/staff/sessions/{session}/edit", $"/staff/sessions/{session}/reschedule", $"/staff/sessions/{session}/cancel", $"/staff/sessions/{session}/participants", $"/staff/sessions/new?copyOf={session}", "/staff/clusters", $"/staff/clusters/{cluster}",
+            "/staff/managers", $"/staff/managers/{manager}", $"/staff/managers/{manager}/deactivate", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();
@@ -321,7 +325,9 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
                 var response = await staff.GotoAsync(path);
                 Assert.Equal(200, response!.Status);
                 Assert.Equal(language, await staff.Locator("html").GetAttributeAsync("lang"));
-                await staff.AuditAsync($"staff-{language}{path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace(session, "id", StringComparison.Ordinal).Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
+                var shot = path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace(session, "id", StringComparison.Ordinal)
+                    .Replace(manager.ToString(), "id", StringComparison.Ordinal).Replace(cluster!, "id", StringComparison.Ordinal);
+                await staff.AuditAsync($"staff-{language}{shot.Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
             }
 
             await staff.GotoAsync("/staff/sessions");

@@ -42,7 +42,7 @@ public sealed partial class JourneyTests
             await Expect(nav).ToBeHiddenAsync();
 
             var card = staff.Locator("li.card", new() { HasText = $"Phone Manager {tag}" });
-            await AssertOnScreenAsync(staff, card.GetByRole(AriaRole.Button, new() { Name = deactivate }));
+            await AssertOnScreenAsync(staff, card.GetByRole(AriaRole.Link, new() { Name = deactivate }));
             await staff.AuditAsync($"phone-{language}-staff-managers");
 
             // The month is an agenda: only days with sessions, ours among them.

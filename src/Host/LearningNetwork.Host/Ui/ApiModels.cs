@@ -59,9 +59,15 @@ public sealed record FeedbackSummaryView(int Responses, double? AverageRating, I
 
 public sealed record CalendarFeed(string Url);
 
-public sealed record ClusterView(Guid Id, string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan, int ActiveManagers);
+public sealed record ClusterView(Guid Id, string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan, int ActiveManagers, string FundingStatus = "None");
 
 public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone, bool IsActive, string Status = "Invited", DateTime? InvitedAt = null);
+
+/// <summary>A guideline one manager downloaded (staff's view of a manager).</summary>
+public sealed record ManagerDownloadView(Guid GuidelineId, string Title, int Version, DateTime At);
+
+/// <summary>A learning network one manager belongs to (staff's view of a manager).</summary>
+public sealed record ManagerNetworkView(Guid NetworkId, string Name, string Theme, string Membership, DateTime JoinedAt);
 
 public sealed record ImportErrorView(int Line, string Field, string Message);
 

@@ -5,6 +5,7 @@ using LearningNetwork.Enrollments.Features.Enroll;
 using LearningNetwork.Enrollments.Features.EnrollInSeries;
 using LearningNetwork.Enrollments.Features.GetFeedbackSummary;
 using LearningNetwork.Enrollments.Features.GetMyCalendarFeed;
+using LearningNetwork.Enrollments.Features.ListManagerEnrollments;
 using LearningNetwork.Enrollments.Features.ListMyEnrollments;
 using LearningNetwork.Enrollments.Features.ListParticipants;
 using LearningNetwork.Enrollments.Features.MarkAttendance;
@@ -48,6 +49,7 @@ public static class EnrollmentsModule
         ParticipantsCsvEndpoint.Map(api);
         MarkAttendanceEndpoint.Map(api);
         ListMyEnrollmentsEndpoint.Map(api);
+        ListManagerEnrollmentsEndpoint.Map(api);
         GetMyCalendarFeedEndpoint.Map(api);
         RotateMyCalendarFeedEndpoint.Map(api);
         RenderCalendarFeedEndpoint.Map(app);

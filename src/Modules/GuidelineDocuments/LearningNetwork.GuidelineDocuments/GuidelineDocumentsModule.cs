@@ -3,6 +3,7 @@ using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.GuidelineDocuments.Features.GetDownloadLog;
 using LearningNetwork.GuidelineDocuments.Features.GetGuideline;
 using LearningNetwork.GuidelineDocuments.Features.ListGuidelines;
+using LearningNetwork.GuidelineDocuments.Features.ListManagerDownloads;
 using LearningNetwork.GuidelineDocuments.Features.OpenGuidelineFile;
 using LearningNetwork.GuidelineDocuments.Features.PublishGuideline;
 using LearningNetwork.GuidelineDocuments.Features.SetSessionMaterials;
@@ -45,6 +46,7 @@ public static class GuidelineDocumentsModule
         GetGuidelineEndpoint.Map(api);
         OpenGuidelineFileEndpoint.Map(api);
         GetDownloadLogEndpoint.Map(api);
+        ListManagerDownloadsEndpoint.Map(api);
         SetSessionMaterialsEndpoint.Map(api);
         return app;
     }

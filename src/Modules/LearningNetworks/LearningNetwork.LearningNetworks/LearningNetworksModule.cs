@@ -8,6 +8,7 @@ using LearningNetwork.LearningNetworks.Features.EditLearningNetwork;
 using LearningNetwork.LearningNetworks.Features.JoinLearningNetwork;
 using LearningNetwork.LearningNetworks.Features.LeaveLearningNetwork;
 using LearningNetwork.LearningNetworks.Features.ListLearningNetworks;
+using LearningNetwork.LearningNetworks.Features.ListManagerNetworks;
 using LearningNetwork.LearningNetworks.Features.ListMembers;
 using LearningNetwork.LearningNetworks.Features.NetworkAttendance;
 using LearningNetwork.LearningNetworks.Features.NetworkAttendanceCsv;
@@ -46,6 +47,7 @@ public static class LearningNetworksModule
         AddMembersEndpoint.Map(api);
         RemoveMemberEndpoint.Map(api);
         ListMembersEndpoint.Map(api);
+        ListManagerNetworksEndpoint.Map(api);
         JoinLearningNetworkEndpoint.Map(api);
         LeaveLearningNetworkEndpoint.Map(api);
         NetworkAttendanceEndpoint.Map(api);

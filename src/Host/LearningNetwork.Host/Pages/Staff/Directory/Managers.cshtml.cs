@@ -43,12 +43,6 @@ public sealed class ManagersModel(Api api, UiText text) : UiPage(api, text)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeactivateAsync(Guid id)
-    {
-        var result = await Api.PostAsync($"/api/cluster-managers/{id}/deactivate");
-        return result.Ok ? Done(T["The manager is deactivated."], "/staff/managers") : Refused(result.Problem!, "/staff/managers");
-    }
-
     public async Task<IActionResult> OnPostResendAsync(Guid id)
     {
         var result = await Api.PostAsync($"/api/cluster-managers/{id}/resend-invitation");

@@ -1,5 +1,6 @@
 using LearningNetwork.BuildingBlocks.Contracts;
 using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.Enrollments.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using LearningNetwork.Testing;
+using Microsoft.Playwright;
+
+namespace LearningNetwork.WebUi.Tests;
+
+/// <summary>Staff read one manager (details, enrollments past and upcoming, downloads, networks) and one cluster (managers, funding, participation); deactivation is a step of its own.</summary>
+public sealed partial class JourneyTests
+{
+    [Fact]
+    public async Task Staff_read_a_managers_enrollments_downloads_and_networks_through_the_api()
+    {
+        using var api = await app.StaffClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (managerId, _, manager) = await BrowserManagerAsync(api, $"Api Reader {tag}", "en");
+        using (manager)
+        {
+            var upcoming = await api.PublishedSessionAsync(capacity: 5);
+            await (await api.EnrollAsync(upcoming.Id(), managerId)).ShouldBe(HttpStatusCode.Created);
+            var past = await PastSessionAsync(api, managerId, attended: true);
+            var guideline = await PublishedGuidelineAsync(api, $"Read by {tag}");
+            await (await manager.GetAsync($"/api/guidelines/{guideline}/download")).ShouldBe(HttpStatusCode.OK);
+            var network = await api.CreateNetworkAsync("Open", $"Network of {tag}");
+            await api.AddMembersAsync(network.Id, [managerId]);
+
+            var enrollments = await (await api.GetAsync($"/api/cluster-managers/{managerId}/enrollments")).Json(HttpStatusCode.OK);
+            Assert.Equal(2, enrollments.GetProperty("total").GetInt32());
+            var items = enrollments.GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal([past.ToString(), upcoming.Id()], items.Select(i => i.GetProperty("sessionId").GetString()));
+            Assert.Equal("Attended", items[0].GetProperty("attendance").GetString());
+            var downloads = await (await api.GetAsync($"/api/cluster-managers/{managerId}/downloads")).Json(HttpStatusCode.OK);
+            Assert.Equal($"Read by {tag}", downloads.EnumerateArray().Single().GetProperty("title").GetString());
+            var networks = await (await api.GetAsync($"/api/cluster-managers/{managerId}/learning-networks")).Json(HttpStatusCode.OK);
+            Assert.Equal(network.Id.ToString(), networks.EnumerateArray().Single().GetProperty("networkId").GetString());
+
+            foreach (var part in new[] { "enrollments", "downloads", "learning-networks" })
+            {
+                await (await api.GetAsync($"/api/cluster-managers/{Guid.NewGuid()}/{part}")).ShouldBe(HttpStatusCode.NotFound);
+                await (await manager.GetAsync($"/api/cluster-managers/{managerId}/{part}")).ShouldBe(HttpStatusCode.Forbidden);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Staff_open_a_manager_page_and_a_cluster_page_and_deactivation_asks_first()
+    {
+        using var api = await app.StaffClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var clusterName = $"Ended cluster {tag}";
+        var cluster = Guid.Parse((await (await api.PostAsJsonAsync("/api/clusters", new { name = clusterName, type = "SpearheadCluster", fundingStart = "2020-01-01", fundingEnd = "2023-12-31" }))
+            .Json(HttpStatusCode.Created)).Id());
+        var name = $"Maaike Page {tag}";
+        var (managerId, _, manager) = await BrowserManagerAsync(api, name, "en", cluster);
+        var upcoming = await api.PublishedSessionAsync(capacity: 5);
+        await (await api.EnrollAsync(upcoming.Id(), managerId)).ShouldBe(HttpStatusCode.Created);
+        var past = await PastSessionAsync(api, managerId, attended: true);
+        var pastTitle = (await (await api.GetAsync($"/api/sessions/{past}")).Json(HttpStatusCode.OK)).GetProperty("title").GetString()!;
+        var pastYear = (await (await api.GetAsync($"/api/sessions/{past}")).Json(HttpStatusCode.OK)).GetProperty("startsAt").GetDateTime().Year;
+        var guideline = await PublishedGuidelineAsync(api, $"Rules read by {tag}");
+        using (manager)
+        {
+            await (await manager.GetAsync($"/api/guidelines/{guideline}/download")).ShouldBe(HttpStatusCode.OK);
+        }
+
+        var network = await api.CreateNetworkAsync("Open", $"Network of {tag}");
+        await api.AddMembersAsync(network.Id, [managerId]);
+
+        var staff = await app.NewPageAsync();
+        await staff.GotoAsync("/login");
+        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        foreach (var (language, upcomingHeading, pastHeading, attended, ended, sessionsAttended) in new[]
+                 {
+                     ("nl", "Komende inschrijvingen", "Vroegere inschrijvingen", "Aanwezig", "Afgelopen", "Bijgewoonde sessies"),
+                     ("fr", "Inscriptions à venir", "Inscriptions passées", "Présent(e)", "Terminé", "Sessions suivies"),
+                     ("en", "Upcoming enrollments", "Past enrollments", "Attended", "Ended", "Sessions attended"),
+                 })
+        {
+            await staff.Locator($"button[value={language}]").ClickAsync();
+            // From the managers list to the manager's page.
+            await staff.GotoAsync($"/staff/managers?search={tag}");
+            await staff.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+            await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+            await Expect(staff.Locator("#upcoming + ul")).ToContainTextAsync(upcoming.GetProperty("title").GetString()!);
+            await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = upcomingHeading })).ToBeVisibleAsync();
+            await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = pastHeading })).ToBeVisibleAsync();
+            await Expect(staff.Locator("#past + ul li", new() { HasText = pastTitle })).ToContainTextAsync(attended);
+            await Expect(staff.Locator("#networks + ul")).ToContainTextAsync($"Network of {tag}");
+            await Expect(staff.Locator("#downloads + ul")).ToContainTextAsync($"Rules read by {tag}");
+            await staff.AuditAsync($"staff-{language}-manager-page");
+
+            // From the manager to their cluster: funding ended, its managers, its participation.
+            await staff.GotoAsync($"/staff/clusters/{cluster}?year={pastYear}");
+            await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(clusterName);
+            await Expect(staff.Locator("#funding-ended")).ToHaveTextAsync(ended);
+            await Expect(staff.Locator("#managers + ul")).ToContainTextAsync(name);
+            await Expect(staff.Locator(".figures li", new() { HasText = sessionsAttended })).ToContainTextAsync("1");
+            await staff.AuditAsync($"staff-{language}-cluster-page");
+        }
+
+        // The clusters list leads to the cluster's page.
+        await staff.GotoAsync("/staff/clusters");
+        await staff.GetByRole(AriaRole.Link, new() { Name = clusterName, Exact = true }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(clusterName);
+
+        // Editing: a mistake is shown at its field, a correction is saved.
+        await staff.GotoAsync($"/staff/managers/{managerId}");
+        await staff.Locator("#Form_FullName").FillAsync("");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save the details" }).ClickAsync();
+        await Expect(staff.Locator("span[data-valmsg-for='Form.FullName']")).Not.ToBeEmptyAsync();
+        await staff.Locator("#Form_FullName").FillAsync(name);
+        await staff.Locator("#Form_Phone").FillAsync("+32 470 12 34 56");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save the details" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("The details are saved.");
+        await Expect(staff.Locator("dl.facts")).ToContainTextAsync("+32 470 12 34 56");
+
+        // At phone width the page reads top to bottom.
+        var phone = await app.NewPageAsync(Phone);
+        await phone.GotoAsync("/login");
+        await SignInAsync(phone, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
+        await phone.Locator("button[value=en]").ClickAsync();
+        await phone.GotoAsync($"/staff/managers/{managerId}");
+        await AssertOnScreenAsync(phone, phone.GetByRole(AriaRole.Link, new() { Name = "Deactivate…" }));
+        await phone.AuditAsync("phone-en-staff-manager-page");
+        await phone.GotoAsync($"/staff/clusters/{cluster}");
+        await phone.AuditAsync("phone-en-staff-cluster-page");
+
+        // Deactivation: no red button in the list, a page that says what ends, and a way back.
+        await staff.GotoAsync($"/staff/managers?search={tag}");
+        await Expect(staff.Locator("li.card button.danger")).ToHaveCountAsync(0);
+        var card = staff.Locator("li.card", new() { HasText = name });
+        await card.GetByRole(AriaRole.Link, new() { Name = "Deactivate…" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Deactivate {name}?");
+        await Expect(staff.Locator("main")).ToContainTextAsync("1 upcoming enrollment ends");
+        await Expect(staff.Locator("main")).ToContainTextAsync("they leave 1 learning network");
+        await staff.AuditAsync("staff-deactivate-manager");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "No, keep the account" }).ClickAsync();
+        await Expect(staff.Locator("dl.facts")).ToContainTextAsync("Active");
+        Assert.True(await app.Database.ScalarAsync<bool>("SELECT is_active FROM cluster_managers.managers WHERE id = @id", ("id", managerId)));
+
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Deactivate…" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Yes, deactivate" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("The manager is deactivated.");
+        await Expect(staff.Locator("dl.facts")).ToContainTextAsync("Deactivated");
+        await Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Deactivate…" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A session the manager was enrolled in that took place 30 days ago (marked attended or not).</summary>
+    private async Task<Guid> PastSessionAsync(HttpClient api, Guid managerId, bool attended, Guid? guideline = null)
+    {
+        var session = await api.PublishedSessionAsync(capacity: 5, daysAhead: 3);
+        var id = Guid.Parse(session.Id());
+        if (guideline is { } material)
+        {
+            await (await api.PutAsJsonAsync($"/api/sessions/{id}/materials", new { guidelineIds = new[] { material } })).ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        var enrollment = await (await api.EnrollAsync(session.Id(), managerId)).Json(HttpStatusCode.Created);
+        if (attended)
+        {
+            await (await api.PutAsJsonAsync($"/api/sessions/{id}/attendance", new[] { new TestNetworks.AttendanceMark(Guid.Parse(enrollment.Id()), "Attended") }))
+                .ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        var localStart = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(-30).AddHours(10), DateTimeKind.Unspecified);
+        var startsAt = TimeZoneInfo.ConvertTimeToUtc(localStart, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels"));
+        await app.Database.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            UPDATE sessions.sessions SET start_local = '{localStart:yyyy-MM-dd HH:mm}', end_local = '{localStart.AddHours(2):yyyy-MM-dd HH:mm}',
+                starts_at = '{startsAt:yyyy-MM-dd HH:mm}+00', ends_at = '{startsAt.AddHours(2):yyyy-MM-dd HH:mm}+00'
+            WHERE id = '{id}'
+            """));
+        return id;
+    }
+
+    /// <summary>A published PDF guideline with this title; returns its id.</summary>
+    private static async Task<Guid> PublishedGuidelineAsync(HttpClient api, string title, string fileName = "rules.pdf")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(GuidelineBytes);
+        file.Headers.ContentType = new("application/pdf");
+        form.Add(file, "file", fileName);
+        foreach (var (field, value) in new[] { ("title", title), ("category", "Funding"), ("language", "en") })
+        {
+            form.Add(new StringContent(value), field);
+        }
+
+        var id = (await (await api.PostAsync("/api/guidelines", form)).Json(HttpStatusCode.Created)).Id();
+        await (await api.PostAsync($"/api/guidelines/{id}/publish", null)).ShouldBe(HttpStatusCode.OK);
+        return Guid.Parse(id);
+    }
+}
