@@ -36,7 +36,7 @@ internal static class Overview
         var managers = (await mediator.Send(new GetClusterManagers(tallies.ByManager.Select(m => m.ClusterManagerId).ToList()), ct))
             .ToDictionary(m => m.ClusterManagerId);
         var directory = await mediator.Send(new GetDirectoryFigures(), ct);
-        var emails = await mediator.Send(new GetEmailFigures(period.From, period.To, [EmailKind.Reminder, EmailKind.FollowUp]), ct);
+        var emails = await mediator.Send(new GetEmailFigures(period.FirstDay, period.LastDay, [EmailKind.Reminder, EmailKind.FollowUp]), ct);
 
         var heldIds = held.Select(s => s.Session.SessionId).ToHashSet();
         var heldTallies = tallies.BySession.Where(t => heldIds.Contains(t.SessionId)).ToList();

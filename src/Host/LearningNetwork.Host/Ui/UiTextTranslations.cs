@@ -160,8 +160,6 @@ internal static class UiTextTranslations
         ["Draft"] = ("Ontwerp", "Brouillon"),
         ["Due"] = ("Gepland", "Prévu"),
         ["Duration in minutes"] = ("Duur in minuten", "Durée en minutes"),
-        ["E.g. FREQ=MONTHLY;BYDAY=1TU;COUNT=6 (first Tuesday, six times) or FREQ=WEEKLY;UNTIL=20270630T000000Z. At most 52 meetings."] =
-            ("Bv. FREQ=MONTHLY;BYDAY=1TU;COUNT=6 (eerste dinsdag, zes keer) of FREQ=WEEKLY;UNTIL=20270630T000000Z. Hoogstens 52 bijeenkomsten.", "P. ex. FREQ=MONTHLY;BYDAY=1TU;COUNT=6 (premier mardi, six fois) ou FREQ=WEEKLY;UNTIL=20270630T000000Z. Au plus 52 réunions."),
         ["Edit"] = ("Wijzigen", "Modifier"),
         ["Email"] = ("E-mail", "E-mail"),
         ["Emails"] = ("E-mails", "E-mails"),

@@ -117,6 +117,29 @@ internal sealed class SessionSeats
     public long WaitlistCounter { get; set; }
 }
 
+/// <summary>
+/// A session's running sums for the dashboard, kept by the database itself: triggers on the
+/// enrollments and feedback tables add each statement's change, so every way of writing them
+/// (one enrollment, a network's bulk enrollment, attendance, feedback, erasure) keeps the sums
+/// true, and the dashboard reads one row per session instead of adding up every enrollment.
+/// Only confirmed enrollments count; ratings count for confirmed enrollments.
+/// </summary>
+internal sealed class SessionFigures
+{
+    public Guid SessionId { get; set; }
+
+    public int Confirmed { get; set; }
+
+    public int Attended { get; set; }
+
+    /// <summary>Confirmed enrollments whose attendance was marked (attended or absent).</summary>
+    public int Marked { get; set; }
+
+    public int Ratings { get; set; }
+
+    public int RatingSum { get; set; }
+}
+
 /// <summary>A manager's secret calendar feed: looked up by the hash of its token.</summary>
 internal sealed class CalendarFeed
 {

@@ -15,6 +15,8 @@ internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext
 
     public DbSet<SessionSeats> Seats => Set<SessionSeats>();
 
+    public DbSet<SessionFigures> SessionFigures => Set<SessionFigures>();
+
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<FeedbackToken> FeedbackTokens => Set<FeedbackToken>();
@@ -48,6 +50,16 @@ internal sealed class EnrollmentsDbContext(DbContextOptions<EnrollmentsDbContext
         });
         seats.HasKey(s => s.SessionId);
         seats.Property(s => s.SessionId).ValueGeneratedNever();
+
+        var figures = modelBuilder.Entity<SessionFigures>();
+        figures.ToTable("session_figures");
+        figures.HasKey(f => f.SessionId);
+        figures.Property(f => f.SessionId).ValueGeneratedNever();
+
+        // A plain index on session_id would make the dashboard read every enrollment's row; this one answers
+        // its per-manager sums from the index alone.
+        enrollment.HasIndex(e => e.SessionId, "ix_enrollments_confirmed_by_session").HasFilter("status = 'Confirmed'")
+            .IncludeProperties(e => new { e.ClusterManagerId, e.Attendance }).HasDatabaseName("ix_enrollments_confirmed_by_session");
 
         var token = modelBuilder.Entity<FeedbackToken>();
         token.ToTable("feedback_tokens");

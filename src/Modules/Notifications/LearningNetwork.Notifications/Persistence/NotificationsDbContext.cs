@@ -15,6 +15,8 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
 
     public DbSet<Email> Emails => Set<Email>();
 
+    public DbSet<EmailFigureChange> EmailFigures => Set<EmailFigureChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -39,8 +41,14 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
         email.HasIndex(e => e.Recipient);
         email.HasIndex(e => e.ClusterManagerId);
         email.HasIndex(e => e.CreatedAt);
-        // The dashboard counts reminders and follow-ups of a period by state from this index alone.
-        email.HasIndex(e => new { e.Kind, e.DueAt }).IncludeProperties(e => e.Status);
+
+        var figures = modelBuilder.Entity<EmailFigureChange>();
+        figures.ToTable("email_figures");
+        figures.HasKey(f => f.Id);
+        figures.Property(f => f.Id).UseIdentityAlwaysColumn();
+        figures.Property(f => f.Kind).HasConversion<string>().HasMaxLength(40);
+        figures.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+        figures.HasIndex(f => new { f.Kind, f.DueDay });
     }
 
     /// <summary>Template values as the jsonb columns hold them (also for the send log's bulk insert).</summary>

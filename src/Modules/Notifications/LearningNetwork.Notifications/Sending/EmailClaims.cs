@@ -86,5 +86,17 @@ internal sealed class EmailClaims(NotificationsDbContext db, TimeProvider clock)
                 FOR UPDATE SKIP LOCKED)
             """, cancellationToken));
 
+    /// <summary>
+    /// Folds the appended changes of the email figures into one row per kind, day and state, in one
+    /// statement: changes appended meanwhile are not in its snapshot and stay, and two instances
+    /// folding at once each fold only the rows the other did not.
+    /// </summary>
+    public Task CompactFiguresAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("""
+            WITH folded AS (DELETE FROM notifications.email_figures RETURNING kind, due_day, status, emails)
+            INSERT INTO notifications.email_figures (kind, due_day, status, emails)
+            SELECT kind, due_day, status, sum(emails) FROM folded GROUP BY kind, due_day, status HAVING sum(emails) <> 0
+            """, cancellationToken);
+
     private static string Truncate(string value) => value.Length <= 2000 ? value : value[..2000];
 }

@@ -40,9 +40,9 @@ internal sealed class EmailDispatcher(
             var sent = 0;
             try
             {
-                if (settings.RetainDays > 0 && clock.GetUtcNow() >= nextHousekeeping)
+                if (clock.GetUtcNow() >= nextHousekeeping)
                 {
-                    await PurgeOldEmailsAsync(settings.RetainDays, stoppingToken);
+                    await KeepHouseAsync(settings.RetainDays, stoppingToken);
                     nextHousekeeping = clock.GetUtcNow() + Housekeeping.Interval;
                 }
 
@@ -134,16 +134,24 @@ internal sealed class EmailDispatcher(
         return batch.Count;
     }
 
-    /// <summary>The send log's retention (<see cref="EmailSendingOptions.RetainDays"/>): at start and then hourly, on each sending instance.</summary>
-    private async Task PurgeOldEmailsAsync(int retainDays, CancellationToken cancellationToken)
+    /// <summary>
+    /// At start and then hourly, on each sending instance: the send log's retention
+    /// (<see cref="EmailSendingOptions.RetainDays"/>, 0 keeps everything), then the email figures folded.
+    /// </summary>
+    private async Task KeepHouseAsync(int retainDays, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var purged = await scope.ServiceProvider.GetRequiredService<EmailClaims>()
-            .PurgeFinishedAsync(clock.GetUtcNow() - TimeSpan.FromDays(retainDays), cancellationToken);
-        if (purged > 0)
+        var claims = scope.ServiceProvider.GetRequiredService<EmailClaims>();
+        if (retainDays > 0)
         {
-            logger.LogInformation("Deleted {Count} emails older than {Days} days from the send log", purged, retainDays);
+            var purged = await claims.PurgeFinishedAsync(clock.GetUtcNow() - TimeSpan.FromDays(retainDays), cancellationToken);
+            if (purged > 0)
+            {
+                logger.LogInformation("Deleted {Count} emails older than {Days} days from the send log", purged, retainDays);
+            }
         }
+
+        await claims.CompactFiguresAsync(cancellationToken);
     }
 
     /// <summary>Gives the untried back after a failure; if even that fails (the database is down), they wait for their lease.</summary>

@@ -177,6 +177,12 @@ namespace LearningNetwork.Enrollments.Persistence.Migrations
                         .HasDatabaseName("ux_enrollments_waitlist_order")
                         .HasFilter("status = 'Waitlisted'");
 
+                    b.HasIndex(new[] { "SessionId" }, "ix_enrollments_confirmed_by_session")
+                        .HasDatabaseName("ix_enrollments_confirmed_by_session")
+                        .HasFilter("status = 'Confirmed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "SessionId" }, "ix_enrollments_confirmed_by_session"), new[] { "ClusterManagerId", "Attendance" });
+
                     b.ToTable("enrollments", "enrollments");
                 });
 
@@ -238,6 +244,38 @@ namespace LearningNetwork.Enrollments.Persistence.Migrations
                         .HasDatabaseName("ix_feedback_tokens_enrollment_id");
 
                     b.ToTable("feedback_tokens", "enrollments");
+                });
+
+            modelBuilder.Entity("LearningNetwork.Enrollments.Domain.SessionFigures", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("integer")
+                        .HasColumnName("attended");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed");
+
+                    b.Property<int>("Marked")
+                        .HasColumnType("integer")
+                        .HasColumnName("marked");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_sum");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer")
+                        .HasColumnName("ratings");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_session_figures");
+
+                    b.ToTable("session_figures", "enrollments");
                 });
 
             modelBuilder.Entity("LearningNetwork.Enrollments.Domain.SessionSeats", b =>

@@ -6,16 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.Notifications.Features.GetEmailFigures;
 
-/// <summary>Answers the host's reports: how many emails of these kinds were sent, failed or are pending in a period.</summary>
+/// <summary>
+/// Answers the host's reports: how many emails of these kinds, due on the period's days, were sent,
+/// failed or are pending, from the figures the send log keeps per kind, day and state.
+/// </summary>
 internal sealed class GetEmailFiguresHandler(NotificationsDbContext db) : IRequestHandler<Contracts.GetEmailFigures, EmailFigures>
 {
     public async Task<EmailFigures> Handle(Contracts.GetEmailFigures request, CancellationToken cancellationToken)
     {
         var kinds = request.Kinds.Distinct().ToList();
-        var counts = await db.Emails.AsNoTracking()
-            .Where(e => kinds.Contains(e.Kind) && e.DueAt >= request.From && e.DueAt < request.To)
-            .GroupBy(e => e.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
+        var counts = await db.EmailFigures.AsNoTracking()
+            .Where(f => kinds.Contains(f.Kind) && f.DueDay >= request.FirstDay && f.DueDay <= request.LastDay)
+            .GroupBy(f => f.Status)
+            .Select(g => new { Status = g.Key, Count = g.Sum(f => f.Emails) })
             .ToListAsync(cancellationToken);
         int Count(params EmailStatus[] statuses) => counts.Where(c => statuses.Contains(c.Status)).Sum(c => c.Count);
 

@@ -189,15 +189,48 @@ namespace LearningNetwork.Notifications.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_emails_source_key");
 
-                    b.HasIndex("Kind", "DueAt")
-                        .HasDatabaseName("ix_emails_kind_due_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "DueAt"), new[] { "Status" });
-
                     b.HasIndex("SessionId", "Kind")
                         .HasDatabaseName("ix_emails_session_id_kind");
 
                     b.ToTable("emails", "notifications");
+                });
+
+            modelBuilder.Entity("LearningNetwork.Notifications.Domain.EmailFigureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueDay")
+                        .HasColumnType("date")
+                        .HasColumnName("due_day");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("integer")
+                        .HasColumnName("emails");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_figures");
+
+                    b.HasIndex("Kind", "DueDay")
+                        .HasDatabaseName("ix_email_figures_kind_due_day");
+
+                    b.ToTable("email_figures", "notifications");
                 });
 #pragma warning restore 612, 618
         }
