@@ -65,6 +65,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["POST /api/sessions/{id:guid}/cancel"] = Who.Staff,
         ["GET /api/sessions/{id:guid}/calendar.ics"] = Who.SignedIn,
         ["POST /api/series"] = Who.Staff,
+        ["POST /api/series/preview"] = Who.Staff,
         ["POST /api/series/{id:guid}/publish"] = Who.Staff,
         ["GET /api/reminder-defaults"] = Who.Staff,
         ["PUT /api/reminder-defaults"] = Who.Staff,

@@ -57,6 +57,62 @@ public sealed class SeriesApiTests(LearningNetworkApp app) : IClassFixture<Learn
     }
 
     [Theory]
+    [InlineData("FREQ=MONTHLY;BYDAY=1TU;COUNT=6")]
+    [InlineData("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=9")]
+    [InlineData("FREQ=WEEKLY;BYDAY=SU;COUNT=30")]
+    public async Task The_preview_gives_exactly_the_dates_the_series_gets_in_its_zone_and_stores_nothing(string rule)
+    {
+        using var staff = await app.StaffClientAsync();
+        // Thirty Sundays cross a change of the clocks: the preview and the series keep 16:00 local alike.
+        var firstStart = $"{DateTime.UtcNow.Year + 1}-01-03T16:00";
+        var before = await app.Database.ScalarAsync<long>("SELECT count(*) FROM sessions.sessions");
+
+        var preview = await (await staff.PostAsJsonAsync("/api/series/preview", new { timeZone = "Europe/Brussels", firstStart, durationMinutes = 90, recurrence = rule }))
+            .Json(HttpStatusCode.OK);
+
+        Assert.Equal(before, await app.Database.ScalarAsync<long>("SELECT count(*) FROM sessions.sessions"));
+        Assert.Equal("Europe/Brussels", preview.Str("timeZone"));
+        var previewed = preview.GetProperty("sessions").EnumerateArray()
+            .Select(s => (s.Str("start"), s.Str("end"), s.GetProperty("startsAt").GetDateTimeOffset(), s.GetProperty("endsAt").GetDateTimeOffset())).ToList();
+        Assert.NotEmpty(previewed);
+        Assert.All(previewed, p => Assert.EndsWith("T16:00", p.Item1, StringComparison.Ordinal));
+
+        var series = await (await staff.PostAsJsonAsync("/api/series", Series(rule, firstStart))).Json(HttpStatusCode.Created);
+        var saved = new List<(string, string, DateTimeOffset, DateTimeOffset)>();
+        foreach (var id in series.GetProperty("sessionIds").EnumerateArray().Select(i => i.GetString()))
+        {
+            var session = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
+            saved.Add((session.Str("start"), session.Str("end"), session.GetProperty("startsAt").GetDateTimeOffset(), session.GetProperty("endsAt").GetDateTimeOffset()));
+        }
+
+        Assert.Equal(saved, previewed);
+    }
+
+    [Theory]
+    [InlineData("fr", "FREQ=MONTHLY;BYDAY=9XX;COUNT=3", "La valeur dans 'BYDAY=9XX' de la règle n'est pas valide.")]
+    [InlineData("nl", "FREQ=WEEKLY;COUNT=abc", "De waarde in 'COUNT=abc' van de regel is niet geldig.")]
+    [InlineData("nl", "elke dinsdag", "Het deel 'elke dinsdag' van de regel is niet begrijpelijk: schrijf paren NAAM=WAARDE, bv. FREQ=MONTHLY;BYDAY=1TU;COUNT=6.")]
+    [InlineData("en", "FREQ=WEEKLY;UNTIL=tomorrow", "The value in 'UNTIL=tomorrow' of the rule is not valid.")]
+    public async Task A_bad_rule_is_explained_in_the_callers_language_not_in_the_librarys_words(string language, string rule, string expected)
+    {
+        using var staff = await app.StaffClientAsync();
+        foreach (var path in new[] { "/api/series/preview", "/api/series" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = path.EndsWith("preview", StringComparison.Ordinal)
+                    ? JsonContent.Create(new { timeZone = "Europe/Brussels", firstStart = $"{DateTime.UtcNow.Year + 1}-01-05T16:00", durationMinutes = 90, recurrence = rule })
+                    : JsonContent.Create(Series(rule)),
+            };
+            request.Headers.Add("Cookie", $"ln_lang={language}");
+
+            var message = await (await staff.SendAsync(request)).ShouldNameInvalidField("recurrence");
+
+            Assert.Equal(expected, message);
+        }
+    }
+
+    [Theory]
     [InlineData("FREQ=WEEKLY")]
     [InlineData("FREQ=WEEKLY;COUNT=60")]
     [InlineData("FREQ=SECONDLY;COUNT=3")]

@@ -85,6 +85,10 @@ public sealed record EmailView(Guid Id, string Kind, string Recipient, Guid? Ses
 
 public sealed record SeriesCreated(Guid Id, IReadOnlyList<Guid> SessionIds);
 
+public sealed record PreviewedSessionView(string Start, string End, DateTime StartsAt, DateTime EndsAt);
+
+public sealed record SeriesPreviewView(string TimeZone, IReadOnlyList<PreviewedSessionView> Sessions);
+
 public sealed record ClusterFigures(Guid ClusterId, string Name, int Enrollments, int Attended);
 
 public sealed record MonthFigures(string Month, int Sessions, int Enrollments, int Attended);

@@ -8,6 +8,7 @@ using LearningNetwork.Sessions.Features.GetReminderDefaults;
 using LearningNetwork.Sessions.Features.GetSession;
 using LearningNetwork.Sessions.Features.GetSessionCalendar;
 using LearningNetwork.Sessions.Features.ListSessions;
+using LearningNetwork.Sessions.Features.PreviewSeries;
 using LearningNetwork.Sessions.Features.PublishSeries;
 using LearningNetwork.Sessions.Features.PublishSession;
 using LearningNetwork.Sessions.Features.RescheduleSession;
@@ -49,6 +50,7 @@ public static class SessionsModule
         CancelSessionEndpoint.Map(api);
         GetSessionCalendarEndpoint.Map(api);
         ScheduleSeriesEndpoint.Map(api);
+        PreviewSeriesEndpoint.Map(api);
         PublishSeriesEndpoint.Map(api);
         GetReminderDefaultsEndpoint.Map(api);
         UpdateReminderDefaultsEndpoint.Map(api);

@@ -32,11 +32,7 @@ internal sealed class SessionSeries
         DateTimeOffset now,
         Guid? learningNetworkId = null)
     {
-        if (ZonedTime.TryFindZone(timeZone, out var firstZone) && ZonedTime.DoesNotExist(firstStartLocal, firstZone))
-        {
-            throw new BuildingBlocks.Errors.InvalidFieldException("firstStart", $"{ZonedTime.FormatLocal(firstStartLocal)} does not exist in {timeZone}: the clocks move forward then.");
-        }
-
+        var occurrences = Occurrences(timeZone, firstStartLocal, durationMinutes, recurrence);
         var series = new SessionSeries
         {
             Id = Guid.CreateVersion7(now),
@@ -48,18 +44,36 @@ internal sealed class SessionSeries
             CreatedAt = now,
         };
 
+        var sessions = occurrences
+            .Select(o => Session.Schedule(details, o.StartLocal, o.EndLocal, timeZone, enrollmentDeadlineLocal: null, rules, now, seriesId: series.Id, learningNetworkId))
+            .ToList();
+        return (series, sessions);
+    }
+
+    /// <summary>
+    /// The times a series' sessions will have, in its zone: what <see cref="Plan"/> schedules, and
+    /// what staff are shown before saving, so the preview and the series cannot differ.
+    /// </summary>
+    public static IReadOnlyList<SeriesOccurrence> Occurrences(string timeZone, DateTime firstStartLocal, int durationMinutes, string recurrence)
+    {
+        if (ZonedTime.TryFindZone(timeZone, out var firstZone) && ZonedTime.DoesNotExist(firstStartLocal, firstZone))
+        {
+            throw new BuildingBlocks.Errors.InvalidFieldException("firstStart", $"{ZonedTime.FormatLocal(firstStartLocal)} does not exist in {timeZone}: the clocks move forward then.");
+        }
+
         var zone = ZonedTime.FindZone(timeZone);
-        var sessions = Domain.Recurrence.Expand(recurrence, firstStartLocal)
+        return Domain.Recurrence.Expand(recurrence, firstStartLocal)
             .Select(start =>
             {
                 // An occurrence in the spring-forward gap moves forward by the gap (RFC 5545), and every
                 // occurrence lasts the same real time, whatever the clocks do during it.
                 var startsAt = ZonedTime.ToInstant(start, zone);
-                var localStart = TimeZoneInfo.ConvertTime(startsAt, zone).DateTime;
-                var localEnd = TimeZoneInfo.ConvertTime(startsAt.AddMinutes(durationMinutes), zone).DateTime;
-                return Session.Schedule(details, localStart, localEnd, timeZone, enrollmentDeadlineLocal: null, rules, now, seriesId: series.Id, learningNetworkId);
+                var endsAt = startsAt.AddMinutes(durationMinutes);
+                return new SeriesOccurrence(TimeZoneInfo.ConvertTime(startsAt, zone).DateTime, TimeZoneInfo.ConvertTime(endsAt, zone).DateTime, startsAt, endsAt);
             })
             .ToList();
-        return (series, sessions);
     }
 }
+
+/// <summary>One session of a series: its local start and end in the series' zone, and the instants.</summary>
+internal sealed record SeriesOccurrence(DateTime StartLocal, DateTime EndLocal, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
