@@ -23,14 +23,14 @@ public sealed partial class JourneyTests
         await app.CreateClusterManagerAsync(email, language: "en");
 
         var codes = LabelTests.CodeNames();
-        var staffPages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", $"/staff/sessions/{meeting}", $"/staff/sessions/{meeting}/participants", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/emails", "/staff/reports", "/staff/networks", $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff/funding-calls", "/staff/guidelines" };
+        var staffPages = new[] { "/staff", "/staff/sessions", "/staff/sessions?view=calendar", $"/staff/sessions/{meeting}", $"/staff/sessions/{meeting}/participants", "/staff/sessions/new", "/staff/series/new", "/staff/clusters", "/staff/managers", "/staff/emails", "/staff/reports", "/staff/networks", $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff/funding-calls", "/staff/guidelines", $"/staff/managers/{managers[0]}", $"/staff/managers/{managers[0]}/deactivate" };
         var staff = await app.NewPageAsync();
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
         var manager = await app.NewPageAsync();
         await manager.GotoAsync("/login");
         await SignInAsync(manager, email, TestAccounts.Password);
-        var managerPages = new[] { "/sessions", "/my-sessions", "/networks", "/funding-calls", "/guidelines" };
+        var managerPages = new[] { "/sessions", $"/sessions/{meeting}", "/my-sessions", "/networks", "/funding-calls", "/guidelines" };
 
         foreach (var language in new[] { "nl", "fr", "en" })
         {

@@ -1,16 +1,21 @@
 using LearningNetwork.Host.Ui;
+using MediatR;
 using Microsoft.AspNetCore.Authorization;
 
 namespace LearningNetwork.Host.Pages;
 
 [AllowAnonymous]
-public sealed class ActivateModel(Api api, UiText text) : SetPasswordPage(api, text, "/api/auth/activate")
+public sealed class ActivateModel(Api api, UiText text, IMediator mediator) : SetPasswordPage(api, text, mediator, "/api/auth/activate")
 {
     protected override string DoneMessage => T["Your account is active. Sign in with your email and new password."];
+
+    protected override string SignedInMessage => T["Your account is active and you are signed in. Welcome!"];
 }
 
 [AllowAnonymous]
-public sealed class ResetPasswordModel(Api api, UiText text) : SetPasswordPage(api, text, "/api/auth/reset-password")
+public sealed class ResetPasswordModel(Api api, UiText text, IMediator mediator) : SetPasswordPage(api, text, mediator, "/api/auth/reset-password")
 {
     protected override string DoneMessage => T["Your password is changed. Sign in with the new one."];
+
+    protected override string SignedInMessage => T["Your password is changed and you are signed in."];
 }

@@ -61,6 +61,14 @@ public sealed record ResendClusterManagerInvitation(Guid ClusterManagerId) : IRe
 public sealed record SignInWithCookie(string? Email, string? Password) : IRequest<bool>;
 
 /// <summary>
+/// Right after a person chose their password with an invitation or reset link, the web UI signs
+/// them in with that link and the password they just chose, so they need not type it again. Only
+/// a link used in the last few minutes qualifies; the sign-in itself is the usual one (throttle,
+/// deactivation, cookie on the current response). False for every kind of refusal, alike.
+/// </summary>
+public sealed record SignInWithUsedLink(string? Token, string? Password) : IRequest<bool>;
+
+/// <summary>
 /// The web UI's sign-out: the cookie is removed from the current response, and every cookie and
 /// token the account was issued before stops working.
 /// </summary>

@@ -1,10 +1,12 @@
+using LearningNetwork.Accounts.Contracts;
 using LearningNetwork.Host.Ui;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages;
 
 /// <summary>Activation and password reset: a one-time token from an email and a new password.</summary>
-public abstract class SetPasswordPage(Api api, UiText text, string endpoint) : UiPage(api, text)
+public abstract class SetPasswordPage(Api api, UiText text, IMediator mediator, string endpoint) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -15,7 +17,14 @@ public abstract class SetPasswordPage(Api api, UiText text, string endpoint) : U
     [BindProperty]
     public string? Confirm { get; set; }
 
+    /// <summary>Said on the sign-in page when signing in at once did not work out.</summary>
     protected abstract string DoneMessage { get; }
+
+    /// <summary>Said on the start page when the person is signed in straight away.</summary>
+    protected abstract string SignedInMessage { get; }
+
+    /// <summary>The link was refused: the page offers the way to sign in (an already used link most likely means the account is set up).</summary>
+    public bool LinkRefused => ModelState.TryGetValue(nameof(Token), out var entry) && entry.Errors.Count > 0;
 
     public void OnGet()
     {
@@ -36,6 +45,10 @@ public abstract class SetPasswordPage(Api api, UiText text, string endpoint) : U
             return Page();
         }
 
-        return Done(DoneMessage, "/login");
+        // Sign-in goes to the Accounts module directly (decision 0006), so the cookie lands on this
+        // response: the person does not type the password they just chose a second time.
+        return await mediator.Send(new SignInWithUsedLink(Token, Password), HttpContext.RequestAborted)
+            ? Done(SignedInMessage, "/")
+            : Done(DoneMessage, "/login");
     }
 }

@@ -31,10 +31,14 @@ internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManag
 {
     private const string InvalidLink = "This link is not valid: it was already used, replaced by a newer one, or it has expired.";
 
+    private const string UsedInvitation = "This invitation link was already used: your account is active. Sign in with your email and password; if you forgot the password, ask for a new one.";
+
+    private const string UsedReset = "This link was already used: your password was set with it. Sign in with that password, or ask for a new link.";
+
     public async Task<Unit> Handle(SetPasswordWithLink request, CancellationToken cancellationToken)
     {
         var token = await links.FindUsableAsync(request.Token!, request.Purpose, cancellationToken)
-            ?? throw new InvalidFieldException("token", InvalidLink);
+            ?? throw new InvalidFieldException("token", await WhyNotUsableAsync(request, cancellationToken));
         var user = await users.FindByIdAsync(token.UserId.ToString());
         if (user is null || !user.IsActive)
         {
@@ -79,6 +83,14 @@ internal sealed class SetPasswordWithLinkHandler(AccountsDbContext db, UserManag
         // The new stamp ends every earlier cookie and token: at once on this host, within seconds elsewhere.
         activeAccounts.Forget(user.Id);
         return Unit.Value;
+    }
+
+    /// <summary>A link already used says so (the person most likely clicked it twice), rather than the general refusal.</summary>
+    private async Task<string> WhyNotUsableAsync(SetPasswordWithLink request, CancellationToken cancellationToken)
+    {
+        var hash = AccountToken.Hash(request.Token!);
+        var used = await db.AccountTokens.AsNoTracking().AnyAsync(t => t.TokenHash == hash && t.Purpose == request.Purpose && t.UsedAt != null, cancellationToken);
+        return !used ? InvalidLink : request.Purpose == AccountLinkPurpose.Invitation ? UsedInvitation : UsedReset;
     }
 
     private static void Check(IdentityResult result)
