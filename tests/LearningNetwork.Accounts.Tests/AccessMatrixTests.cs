@@ -72,6 +72,7 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         ["POST /api/sessions/{id:guid}/enrollments"] = Who.SignedIn,
         ["POST /api/series/{id:guid}/enrollments"] = Who.SignedIn,
         ["POST /api/enrollments/{id:guid}/cancel"] = Who.SignedIn,
+        ["POST /api/enrollments/{id:guid}/move"] = Who.Staff,
         ["GET /api/sessions/{id:guid}/enrollments"] = Who.Staff,
         ["GET /api/sessions/{id:guid}/enrollments.csv"] = Who.Staff,
         ["PUT /api/sessions/{id:guid}/attendance"] = Who.Staff,

@@ -248,6 +248,13 @@ public sealed class EnrollmentTests(LearningNetworkApp app) : IClassFixture<Lear
         Assert.Equal("Manager 000", list[0].GetProperty("fullName").GetString());
         Assert.StartsWith("Testcluster", list[0].GetProperty("clusterName").GetString());
 
+        // Staff reach a participant from the list: email and phone are in it and in its CSV.
+        await app.Database.ExecuteAsync($"UPDATE cluster_managers.managers SET phone = '+32 470 12 34 56' WHERE id = '{managers[0]}'");
+        var email = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[0]));
+        list = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session.Id()}/enrollments");
+        Assert.Equal(email, list[0].GetProperty("email").GetString());
+        Assert.Equal("+32 470 12 34 56", list[0].GetProperty("phone").GetString());
+
         var csv = await staff.GetAsync($"/api/sessions/{session.Id()}/enrollments.csv");
         await csv.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -255,9 +262,10 @@ public sealed class EnrollmentTests(LearningNetworkApp app) : IClassFixture<Lear
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Name;Cluster;Status;Waitlist position;Attendance;Enrolled at", lines[0]);
+        Assert.Equal("Name;Cluster;Email;Phone;Status;Waitlist position;Attendance;Enrolled at", lines[0]);
         Assert.StartsWith("Manager 000;Testcluster", lines[1]);
-        Assert.Contains(";Confirmed;;Attended;", lines[1]);
+        // A leading + would make a spreadsheet read the number as a formula: the guard keeps it text.
+        Assert.Contains($";{email};'+32 470 12 34 56;Confirmed;;Attended;", lines[1]);
     }
 
     [Fact]

@@ -315,7 +315,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         var cluster = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cluster-managers/{manager}")).GetProperty("clusterId").GetString();
         var session = (await api.PublishedSessionAsync(capacity: 3)).Id();
         var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new",
-            $"/staff/sessions/{session}", $"/staff/sessions/{session}/edit", $"/staff/sessions/{session}/reschedule", $"/staff/sessions/{session}/cancel", $"/staff/sessions/{session}/participants", $"/staff/sessions/new?copyOf={session}", "/staff/clusters", $"/staff/clusters/{cluster}",
+            $"/staff/sessions/{session}", $"/staff/sessions/{session}/edit", $"/staff/sessions/{session}/reschedule", $"/staff/sessions/{session}/cancel", $"/staff/sessions/{session}/participants", $"/staff/sessions/{session}/attendance-sheet", $"/staff/sessions/new?copyOf={session}", "/staff/clusters", $"/staff/clusters/{cluster}",
             "/staff/managers", $"/staff/managers/{manager}", $"/staff/managers/{manager}/deactivate", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
         foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
         {

@@ -20,6 +20,9 @@ public sealed record ClusterManagerSummary(Guid ClusterManagerId, string FullNam
 {
     /// <summary>Whether they want announcements of new sessions (true in summaries written before the preference existed).</summary>
     public bool Announcements { get; init; } = true;
+
+    /// <summary>Their phone number, if the directory has one (for staff's participant lists).</summary>
+    public string? Phone { get; init; }
 }
 
 /// <summary>Ask the directory for managers by id; unknown ids are left out.</summary>

@@ -9,6 +9,7 @@ using LearningNetwork.Enrollments.Features.ListManagerEnrollments;
 using LearningNetwork.Enrollments.Features.ListMyEnrollments;
 using LearningNetwork.Enrollments.Features.ListParticipants;
 using LearningNetwork.Enrollments.Features.MarkAttendance;
+using LearningNetwork.Enrollments.Features.MoveEnrollment;
 using LearningNetwork.Enrollments.Features.ParticipantsCsv;
 using LearningNetwork.Enrollments.Features.RenderCalendarFeed;
 using LearningNetwork.Enrollments.Features.RotateMyCalendarFeed;
@@ -45,6 +46,7 @@ public static class EnrollmentsModule
         EnrollEndpoint.Map(api);
         EnrollInSeriesEndpoint.Map(api);
         CancelEnrollmentEndpoint.Map(api);
+        MoveEnrollmentEndpoint.Map(api);
         ListParticipantsEndpoint.Map(api);
         ParticipantsCsvEndpoint.Map(api);
         MarkAttendanceEndpoint.Map(api);

@@ -4,6 +4,9 @@ document.addEventListener('submit', (event) => {
   const question = event.submitter?.dataset.confirm;
   if (question && !window.confirm(question)) event.preventDefault();
 });
+document.addEventListener('click', (event) => {
+  if (event.target.closest('[data-print]')) window.print();
+});
 document.addEventListener('click', async (event) => {
   const button = event.target.closest('[data-copy]');
   if (!button) return;

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
-/// <summary>A session's participants: attendance, enrolling a manager, and a message to them.</summary>
-public sealed class SessionParticipantsModel(Api api, UiText text) : SessionPageModel(api, text)
+/// <summary>A session's participants: attendance, removing or moving someone, enrolling a manager not enrolled yet, and a message to them.</summary>
+public sealed class SessionParticipantsModel(Api api, UiText text, TimeProvider clock) : SessionPageModel(api, text)
 {
     public const int ManagerChoices = 50;
 
@@ -24,6 +24,9 @@ public sealed class SessionParticipantsModel(Api api, UiText text) : SessionPage
     /// <summary>How many active managers match; more than are offered when the agency has many.</summary>
     public int ManagersFound { get; private set; }
 
+    /// <summary>The sessions a participant can be moved to: published ones still to come, this one left out.</summary>
+    public IReadOnlyList<SessionView> Destinations { get; private set; } = [];
+
     private string Here => $"{Summary}/participants";
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
@@ -40,6 +43,27 @@ public sealed class SessionParticipantsModel(Api api, UiText text) : SessionPage
         return result.Ok
             ? Done(result.Result.Status == "Confirmed" ? T["Enrolled."] : T.Format("The session is full: on the waitlist, position {0}.", result.Result.WaitlistPosition ?? 0), Here + "#participants")
             : Refused(result.Problem!, Here);
+    }
+
+    /// <summary>Staff take someone off the list: their enrollment is cancelled, as they could do themselves, and the waitlist moves up.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(Guid enrollmentId)
+    {
+        var result = await Api.PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/cancel");
+        return result.Ok ? Done(T["The participant is removed; the waitlist moves up."], Here + "#participants") : Refused(result.Problem!, Here);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid enrollmentId, Guid sessionId)
+    {
+        var result = await Api.PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/move", new { sessionId });
+        if (!result.Ok)
+        {
+            var problem = result.Problem!;
+            return Refused(problem.Errors is { Count: > 0 } errors ? problem with { Detail = string.Join(" ", errors.Values.SelectMany(m => m)) } : problem, Here + "#move");
+        }
+
+        return Done(result.Result.Status == "Confirmed"
+            ? T["Moved: the participant has a seat in the other session."]
+            : T.Format("Moved: the other session is full, so the participant is on its waitlist, position {0}.", result.Result.WaitlistPosition ?? 0), Here + "#participants");
     }
 
     public async Task<IActionResult> OnPostMessageAsync()
@@ -62,13 +86,21 @@ public sealed class SessionParticipantsModel(Api api, UiText text) : SessionPage
             return missing;
         }
 
-        var participants = Api.GetAsync<List<Participant>>($"/api/sessions/{Id}/enrollments");
-        var managers = Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?active=true&pageSize={ManagerChoices}")
-            + (string.IsNullOrWhiteSpace(ManagerSearch) ? "" : "&search=" + Uri.EscapeDataString(ManagerSearch.Trim())));
-        Participants = (await participants).Value ?? [];
-        var found = (await managers).Value;
-        Managers = found?.Items ?? [];
-        ManagersFound = found?.Total ?? 0;
+        var destinations = Api.GetAsync<Paged<SessionView>>("/api/sessions" + UiQuery.Build(
+            ("from", clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("status", "Published"), ("pageSize", "200")));
+        Participants = (await Api.GetAsync<List<Participant>>($"/api/sessions/{Id}/enrollments")).Value ?? [];
+
+        // Only people not enrolled yet are offered: ask for as many more as are enrolled, so that
+        // leaving them out still fills the list.
+        var enrolled = Participants.Where(p => p.Status != "Cancelled").Select(p => p.ClusterManagerId).ToHashSet();
+        var pageSize = Math.Min(200, ManagerChoices + enrolled.Count);
+        var found = (await Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?active=true&pageSize={pageSize}")
+            + (string.IsNullOrWhiteSpace(ManagerSearch) ? "" : "&search=" + Uri.EscapeDataString(ManagerSearch.Trim())))).Value;
+        var items = found?.Items ?? [];
+        Managers = items.Where(m => !enrolled.Contains(m.Id)).Take(ManagerChoices).ToList();
+        ManagersFound = Math.Max(Managers.Count, (found?.Total ?? 0) - items.Count(m => enrolled.Contains(m.Id)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        Destinations = ((await destinations).Value?.Items ?? []).Where(d => d.Id != Id && d.StartsAt > now).ToList();
         return null;
     }
 

@@ -14,7 +14,7 @@ internal sealed class GetClusterManagersHandler(ClusterManagersDbContext db)
             from m in db.Managers.AsNoTracking()
             join c in db.Clusters.AsNoTracking() on m.ClusterId equals c.Id
             where ids.Contains(m.Id)
-            select new Contracts.ClusterManagerSummary(m.Id, m.FullName, m.Email, m.PreferredLanguage, c.Id, c.Name, m.IsActive) { Announcements = m.Announcements });
+            select new Contracts.ClusterManagerSummary(m.Id, m.FullName, m.Email, m.PreferredLanguage, c.Id, c.Name, m.IsActive) { Announcements = m.Announcements, Phone = m.Phone });
 
     public async Task<IReadOnlyList<Contracts.ClusterManagerSummary>> Handle(Contracts.GetClusterManagers request, CancellationToken cancellationToken)
     {

@@ -16,11 +16,11 @@ internal sealed class ParticipantsCsvHandler(EnrollmentsDbContext db, IMediator 
         var session = await ParticipantList.SessionAsync(mediator, request.SessionId, cancellationToken);
         var participants = await ParticipantList.OfAsync(db, mediator, request.SessionId, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(session.Session.TimeZone);
-        var csv = new SpreadsheetCsv().Row(["Name", "Cluster", "Status", "Waitlist position", "Attendance", "Enrolled at"]);
+        var csv = new SpreadsheetCsv().Row(["Name", "Cluster", "Email", "Phone", "Status", "Waitlist position", "Attendance", "Enrolled at"]);
         foreach (var p in participants)
         {
             var enrolledAt = TimeZoneInfo.ConvertTimeFromUtc(p.EnrolledAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            csv.Row([p.FullName, p.ClusterName, p.Status.ToString(), p.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "", p.Attendance.ToString(), enrolledAt]);
+            csv.Row([p.FullName, p.ClusterName, p.Email, p.Phone ?? "", p.Status.ToString(), p.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "", p.Attendance.ToString(), enrolledAt]);
         }
 
         var content = csv.ToBytes();

@@ -9,7 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningNetwork.Enrollments.Features.Shared;
 
 internal sealed record ParticipantResponse(
-    Guid Id, Guid ClusterManagerId, string FullName, string ClusterName, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt);
+    Guid Id, Guid ClusterManagerId, string FullName, string ClusterName, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt)
+{
+    /// <summary>How to reach them (staff call a participant who does not turn up); empty for an unknown manager.</summary>
+    public string Email { get; init; } = "";
+
+    public string? Phone { get; init; }
+}
 
 /// <summary>A session's participants for staff (the list, its CSV, attendance): confirmed first, then the waitlist in order, then cancelled.</summary>
 internal static class ParticipantList
@@ -31,7 +37,11 @@ internal static class ParticipantList
             {
                 var manager = managers.GetValueOrDefault(e.ClusterManagerId);
                 return new ParticipantResponse(e.Id, e.ClusterManagerId, manager?.FullName ?? "(unknown)", manager?.ClusterName ?? "",
-                    e.Status, e.Status == EnrollmentStatus.Waitlisted ? ++position : null, e.Attendance, e.EnrolledAt.UtcDateTime);
+                    e.Status, e.Status == EnrollmentStatus.Waitlisted ? ++position : null, e.Attendance, e.EnrolledAt.UtcDateTime)
+                {
+                    Email = manager?.Email ?? "",
+                    Phone = manager?.Phone,
+                };
             })
             .ToList();
     }
