@@ -99,8 +99,9 @@ public sealed partial class JourneyTests
             await staff.AuditAsync($"staff-{language}-cluster-page");
         }
 
-        // The clusters list leads to the cluster's page.
+        // The clusters list marks the ended funding too, and leads to the cluster's page.
         await staff.GotoAsync("/staff/clusters");
+        await Expect(staff.Locator("tr", new() { HasText = clusterName })).ToContainTextAsync("Ended");
         await staff.GetByRole(AriaRole.Link, new() { Name = clusterName, Exact = true }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(clusterName);
 

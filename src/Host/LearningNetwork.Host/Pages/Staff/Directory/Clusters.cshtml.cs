@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Directory;
 
-public sealed class ClustersModel(Api api, UiText text) : UiPage(api, text)
+public sealed class ClustersModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
+    /// <summary>A cluster whose funding's last day has passed is marked Ended.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     [BindProperty]
     public ClusterForm Form { get; set; } = new();
 
