@@ -64,8 +64,14 @@ public sealed class ImportTests(LearningNetworkApp app) : IClassFixture<Learning
         var quotedName = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var csv = $"cluster;fullName;email;preferredLanguage;phone\r\n{quotedName};\"Dupont, Marie\";{newEmail};FR;\"+32 9 \"\"123\"\"\"\r\n{quotedName};Nieuwe Naam;{existingEmail};nl;\r\n";
 
+        var preview = await (await staff.PostAsync("/api/cluster-managers/import?dryRun=true", Csv(csv, bom: true))).Json(HttpStatusCode.OK);
         var result = await (await staff.PostAsync("/api/cluster-managers/import", Csv(csv, bom: true))).Json(HttpStatusCode.OK);
 
+        // The dry run names each person and what will happen to them, with the cluster as it is listed.
+        Assert.Equal(
+            [(2, "Dupont, Marie", newEmail, name, "Created"), (3, "Nieuwe Naam", existingEmail, name, "Updated")],
+            preview.GetProperty("people").EnumerateArray().Select(p => (p.GetProperty("line").GetInt32(), p.GetProperty("fullName").GetString(),
+                p.GetProperty("email").GetString(), p.GetProperty("clusterName").GetString(), p.GetProperty("action").GetString())).ToList());
         Assert.Empty(result.GetProperty("errors").EnumerateArray());
         Assert.Equal((1, 1), (result.GetProperty("created").GetInt32(), result.GetProperty("updated").GetInt32()));
         var list = await (await staff.GetAsync($"/api/cluster-managers?clusterId={cluster.Id()}")).Json(HttpStatusCode.OK);
@@ -131,6 +137,19 @@ public sealed class ImportTests(LearningNetworkApp app) : IClassFixture<Learning
         Assert.Contains("cluster", fields);
         Assert.Contains("email", fields);
         Assert.All(result.GetProperty("errors").EnumerateArray(), e => Assert.Equal(1, e.GetProperty("line").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_quote_that_is_never_closed_is_reported_on_the_line_where_it_opens()
+    {
+        using var staff = await app.StaffClientAsync();
+
+        var result = await (await staff.PostAsync("/api/cluster-managers/import?dryRun=true",
+            Csv("cluster,fullName,email,preferredLanguage\nA,Ann,ann@x.example,nl\nA,\"Bart,bart@x.example,nl\nA,Cis,cis@x.example,nl\n"))).Json(HttpStatusCode.OK);
+
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, "file"), (error.GetProperty("line").GetInt32(), error.GetProperty("field").GetString()));
+        Assert.Contains("not closed", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

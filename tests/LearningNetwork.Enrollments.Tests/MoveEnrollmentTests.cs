@@ -70,6 +70,32 @@ public sealed class MoveEnrollmentTests(LearningNetworkApp app) : IClassFixture<
         await (await staff.PostAsJsonAsync($"/api/enrollments/{already.Id()}/move", new { sessionId = from.Id() })).ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Moves_in_opposite_directions_at_the_same_moment_all_succeed()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 12, language: "en");
+        var a = (await staff.PublishedSessionAsync(capacity: 20)).Id();
+        var b = (await staff.PublishedSessionAsync(capacity: 20, daysAhead: 22)).Id();
+        var moves = new List<(string Enrollment, string To)>();
+        for (var i = 0; i < managers.Count; i++)
+        {
+            var (from, to) = i % 2 == 0 ? (a, b) : (b, a);
+            moves.Add(((await (await staff.EnrollAsync(from, managers[i])).Json(HttpStatusCode.Created)).Id(), to));
+        }
+
+        var answers = await Task.WhenAll(moves.Select(async m =>
+        {
+            using var client = await app.StaffClientAsync();
+            var response = await client.PostAsJsonAsync($"/api/enrollments/{m.Enrollment}/move", new { sessionId = m.To });
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }));
+
+        Assert.All(answers, answer => Assert.StartsWith("200", answer, StringComparison.Ordinal));
+        Assert.Equal(6, (await staff.SessionAsync(a)).GetProperty("seatsTaken").GetInt32());
+        Assert.Equal(6, (await staff.SessionAsync(b)).GetProperty("seatsTaken").GetInt32());
+    }
+
     private static async Task<Dictionary<string, string>> StatusesAsync(HttpClient staff, string sessionId) =>
         (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/enrollments"))
             .EnumerateArray().ToDictionary(e => e.Id(), e => e.GetProperty("status").GetString()!);

@@ -27,6 +27,14 @@ public sealed partial class JourneyTests
         await staff.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "beheerders.csv", MimeType = "text/csv", Buffer = file });
         await staff.Locator("main form[enctype] button[type=submit]").ClickAsync();
         await Expect(staff.Locator(".figures li").First).ToContainTextAsync("3");
+        // The preview names whom it will create, before anything is stored.
+        var preview = staff.GetByRole(AriaRole.Table, new() { Name = "Wie de import aanmaakt of bijwerkt" });
+        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+        {
+            await Expect(preview.Locator("tr", new() { HasText = $"imp{i}.{tag}@cluster.example" })).ToContainTextAsync(person);
+        }
+
+        await Expect(preview.Locator("tbody tr", new() { HasText = "Toevoegen" })).ToHaveCountAsync(3);
         await staff.AuditAsync("staff-import-preview-nl");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Nu importeren en de uitnodigingen sturen" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("3");

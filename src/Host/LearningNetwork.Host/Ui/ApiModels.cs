@@ -71,7 +71,9 @@ public sealed record ManagerNetworkView(Guid NetworkId, string Name, string Them
 
 public sealed record ImportErrorView(int Line, string Field, string Message);
 
-public sealed record ImportResultView(int Created, int Updated, int Unchanged, bool DryRun, IReadOnlyList<ImportErrorView> Errors);
+public sealed record ImportResultView(int Created, int Updated, int Unchanged, bool DryRun, IReadOnlyList<ImportErrorView> Errors, IReadOnlyList<ImportedPersonView> People);
+
+public sealed record ImportedPersonView(int Line, string FullName, string Email, string ClusterName, string Action);
 
 public sealed record GuidelineVersionView(int Number, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt, DateTime? PublishedAt, string? ChangeNote);
 

@@ -1,4 +1,4 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace LearningNetwork.ClusterManagers.Features.ImportManagers;
 
@@ -9,119 +9,50 @@ internal sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fiel
 }
 
 /// <summary>
-/// RFC 4180 CSV as spreadsheets write it: UTF-8 with or without BOM, comma or semicolon (Belgian
-/// Excel writes semicolons; the header line decides), quoted fields with doubled quotes and line
-/// breaks inside quotes, CRLF or LF.
+/// RFC 4180 CSV as spreadsheets write it, read with Sep: comma or semicolon (Belgian Excel writes
+/// semicolons; the header line decides), quoted fields with doubled quotes and line breaks inside
+/// quotes, CRLF or LF. The text comes decoded (<see cref="CsvEncoding"/>).
 /// </summary>
 internal static class CsvTable
 {
-    public static (IReadOnlyList<string> Header, IReadOnlyList<CsvRow> Rows, string? Error) Parse(string text)
+    /// <returns>The header and rows, or the line of the first problem and what it is.</returns>
+    public static (IReadOnlyList<string> Header, IReadOnlyList<CsvRow> Rows, (int Line, string Message)? Error) Parse(string text)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        if (string.IsNullOrWhiteSpace(text))
         {
-            text = text[1..];
+            return ([], [], (1, "The file is empty: it needs a header line."));
         }
 
-        var firstLineEnd = text.IndexOfAny(['\r', '\n']);
-        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-        var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
-
-        var records = new List<(int Line, List<string> Fields)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var inQuotes = false;
-        var fieldStarted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true })
+            .FromText(text.TrimStart('\uFEFF'));
+        var header = reader.Header.ColNames.Select(h => h.Trim()).ToList();
+        var rows = new List<CsvRow>();
+        foreach (var row in reader)
         {
-            var c = text[i];
-            if (inQuotes)
+            // A quote opened and never closed runs to the end of the file: the line where it started is the one to mend.
+            if (row.Span.Count('"') % 2 != 0)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
+                return ([], [], (row.LineNumberFrom, $"Line {row.LineNumberFrom}: a quoted field is not closed."));
+            }
 
-                    field.Append(c);
-                }
+            var fields = new List<string>(row.ColCount);
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                fields.Add(row[i].ToString());
+            }
 
+            // A blank line (one empty field) is not a record.
+            if (fields is [""])
+            {
                 continue;
             }
 
-            switch (c)
-            {
-                case '"' when !fieldStarted:
-                    inQuotes = true;
-                    fieldStarted = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord();
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    if (c == delimiter)
-                    {
-                        fields.Add(field.ToString());
-                        field.Clear();
-                        fieldStarted = false;
-                    }
-                    else
-                    {
-                        field.Append(c);
-                        fieldStarted = true;
-                    }
-
-                    break;
-            }
-        }
-
-        if (inQuotes)
-        {
-            return ([], [], $"Line {recordLine}: a quoted field is not closed.");
-        }
-
-        EndRecord();
-        if (records.Count == 0)
-        {
-            return ([], [], "The file is empty: it needs a header line.");
-        }
-
-        var header = records[0].Fields.Select(h => h.Trim()).ToList();
-        var rows = records.Skip(1)
-            .Select(r => new CsvRow(r.Line, header
-                .Select((name, index) => (name, value: index < r.Fields.Count ? r.Fields[index] : ""))
+            rows.Add(new CsvRow(row.LineNumberFrom, header
+                .Select((name, index) => (name, value: index < fields.Count ? fields[index] : ""))
                 .GroupBy(p => p.name, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => g.First().value, StringComparer.OrdinalIgnoreCase)))
-            .ToList();
-        return (header, rows, null);
-
-        void EndRecord()
-        {
-            fields.Add(field.ToString());
-            field.Clear();
-            fieldStarted = false;
-            // A blank line (one empty field) is not a record.
-            if (!(fields.Count == 1 && fields[0].Length == 0))
-            {
-                records.Add((recordLine, [.. fields]));
-            }
-
-            fields.Clear();
+                .ToDictionary(g => g.Key, g => g.First().value, StringComparer.OrdinalIgnoreCase)));
         }
+
+        return (header, rows, null);
     }
 }

@@ -16,7 +16,17 @@ internal sealed record ImportManagers(string Csv, bool DryRun) : IRequest<Import
 
 internal sealed record ImportError(int Line, string Field, string Message);
 
-internal sealed record ImportResult(int Created, int Updated, int Unchanged, bool DryRun, IReadOnlyList<ImportError> Errors);
+/// <summary><c>People</c>: every valid row and what the import does (or did) with it, so a dry run shows whom it will create or update.</summary>
+internal sealed record ImportResult(int Created, int Updated, int Unchanged, bool DryRun, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportedPerson> People);
+
+internal sealed record ImportedPerson(int Line, string FullName, string Email, string ClusterName, ImportAction Action);
+
+internal enum ImportAction
+{
+    Created,
+    Updated,
+    Unchanged,
+}
 
 internal sealed class ImportManagersHandler(ClusterManagersDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<ImportManagers, ImportResult>
 {
@@ -30,9 +40,9 @@ internal sealed class ImportManagersHandler(ClusterManagersDbContext db, IMediat
     {
         var (header, rows, parseError) = CsvTable.Parse(request.Csv);
         var errors = new List<ImportError>();
-        if (parseError is not null)
+        if (parseError is { } error)
         {
-            return Failed(request, [new ImportError(1, "file", parseError)]);
+            return Failed(request, [new ImportError(error.Line, "file", error.Message)]);
         }
 
         errors.AddRange(Required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase))
@@ -50,6 +60,7 @@ internal sealed class ImportManagersHandler(ClusterManagersDbContext db, IMediat
         }
 
         var clusters = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.NameKey, c => c.Id, cancellationToken);
+        var clusterNames = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var planned = new List<(CsvRow Row, ManagerDetails Details)>();
         var firstLineOfEmail = new Dictionary<string, int>();
         foreach (var row in rows)
@@ -75,40 +86,38 @@ internal sealed class ImportManagersHandler(ClusterManagersDbContext db, IMediat
             }
         }
 
-        int created = 0, updated = 0, unchanged = 0;
         var now = clock.GetUtcNow();
-        foreach (var (_, details) in planned)
+        var people = new List<ImportedPerson>();
+        foreach (var (row, details) in planned)
         {
+            ImportAction action;
             if (existing.TryGetValue(ClusterManager.KeyOf(details.Email), out var manager))
             {
-                if (manager.Update(details, now))
-                {
-                    updated++;
-                }
-                else
-                {
-                    unchanged++;
-                }
+                action = manager.Update(details, now) ? ImportAction.Updated : ImportAction.Unchanged;
             }
             else
             {
                 db.Managers.Add(ClusterManager.Register(details, now));
-                created++;
+                action = ImportAction.Created;
             }
+
+            people.Add(new ImportedPerson(row.Line, details.FullName, details.Email, clusterNames[details.ClusterId], action));
         }
 
+        int Count(ImportAction action) => people.Count(p => p.Action == action);
         if (errors.Count > 0 || request.DryRun)
         {
             // Nothing of this run may reach the database.
             db.ChangeTracker.Clear();
-            return new ImportResult(created, updated, unchanged, request.DryRun, errors.OrderBy(e => e.Line).ToList());
+            return new ImportResult(
+                Count(ImportAction.Created), Count(ImportAction.Updated), Count(ImportAction.Unchanged), request.DryRun, errors.OrderBy(e => e.Line).ToList(), people);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(created, updated, unchanged, request.DryRun, []);
+        return new ImportResult(Count(ImportAction.Created), Count(ImportAction.Updated), Count(ImportAction.Unchanged), request.DryRun, [], people);
     }
 
-    private static ImportResult Failed(ImportManagers request, List<ImportError> errors) => new(0, 0, 0, request.DryRun, errors);
+    private static ImportResult Failed(ImportManagers request, List<ImportError> errors) => new(0, 0, 0, request.DryRun, errors, []);
 
     private static List<ImportError> Validate(CsvRow row, Dictionary<string, Guid> clusters, Dictionary<string, int> firstLineOfEmail, out ManagerDetails? details)
     {

@@ -33,7 +33,7 @@ internal sealed class MoveEnrollmentValidator : AbstractValidator<MoveEnrollment
 }
 
 internal sealed class MoveEnrollmentHandler(
-    EnrollmentsDbContext db, Enroller enroller, EnrollmentEnding ending, IMediator mediator, ICurrentUser user, TimeProvider clock)
+    EnrollmentsDbContext db, Enroller enroller, EnrollmentEnding ending, SeatLedger ledger, IMediator mediator, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<MoveEnrollment, EnrollmentResponse>
 {
     public async Task<EnrollmentResponse> Handle(MoveEnrollment request, CancellationToken cancellationToken)
@@ -61,6 +61,13 @@ internal sealed class MoveEnrollmentHandler(
 
         return await enroller.InSeatTransactionAsync(async turns =>
         {
+            // The two ledger rows are changed smaller session id first (the target's is taken by
+            // enrolling, the source's by ending): a move the other way round waits, not deadlocks.
+            if (enrollment.SessionId.CompareTo(targetId) < 0)
+            {
+                await ledger.LockAsync(enrollment.SessionId, cancellationToken);
+            }
+
             var moved = await enroller.EnrollOneAsync(target, manager, seriesId: null, turns, cancellationToken)
                 ?? throw new ConflictException("This manager is already enrolled in that session.");
             var (_, endedNow) = await ending.EndWithinAsync(enrollment.Id, CancellationCause.ByStaff, source.Session.StartsAt, cancellationToken);

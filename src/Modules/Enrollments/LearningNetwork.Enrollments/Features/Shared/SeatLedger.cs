@@ -76,6 +76,15 @@ internal sealed class SeatLedger(EnrollmentsDbContext db)
             WHERE session_id = {sessionId} AND seats_taken < capacity AND waitlist_length > 0
             """, cancellationToken) == 1;
 
+    /// <summary>
+    /// Holds the session's ledger row until the transaction ends, without changing it. A move
+    /// changes two sessions' rows; taking them in one order everywhere means two moves in opposite
+    /// directions wait for each other instead of deadlocking.
+    /// </summary>
+    public Task LockAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM enrollments.session_seats WHERE session_id = {sessionId} FOR UPDATE", cancellationToken);
+
     public Task ReleaseSeatAsync(Guid sessionId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE enrollments.session_seats SET seats_taken = seats_taken - 1 WHERE session_id = {sessionId}", cancellationToken);
