@@ -27,6 +27,25 @@ public sealed class SessionValidationTests(LearningNetworkApp app) : IClassFixtu
         Assert.Contains("after the start", message);
     }
 
+    [Fact]
+    public async Task Every_broken_time_rule_is_named_in_one_answer()
+    {
+        var past = DateTime.UtcNow.Date.AddDays(-2).AddHours(10);
+
+        var response = await ScheduleWith(b =>
+        {
+            b["start"] = SessionRequests.Local(past);
+            b["end"] = SessionRequests.Local(past.AddHours(-1));
+            b["enrollmentDeadline"] = SessionRequests.Local(past.AddDays(1));
+        });
+
+        await response.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["end", "enrollmentDeadline", "start"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("after the start", errors.GetProperty("end")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("in the future", errors.GetProperty("start")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]

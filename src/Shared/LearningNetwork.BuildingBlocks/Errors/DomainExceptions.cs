@@ -15,10 +15,44 @@ public sealed class ConflictException(string message) : DomainException(message)
 /// <summary>The caller is known but may not do this (403).</summary>
 public sealed class ForbiddenException(string message) : DomainException(message);
 
-/// <summary>A business rule on one input field was broken (400, naming the field).</summary>
-public sealed class InvalidFieldException(string field, string message) : DomainException(message)
+/// <summary>
+/// Business rules on input fields were broken (400, naming each field). Rules that can be checked
+/// side by side are collected with <see cref="FieldErrors"/>, so a form learns all its mistakes at once.
+/// </summary>
+public sealed class InvalidFieldException : DomainException
 {
-    public string Field { get; } = field;
+    public InvalidFieldException(string field, string message)
+        : this([new FieldError(field, message)])
+    {
+    }
+
+    public InvalidFieldException(IReadOnlyList<FieldError> errors)
+        : base(errors[0].Message) => Errors = errors;
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    /// <summary>The first field named.</summary>
+    public string Field => Errors[0].Field;
+}
+
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>Collects broken rules on several fields, then throws them together.</summary>
+public sealed class FieldErrors
+{
+    private readonly List<FieldError> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message) => _errors.Add(new FieldError(field, message));
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new InvalidFieldException([.. _errors]);
+        }
+    }
 }
 
 /// <summary>The content is not of a type this endpoint takes (415), whatever its name claims.</summary>

@@ -46,7 +46,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         ValidationException validation => Validation(validation.Errors
             .GroupBy(e => JsonFieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
-        InvalidFieldException invalid => Validation(new Dictionary<string, string[]> { [JsonFieldName(invalid.Field)] = [invalid.Message] }),
+        InvalidFieldException invalid => Validation(invalid.Errors
+            .GroupBy(e => JsonFieldName(e.Field))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray())),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),

@@ -297,48 +297,48 @@ internal sealed class Session : AggregateRoot
             throw new InvalidFieldException("timeZone", $"'{timeZone}' is not an IANA time zone such as Europe/Brussels.");
         }
 
+        // Every rule that can be checked is checked, so a form learns all its mistakes at once.
+        var errors = new FieldErrors();
         if (ZonedTime.DoesNotExist(startLocal, zone))
         {
-            throw new InvalidFieldException("start", $"{ZonedTime.FormatLocal(startLocal)} does not exist in {timeZone}: the clocks move forward then.");
+            errors.Add("start", $"{ZonedTime.FormatLocal(startLocal)} does not exist in {timeZone}: the clocks move forward then.");
         }
 
         if (ZonedTime.DoesNotExist(endLocal, zone))
         {
-            throw new InvalidFieldException("end", $"{ZonedTime.FormatLocal(endLocal)} does not exist in {timeZone}: the clocks move forward then.");
+            errors.Add("end", $"{ZonedTime.FormatLocal(endLocal)} does not exist in {timeZone}: the clocks move forward then.");
         }
 
+        if (deadlineLocal is { } deadlineToCheck && ZonedTime.DoesNotExist(deadlineToCheck, zone))
+        {
+            errors.Add("enrollmentDeadline", $"{ZonedTime.FormatLocal(deadlineToCheck)} does not exist in {timeZone}.");
+        }
+
+        // The instants below need times that exist.
+        errors.ThrowIfAny();
         var startsAt = ZonedTime.ToInstant(startLocal, zone);
         var endsAt = ZonedTime.ToInstant(endLocal, zone);
         if (endsAt <= startsAt)
         {
-            throw new InvalidFieldException("end", "The end must be after the start.");
+            errors.Add("end", "The end must be after the start.");
         }
-
-        if (endsAt - startsAt > MaxDuration)
+        else if (endsAt - startsAt > MaxDuration)
         {
-            throw new InvalidFieldException("end", $"A session lasts at most {MaxDuration.TotalDays} days.");
+            errors.Add("end", $"A session lasts at most {MaxDuration.TotalDays} days.");
         }
 
         if (requireFuture && startsAt <= now)
         {
-            throw new InvalidFieldException("start", "The start must be in the future.");
+            errors.Add("start", "The start must be in the future.");
         }
 
-        DateTimeOffset? deadlineAt = null;
-        if (deadlineLocal is { } deadline)
+        DateTimeOffset? deadlineAt = deadlineLocal is { } deadline ? ZonedTime.ToInstant(deadline, zone) : null;
+        if (deadlineAt > startsAt)
         {
-            if (ZonedTime.DoesNotExist(deadline, zone))
-            {
-                throw new InvalidFieldException("enrollmentDeadline", $"{ZonedTime.FormatLocal(deadline)} does not exist in {timeZone}.");
-            }
-
-            deadlineAt = ZonedTime.ToInstant(deadline, zone);
-            if (deadlineAt > startsAt)
-            {
-                throw new InvalidFieldException("enrollmentDeadline", "The enrollment deadline must not be after the start.");
-            }
+            errors.Add("enrollmentDeadline", "The enrollment deadline must not be after the start.");
         }
 
+        errors.ThrowIfAny();
         TimeZone = zone.Id;
         StartLocal = DateTime.SpecifyKind(startLocal, DateTimeKind.Unspecified);
         EndLocal = DateTime.SpecifyKind(endLocal, DateTimeKind.Unspecified);
