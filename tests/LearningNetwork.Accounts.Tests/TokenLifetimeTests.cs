@@ -1,7 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using LearningNetwork.Accounts.Contracts;
+using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Testing;
+using MediatR;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,6 +55,35 @@ public sealed class TokenLifetimeTests(TokenLifetimeTests.FrozenClockApp app) : 
         // ...but not past twelve hours after the password was given.
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_just_used_signs_its_owner_in_with_the_password_they_chose_for_a_few_minutes_only()
+    {
+        var email = $"linked-{Guid.NewGuid():N}@agency.example";
+        var userId = await app.CreateAccountAsync(email, Roles.Staff);
+        var token = SecretTokens.New();
+        var now = app.Clock.GetUtcNow();
+        await app.Database.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            INSERT INTO accounts.account_tokens (id, user_id, purpose, token_hash, created_at, expires_at, used_at)
+            VALUES ('{Guid.NewGuid()}', '{userId}', 'Invitation', '{SecretTokens.Hash(token)}', '{now.AddMinutes(-1):yyyy-MM-dd HH:mm:ss}+00', '{now.AddDays(7):yyyy-MM-dd HH:mm:ss}+00', '{now:yyyy-MM-dd HH:mm:ss}+00')
+            """));
+
+        // The link alone signs nobody in: the password is checked as on the sign-in page.
+        Assert.False(await SignInWithUsedLinkAsync(token, "not-the-password-at-all"));
+        Assert.False(await SignInWithUsedLinkAsync(SecretTokens.New(), TestAccounts.Password));
+        Assert.True(await SignInWithUsedLinkAsync(token, TestAccounts.Password));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(6)); // the link was used more than five minutes ago
+        Assert.False(await SignInWithUsedLinkAsync(token, TestAccounts.Password));
+    }
+
+    /// <summary>What the activation page does after the password is set, in a request of its own.</summary>
+    private async Task<bool> SignInWithUsedLinkAsync(string token, string password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SignInWithUsedLink(token, password));
     }
 
     /// <summary>The host on a clock the test moves (background loops that wait on it simply pause).</summary>
