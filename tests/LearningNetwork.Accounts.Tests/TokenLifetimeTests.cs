@@ -83,7 +83,7 @@ public sealed class TokenLifetimeTests(TokenLifetimeTests.FrozenClockApp app) : 
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SignInWithUsedLink(token, password));
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SignInWithUsedLink(token, password)) is not null;
     }
 
     /// <summary>The host on a clock the test moves (background loops that wait on it simply pause).</summary>

@@ -348,9 +348,16 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("New password").FillAsync(ManagerPassword);
         await page.GetByLabel("Repeat the password").FillAsync(ManagerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
-        // Signed in straight away: nobody types the password they just chose a second time.
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your account is active and you are signed in.");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // Signed in straight away: nobody types the password they just chose a second time. The page
+        // now speaks the manager's language, and so does its welcome.
+        var welcome = await page.Locator("html").GetAttributeAsync("lang") switch
+        {
+            "nl" => "Uw account is actief en u bent aangemeld.",
+            "fr" => "Votre compte est actif et vous êtes connecté.",
+            _ => "Your account is active and you are signed in.",
+        };
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(welcome);
+        await Expect(page.Locator("form[action='/logout'] button")).ToBeVisibleAsync();
         return page;
     }
 

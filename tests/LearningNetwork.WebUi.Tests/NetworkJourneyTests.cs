@@ -49,9 +49,10 @@ public sealed partial class JourneyTests
         await staff.Locator("#Form_End").FillAsync(start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await staff.Locator("#Form_Capacity").FillAsync("10");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
-        await Expect(staff.GetByText("Meeting of the learning network")).ToBeVisibleAsync();
+        await Expect(staff.Locator("main").GetByRole(AriaRole.Link, new() { Name = networkName })).ToBeVisibleAsync(); // the summary names its network
         await staff.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("published");
+        await staff.GotoAsync(new Uri(staff.Url).AbsolutePath.TrimEnd('/') + "/participants"); // the meeting's participants, a page of their own
         await Eventually.TrueAsync(async () =>
         {
             await staff.ReloadAsync();

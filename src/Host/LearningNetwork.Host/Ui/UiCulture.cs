@@ -41,7 +41,17 @@ public static class UiCulture
         await next(context);
     });
 
-    public static void Remember(HttpResponse response, string language) =>
+    /// <summary>For the rest of this request, the language the next page will have now that this person is signed in.</summary>
+    public static void UseSignedIn(HttpContext context, string preferredLanguage)
+    {
+        if (!IsSupported(context.Request.Cookies[CookieName]) && IsSupported(preferredLanguage))
+        {
+            CultureInfo.CurrentCulture = Cultures[preferredLanguage];
+            CultureInfo.CurrentUICulture = Cultures[preferredLanguage];
+        }
+    }
+
+        public static void Remember(HttpResponse response, string language) =>
         response.Cookies.Append(CookieName, language, new CookieOptions
         {
             HttpOnly = true,

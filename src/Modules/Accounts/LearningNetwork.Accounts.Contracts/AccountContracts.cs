@@ -64,9 +64,10 @@ public sealed record SignInWithCookie(string? Email, string? Password) : IReques
 /// Right after a person chose their password with an invitation or reset link, the web UI signs
 /// them in with that link and the password they just chose, so they need not type it again. Only
 /// a link used in the last few minutes qualifies; the sign-in itself is the usual one (throttle,
-/// deactivation, cookie on the current response). False for every kind of refusal, alike.
+/// deactivation, cookie on the current response). The answer is the signed-in person's preferred
+/// language (the next page speaks it), or null for every kind of refusal, alike.
 /// </summary>
-public sealed record SignInWithUsedLink(string? Token, string? Password) : IRequest<bool>;
+public sealed record SignInWithUsedLink(string? Token, string? Password) : IRequest<string?>;
 
 /// <summary>
 /// The web UI's sign-out: the cookie is removed from the current response, and every cookie and

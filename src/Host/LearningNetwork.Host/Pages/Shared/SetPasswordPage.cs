@@ -47,8 +47,13 @@ public abstract class SetPasswordPage(Api api, UiText text, IMediator mediator, 
 
         // Sign-in goes to the Accounts module directly (decision 0006), so the cookie lands on this
         // response: the person does not type the password they just chose a second time.
-        return await mediator.Send(new SignInWithUsedLink(Token, Password), HttpContext.RequestAborted)
-            ? Done(SignedInMessage, "/")
-            : Done(DoneMessage, "/login");
+        if (await mediator.Send(new SignInWithUsedLink(Token, Password), HttpContext.RequestAborted) is not { } language)
+        {
+            return Done(DoneMessage, "/login");
+        }
+
+        // The next page speaks the signed-in person's language (unless they chose one): so does its welcome.
+        UiCulture.UseSignedIn(HttpContext, language);
+        return Done(SignedInMessage, "/");
     }
 }
