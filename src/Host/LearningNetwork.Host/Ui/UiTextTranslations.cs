@@ -501,7 +501,6 @@ internal static class UiTextTranslations
         ["Learning networks"] = ("Lerende netwerken", "Réseaux d'apprentissage"),
         ["Leave the network"] = ("Netwerk verlaten", "Quitter le réseau"),
         ["Leave this learning network? Your places at its upcoming meetings are given up."] = ("Dit lerend netwerk verlaten? Uw plaatsen op de komende bijeenkomsten komen vrij.", "Quitter ce réseau d'apprentissage ? Vos places aux prochaines réunions sont libérées."),
-        ["Meeting of the learning network"] = ("Bijeenkomst van het lerend netwerk", "Réunion du réseau d'apprentissage"),
         ["Meetings"] = ("Bijeenkomsten", "Réunions"),
         ["Members"] = ("Leden", "Membres"),
         ["Membership"] = ("Lidmaatschap", "Adhésion"),

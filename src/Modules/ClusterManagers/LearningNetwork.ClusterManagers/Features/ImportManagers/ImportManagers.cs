@@ -59,8 +59,9 @@ internal sealed class ImportManagersHandler(ClusterManagersDbContext db, IMediat
             return Failed(request, errors);
         }
 
-        var clusters = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.NameKey, c => c.Id, cancellationToken);
-        var clusterNames = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var directory = await db.Clusters.AsNoTracking().Select(c => new { c.Id, c.NameKey, c.Name }).ToListAsync(cancellationToken);
+        var clusters = directory.ToDictionary(c => c.NameKey, c => c.Id);
+        var clusterNames = directory.ToDictionary(c => c.Id, c => c.Name);
         var planned = new List<(CsvRow Row, ManagerDetails Details)>();
         var firstLineOfEmail = new Dictionary<string, int>();
         foreach (var row in rows)
