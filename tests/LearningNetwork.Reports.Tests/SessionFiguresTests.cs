@@ -35,9 +35,11 @@ public sealed class SessionFiguresTests(LearningNetworkApp app) : IClassFixture<
         var remarked = await history.EnrollAsync(other, managers[4], "Attended");
         await (await staff.PutAsJsonAsync($"/api/sessions/{other}/attendance", new[] { new TestNetworks.AttendanceMark(remarked, "Absent") })).ShouldBe(HttpStatusCode.NoContent);
         await history.RateAsync(await history.EnrollAsync(other, managers[0], "Attended"), 2);
-        // A person erased: their enrollments stay counted, anonymously.
+        // A person erased: their upcoming enrollments end (the next in line moves up), after the answer.
         var email = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[0]));
         await (await staff.PostAsJsonAsync($"/api/cluster-managers/{managers[0]}/erase", new EraseConfirmation(email))).ShouldBe(HttpStatusCode.NoContent);
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM enrollments.enrollments WHERE cluster_manager_id = @m AND status <> 'Cancelled'", ("m", managers[0])) == 0);
 
         var kept = await app.Database.ScalarAsync<string>(
             "SELECT string_agg(concat_ws(',', confirmed, attended, marked, ratings, rating_sum), ' ' ORDER BY session_id) FROM enrollments.session_figures WHERE session_id IN (@a, @b)",
@@ -52,8 +54,8 @@ public sealed class SessionFiguresTests(LearningNetworkApp app) : IClassFixture<
             """, ("a", full), ("b", other));
 
         Assert.Equal(recounted, kept);
-        // Worked out by hand: "Full" has the first person (attended, rated 4) and the promoted third; "Other" two marked, one attended and rated 2.
-        var expected = new Dictionary<Guid, string> { [full] = "2,1,1,1,4", [other] = "2,1,2,1,2" };
+        // Worked out by hand: "Full" keeps the third and fourth, both moved up, unmarked; "Other" keeps the absent fifth.
+        var expected = new Dictionary<Guid, string> { [full] = "2,0,0,0,0", [other] = "1,0,1,0,0" };
         Assert.Equal(string.Join(' ', expected.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal).Select(e => e.Value)), kept);
     }
 
