@@ -196,6 +196,32 @@ public sealed class AccessMatrixTests(LearningNetworkApp app) : IClassFixture<Le
         Assert.Empty(wrong);
     }
 
+    /// <summary>
+    /// <c>/metrics</c> is not under <c>/api</c>: who may read it is decided by the network a request
+    /// comes from, not by who signs in (MetricsAccessTests has the networks).
+    /// </summary>
+    [Fact]
+    public async Task Metrics_answer_the_allowed_networks_and_refuse_everyone_else_signed_in_or_not()
+    {
+        var email = $"matrix-metrics-{Guid.NewGuid():N}@test.local";
+        await app.CreateClusterManagerAsync(email);
+        using var manager = await app.SignedInClientAsync(email, TestAccounts.Password);
+        using var admin = await app.StaffClientAsync();
+        var outside = IPAddress.Parse("198.51.100.7");
+
+        foreach (var token in new string?[] { null, manager.DefaultRequestHeaders.Authorization!.Parameter, admin.DefaultRequestHeaders.Authorization!.Parameter })
+        {
+            var (status, body) = await app.ScrapeAsync(outside, bearerToken: token);
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.DoesNotContain("learningnetwork_", body, StringComparison.Ordinal);
+        }
+
+        var (fromLoopback, metrics) = await app.ScrapeAsync(IPAddress.Loopback);
+        Assert.Equal(HttpStatusCode.OK, fromLoopback);
+        Assert.Contains("learningnetwork_emails_pending", metrics, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.ScrapeAsync(IPAddress.IPv6Loopback)).Status);
+    }
+
     private static Task<HttpStatusCode> SendAsync(HttpClient client, string method, string path) =>
         client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) }).ContinueWith(t => t.Result.StatusCode, TaskScheduler.Default);
 

@@ -100,6 +100,8 @@ public sealed class HostHardeningTests(HostHardeningTests.ProxyApp app) : IClass
         [
             "POST /api/auth/login", "POST /api/auth/cookie-login", "POST /api/auth/activate", "POST /api/auth/forgot-password",
             "POST /api/auth/reset-password", "POST /api/feedback", "GET /calendar/{token}.ics", "* /health/live", "* /health/ready",
+            // Open to the monitoring networks only, whoever asks (MetricsAccessTests).
+            "* /metrics",
         ];
         foreach (var endpoint in intended)
         {
@@ -183,6 +185,21 @@ public sealed class HostHardeningTests(HostHardeningTests.ProxyApp app) : IClass
         "SELECT client_address FROM accounts.audit_log WHERE entity_id = @id AND action = 'SignInFailed' ORDER BY at DESC LIMIT 1", ("id", userId));
 
     /// <summary>The host behind proxies in 10.0.0.0/8 and at 192.0.2.10, as an operator configures it.</summary>
+    [Fact]
+    public async Task Metrics_go_to_the_client_address_the_proxy_reports_and_a_header_from_anyone_else_is_ignored()
+    {
+        // Metrics:AllowedNetworks is not set: loopback only. The proxy is 192.0.2.10.
+        Assert.Equal(HttpStatusCode.OK, (await app.ScrapeAsync(IPAddress.Loopback)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await app.ScrapeAsync(IPAddress.Parse("192.0.2.10"), forwardedFor: "127.0.0.1")).Status);
+
+        // Relayed for an outside client: refused, although the proxy reached the host.
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ScrapeAsync(IPAddress.Parse("192.0.2.10"), forwardedFor: "198.51.100.7")).Status);
+        // An outside client claiming to be loopback: not a proxy, so its header counts for nothing.
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ScrapeAsync(IPAddress.Parse("198.51.100.7"), forwardedFor: "127.0.0.1")).Status);
+        // The proxy itself is not in the allowed networks either.
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ScrapeAsync(IPAddress.Parse("192.0.2.10"))).Status);
+    }
+
     public sealed class ProxyApp : LearningNetworkApp
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>

@@ -14,6 +14,7 @@ using LearningNetwork.Host.Audit;
 using LearningNetwork.Host.Privacy;
 using LearningNetwork.Host.Reports;
 using LearningNetwork.Host.Security;
+using LearningNetwork.Host.Telemetry;
 using LearningNetwork.Host.Ui;
 using Scalar.AspNetCore;
 
@@ -49,6 +50,7 @@ internal static class HostComposition
         });
         services.AddOpenApi();
         builder.AddTransportSecurity();
+        builder.AddTelemetry();
 
         services.AddAccountsModule(configuration);
         services.AddClusterManagersModule(configuration);
@@ -94,6 +96,7 @@ internal static class HostComposition
         MapApiReference(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapTelemetry();
         app.MapBackgroundJobsDashboard();
         app.MapAccountsEndpoints();
         app.MapClusterManagersEndpoints();

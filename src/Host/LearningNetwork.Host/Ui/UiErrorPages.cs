@@ -6,7 +6,7 @@ namespace LearningNetwork.Host.Ui;
 /// </summary>
 public static class UiErrorPages
 {
-    private static readonly string[] MachinePrefixes = ["/api", "/calendar", "/health", "/hangfire", "/openapi", "/scalar"];
+    private static readonly string[] MachinePrefixes = ["/api", "/calendar", "/health", "/hangfire", "/metrics", "/openapi", "/scalar"];
 
     /// <summary>Paths that programs read: their errors stay problem details.</summary>
     public static bool IsForMachines(PathString path) => MachinePrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));

@@ -36,6 +36,7 @@ public static class EnrollmentsModule
         services.AddScoped<WaitlistPromotion>();
         services.AddScoped<EnrollmentEnding>();
         services.AddScoped<Enroller>();
+        services.AddSingleton<EnrollmentMetrics>();
         services.AddScoped<CalendarFeedAddresses>();
         return services;
     }

@@ -1,5 +1,6 @@
 using LearningNetwork.BuildingBlocks.Mediation;
 using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.BuildingBlocks.Telemetry;
 using LearningNetwork.Notifications.Features.AnnounceSession;
 using LearningNetwork.Notifications.Features.ListNotifications;
 using LearningNetwork.Notifications.Features.MessageParticipants;
@@ -45,6 +46,8 @@ public static class NotificationsModule
         services.AddScoped<Features.EmailSessionUpdated.SessionUpdateNotices>();
         services.AddScoped<DeadlineReminderScheduler>();
         services.AddScoped<DeadlineReminderJobs>();
+        services.AddSingleton<EmailMetrics>();
+        services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<EmailMetrics>());
         services.AddHostedService<EmailDispatcher>();
         return services;
     }

@@ -7,6 +7,7 @@ using LearningNetwork.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningNetwork.BuildingBlocks.Hosting;
 
@@ -42,6 +43,8 @@ public static class BackgroundJobs
         // The rest of Hangfire's services (the dashboard needs them); our storage, activator and
         // client above are registered first, so Hangfire's own (static) ones are never used.
         services.AddHangfire((_, _) => { });
+        services.AddMetrics();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<LearningNetwork.BuildingBlocks.Telemetry.IMetricsSource, BackgroundJobFigures>());
 
         var workers = configuration.GetValue("Hangfire:WorkerCount", 5);
         if (workers > 0)

@@ -22,6 +22,8 @@ public static class MediatorRegistration
     {
         services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
         services.TryAddScoped<IMediator, Mediator>();
+        // Outermost first: the request's span covers its logging and validation too.
+        services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>)));
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>)));
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
 

@@ -34,6 +34,12 @@ public sealed class OutboxMessage
 
     public string? LastError { get; internal set; }
 
+    /// <summary>
+    /// The W3C traceparent of the span that wrote the message (the request, mostly): publishing it
+    /// later, on whichever host, is a span in that trace (<see cref="Telemetry.Tracing"/>).
+    /// </summary>
+    public string? TraceParent { get; private set; }
+
     public static OutboxMessage From(IntegrationEvent integrationEvent, DateTimeOffset now)
     {
         var type = integrationEvent.GetType();
@@ -44,7 +50,18 @@ public sealed class OutboxMessage
             Payload = JsonSerializer.Serialize(integrationEvent, type, Json),
             OccurredAt = now,
             NextAttemptAt = now,
+            TraceParent = Telemetry.Tracing.CurrentTraceParent(),
         };
+    }
+
+    /// <summary>The event's type without namespace or assembly, as spans and logs name it.</summary>
+    internal string EventName
+    {
+        get
+        {
+            var fullName = Type.Split(',', 2)[0];
+            return fullName[(fullName.LastIndexOf('.') + 1)..];
+        }
     }
 
     internal IntegrationEvent Deserialize()
@@ -74,9 +91,14 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(500);
         builder.Property(m => m.Payload).HasColumnType("jsonb");
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.TraceParent).HasMaxLength(Telemetry.Tracing.TraceParentLength);
         // The dispatcher only ever scans what is still to do: keep that index small.
         builder.HasIndex(m => new { m.NextAttemptAt, m.OccurredAt })
             .HasFilter(Pending)
             .HasDatabaseName("ix_outbox_messages_pending");
+        // Parked messages are few (none, mostly): counted for the metrics without a scan.
+        builder.HasIndex(m => m.FailedAt)
+            .HasFilter("failed_at IS NOT NULL")
+            .HasDatabaseName("ix_outbox_messages_parked");
     }
 }

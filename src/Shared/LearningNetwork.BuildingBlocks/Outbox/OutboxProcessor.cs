@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.BuildingBlocks.Telemetry;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -171,6 +173,13 @@ public sealed class OutboxProcessor<TContext>(
     /// </summary>
     private async Task<bool> PublishOneAsync(OutboxMessage message, OutboxOptions settings, OutboxBatch? batch, CancellationToken cancellationToken)
     {
+        // A span of the trace that wrote the message: what its handlers do (the emails they queue)
+        // is then part of the request that caused it.
+        using var activity = Tracing.StartCausedBy($"outbox publish {message.EventName}", message.TraceParent);
+        activity?.SetTag("messaging.system", "outbox");
+        activity?.SetTag("messaging.destination.name", _schema);
+        activity?.SetTag("messaging.message.id", message.Id);
+        activity?.SetTag("learningnetwork.outbox.attempt", message.Attempts + 1);
         try
         {
             var integrationEvent = message.Deserialize();
@@ -182,6 +191,7 @@ public sealed class OutboxProcessor<TContext>(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             message.Attempts++;
             message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
             if (message.Attempts >= settings.MaxAttempts)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using LearningNetwork.BuildingBlocks.Outbox;
+using LearningNetwork.BuildingBlocks.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +39,8 @@ public static class ModuleDatabaseRegistration
         // Every module registers through here: the check goes in once, whoever comes first.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidation>());
 
+        services.AddMetrics();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricsSource, OutboxFigures>());
         services.AddSingleton<OutboxProcessor<TContext>>();
         services.TryAddScoped<DeferredWrites>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
@@ -60,9 +64,18 @@ public static class ModuleDatabaseRegistration
     /// the migration lock is released explicitly), so the DISCARD ALL that Npgsql would
     /// otherwise send each time a connection is borrowed again is pure cost: one extra
     /// statement for every module a request touches. Hangfire keeps its own connections.
+    /// A statement is traced only inside a trace (a request, an outbox message, an email send, a
+    /// job): the background loops' polls, several a second on an idle host, would otherwise each
+    /// be a trace of their own.
     /// </summary>
-    public static NpgsqlDataSource CreateDataSource(string connectionString) =>
-        new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { NoResetOnClose = true } }.Build();
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { NoResetOnClose = true } };
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null));
+        return builder.Build();
+    }
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName)

@@ -1,3 +1,4 @@
+using LearningNetwork.BuildingBlocks.Telemetry;
 using LearningNetwork.Notifications.Contracts;
 
 namespace LearningNetwork.Notifications.Domain;
@@ -65,6 +66,9 @@ internal sealed class Email
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The W3C traceparent of what queued it (a request, an outbox message, a job): its send is a span in that trace.</summary>
+    public string? TraceParent { get; private set; }
+
     public string MessageId(string domain) => $"{Id:N}@{domain}";
 
     public static Email Create(
@@ -94,5 +98,6 @@ internal sealed class Email
         NextAttemptAt = dueAt,
         Status = EmailStatus.Pending,
         CreatedAt = now,
+        TraceParent = Tracing.CurrentTraceParent(),
     };
 }

@@ -32,6 +32,7 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
         email.Property(e => e.Language).HasMaxLength(2);
         email.Property(e => e.Subject).HasMaxLength(500);
         email.Property(e => e.LastError).HasMaxLength(2000);
+        email.Property(e => e.TraceParent).HasMaxLength(BuildingBlocks.Telemetry.Tracing.TraceParentLength);
         JsonDictionary(email.Property(e => e.Values));
         JsonDictionary(email.Property(e => e.ProtectedValues));
         email.HasIndex(e => e.SourceKey).IsUnique();

@@ -1,5 +1,7 @@
-using LearningNetwork.BuildingBlocks.Persistence;
+using System.Diagnostics;
 using System.Net.Sockets;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.BuildingBlocks.Telemetry;
 using LearningNetwork.Notifications.Domain;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -24,6 +26,7 @@ internal sealed class EmailDispatcher(
     IOptions<SmtpOptions> smtp,
     TimeProvider clock,
     NewEmails newEmails,
+    EmailMetrics metrics,
     ILogger<EmailDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -92,7 +95,7 @@ internal sealed class EmailDispatcher(
         var sendUntil = clock.GetUtcNow() + lease / 2;
         // Marks commit on a connection of their own, alongside the sending (see SentMarks).
         await using var markScope = scopes.CreateAsyncScope();
-        var marks = new SentMarks(markScope.ServiceProvider.GetRequiredService<EmailClaims>());
+        var marks = new SentMarks(markScope.ServiceProvider.GetRequiredService<EmailClaims>(), metrics);
         using var client = new SmtpClient { Timeout = (int)(lease / 4).TotalMilliseconds };
         var next = 0; // batch[next..] have not been handed to SMTP
         try
@@ -105,6 +108,8 @@ internal sealed class EmailDispatcher(
                     // No connection, no point trying the others now: they all wait for the next attempt.
                     foreach (var waiting in batch.Skip(next))
                     {
+                        using var activity = StartSendSpan(waiting);
+                        activity?.SetStatus(ActivityStatusCode.Error, unreachable);
                         await RetryOrGiveUpAsync(claims, waiting, unreachable, settings);
                     }
 
@@ -178,6 +183,7 @@ internal sealed class EmailDispatcher(
     /// <summary>Composes and sends one email and records the outcome (sent, again later, or failed).</summary>
     private async Task SendOneAsync(SmtpClient client, EmailComposer composer, EmailClaims claims, SentMarks marks, Email email, CancellationToken cancellationToken)
     {
+        using var activity = StartSendSpan(email);
         MimeMessage message;
         try
         {
@@ -187,7 +193,8 @@ internal sealed class EmailDispatcher(
         {
             // A template or data problem will not fix itself by retrying.
             logger.LogError(ex, "Email {EmailId} ({Kind}) could not be composed", email.Id, email.Kind);
-            await claims.FailAsync(email, $"Could not compose: {ex.Message}", CancellationToken.None);
+            activity?.SetStatus(ActivityStatusCode.Error, "could not compose");
+            await FailAsync(claims, email, $"Could not compose: {ex.Message}");
             return;
         }
 
@@ -198,12 +205,14 @@ internal sealed class EmailDispatcher(
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
             logger.LogWarning("Email {EmailId} refused permanently: {Status} {Message}", email.Id, (int)ex.StatusCode, ex.Message);
-            await claims.FailAsync(email, $"SMTP {(int)ex.StatusCode}: {ex.Message}", CancellationToken.None);
+            activity?.SetStatus(ActivityStatusCode.Error, $"SMTP {(int)ex.StatusCode}");
+            await FailAsync(claims, email, $"SMTP {(int)ex.StatusCode}: {ex.Message}");
             return;
         }
         catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {
             // A 4xx reply, or a broken connection (after DATA: outcome unknown): again later, same Message-ID.
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             await RetryOrGiveUpAsync(claims, email, Describe(ex), options.Value);
             if (ex is not SmtpCommandException)
             {
@@ -214,7 +223,26 @@ internal sealed class EmailDispatcher(
             return;
         }
 
-        marks.Add(email.Id, message.Subject ?? "");
+        marks.Add(email.Id, email.Kind, message.Subject ?? "");
+    }
+
+    /// <summary>
+    /// The span of one attempt to send one email, in the trace of what queued it (the request
+    /// that enrolled someone, the job that started a reminder round), whichever host sends it.
+    /// </summary>
+    private static Activity? StartSendSpan(Email email)
+    {
+        var activity = Tracing.StartCausedBy($"email send {email.Kind}", email.TraceParent, ActivityKind.Producer);
+        activity?.SetTag("learningnetwork.email.id", email.Id);
+        activity?.SetTag("learningnetwork.email.kind", email.Kind.ToString());
+        activity?.SetTag("learningnetwork.email.attempt", email.Attempts);
+        return activity;
+    }
+
+    private async Task FailAsync(EmailClaims claims, Email email, string error)
+    {
+        await claims.FailAsync(email, error, CancellationToken.None);
+        metrics.Failed(email.Kind);
     }
 
     private async Task RetryOrGiveUpAsync(EmailClaims claims, Email email, string error, EmailSendingOptions settings)
@@ -222,7 +250,7 @@ internal sealed class EmailDispatcher(
         if (email.Attempts >= settings.MaxAttempts)
         {
             logger.LogWarning("Email {EmailId} failed after {Attempts} attempts: {Error}", email.Id, email.Attempts, error);
-            await claims.FailAsync(email, error, CancellationToken.None);
+            await FailAsync(claims, email, error);
             return;
         }
 

@@ -26,11 +26,11 @@ internal sealed class SendLog(DeferredWrites deferredWrites)
             """
             INSERT INTO notifications.emails
                 (id, kind, source_key, recipient, recipient_name, language, session_id, cluster_manager_id,
-                 "values", protected_values, due_at, next_attempt_at, status, attempts, created_at)
+                 "values", protected_values, due_at, next_attempt_at, status, attempts, created_at, trace_parent)
             SELECT e.id, e.kind, e.source_key, e.recipient, e.recipient_name, e.language, e.session_id, e.cluster_manager_id,
-                   e."values", e.protected_values, e.due_at, e.due_at, 'Pending', 0, e.created_at
-            FROM unnest(@ids, @kinds, @keys, @recipients, @names, @languages, @sessions, @managers, @values, @protected, @due, @created)
-                AS e(id, kind, source_key, recipient, recipient_name, language, session_id, cluster_manager_id, "values", protected_values, due_at, created_at)
+                   e."values", e.protected_values, e.due_at, e.due_at, 'Pending', 0, e.created_at, e.trace_parent
+            FROM unnest(@ids, @kinds, @keys, @recipients, @names, @languages, @sessions, @managers, @values, @protected, @due, @created, @traces)
+                AS e(id, kind, source_key, recipient, recipient_name, language, session_id, cluster_manager_id, "values", protected_values, due_at, created_at, trace_parent)
             ON CONFLICT (source_key) DO NOTHING
             """,
             [
@@ -46,6 +46,7 @@ internal sealed class SendLog(DeferredWrites deferredWrites)
                 Column("protected", NpgsqlDbType.Jsonb, emails.Select(e => NotificationsDbContext.ToJson(e.ProtectedValues))),
                 Column("due", NpgsqlDbType.TimestampTz, emails.Select(e => e.DueAt.ToUniversalTime())),
                 Column("created", NpgsqlDbType.TimestampTz, emails.Select(e => e.CreatedAt.ToUniversalTime())),
+                Column("traces", NpgsqlDbType.Text, emails.Select(e => e.TraceParent)),
             ],
             cancellationToken);
     }

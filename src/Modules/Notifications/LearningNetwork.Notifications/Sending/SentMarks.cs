@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using LearningNetwork.Notifications.Contracts;
+
 namespace LearningNetwork.Notifications.Sending;
 
-internal sealed record SentMark(Guid EmailId, string Subject);
+internal sealed record SentMark(Guid EmailId, EmailKind Kind, string Subject);
 
 /// <summary>
 /// Records "sent" for a batch's emails as group commits. A commit waits for the database to make
@@ -11,18 +14,18 @@ internal sealed record SentMark(Guid EmailId, string Subject);
 /// Sending, which the send log already treats as outcome unknown (sent again with the same
 /// Message-ID when their lease ends).
 /// </summary>
-internal sealed class SentMarks(EmailClaims claims)
+internal sealed class SentMarks(EmailClaims claims, EmailMetrics metrics)
 {
     private readonly Lock _gate = new();
     private List<SentMark> _queued = [];
     private Task _committing = Task.CompletedTask;
     private bool _running;
 
-    public void Add(Guid emailId, string subject)
+    public void Add(Guid emailId, EmailKind kind, string subject)
     {
         lock (_gate)
         {
-            _queued.Add(new SentMark(emailId, subject));
+            _queued.Add(new SentMark(emailId, kind, subject));
             if (!_running)
             {
                 _running = true;
@@ -51,6 +54,8 @@ internal sealed class SentMarks(EmailClaims claims)
 
     private async Task CommitQueuedAsync()
     {
+        // Started inside the first email's send span: the commits belong to no one email.
+        Activity.Current = null;
         while (true)
         {
             List<SentMark> marks;
@@ -66,6 +71,11 @@ internal sealed class SentMarks(EmailClaims claims)
             }
 
             await claims.MarkSentAsync(marks, CancellationToken.None);
+            // Counted once recorded: a crash before the mark sends the email again, and counts it then.
+            foreach (var kind in marks.GroupBy(m => m.Kind))
+            {
+                metrics.Sent(kind.Key, kind.Count());
+            }
         }
     }
 }

@@ -301,6 +301,11 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -309,6 +314,10 @@ namespace LearningNetwork.Accounts.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("failed_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
                         .HasDatabaseName("ix_outbox_messages_pending")

@@ -17,7 +17,7 @@ namespace LearningNetwork.Enrollments.Features.EnrollNetworkMembers;
 /// this one to commit, then finds these and skips them, so nobody is enrolled twice. Seats are
 /// taken by the same statement as a single enrollment, one member at a time, so capacity holds.
 /// </summary>
-internal sealed class EnrollNetworkMembersHandler(EnrollmentsDbContext db, SeatLedger ledger, SeatTurnstile turnstile, IMediator mediator, TimeProvider clock)
+internal sealed class EnrollNetworkMembersHandler(EnrollmentsDbContext db, SeatLedger ledger, SeatTurnstile turnstile, IMediator mediator, TimeProvider clock, EnrollmentMetrics metrics)
     : IRequestHandler<Contracts.EnrollNetworkMembers, int>
 {
     public async Task<int> Handle(Contracts.EnrollNetworkMembers request, CancellationToken cancellationToken)
@@ -47,6 +47,7 @@ internal sealed class EnrollNetworkMembersHandler(EnrollmentsDbContext db, SeatL
         var skipped = existing.Where(e => e.Live || !newMembers.Contains(e.ClusterManagerId)).Select(e => e.ClusterManagerId).ToHashSet();
 
         var count = 0;
+        var waitlisted = 0;
         foreach (var managerId in wanted.Where(id => !skipped.Contains(id)))
         {
             var seen = new EnrollmentSeen(session.Session, managers[managerId]);
@@ -55,10 +56,13 @@ internal sealed class EnrollNetworkMembersHandler(EnrollmentsDbContext db, SeatL
                 ? Enrollment.Waitlisted(sessionId, managerId, session.Session.SeriesId, seat.WaitlistNumber, seat.Position, clock.GetUtcNow(), seen)
                 : Enrollment.Confirmed(sessionId, managerId, session.Session.SeriesId, clock.GetUtcNow(), seen, toldOtherwise: newMembers.Contains(managerId)));
             count++;
+            waitlisted += seat.Queued ? 1 : 0;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.Made(EnrollmentStatus.Confirmed, count - waitlisted);
+        metrics.Made(EnrollmentStatus.Waitlisted, waitlisted);
         return count;
     }
 }

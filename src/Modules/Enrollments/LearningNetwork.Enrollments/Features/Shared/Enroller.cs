@@ -13,8 +13,10 @@ using Npgsql;
 namespace LearningNetwork.Enrollments.Features.Shared;
 
 /// <summary>What enrolling in one session and in a whole series share: whom to enroll, and taking their seat or queue place.</summary>
-internal sealed class Enroller(EnrollmentsDbContext db, SeatLedger ledger, SeatTurnstile turnstile, IMediator mediator, ICurrentUser user, TimeProvider clock)
+internal sealed class Enroller(EnrollmentsDbContext db, SeatLedger ledger, SeatTurnstile turnstile, IMediator mediator, ICurrentUser user, TimeProvider clock, EnrollmentMetrics metrics)
 {
+    private readonly List<EnrollmentStatus> _made = [];
+
     // Compiled once: asked on every enrollment (see the Sessions module's SessionListQueries).
     private static readonly Func<EnrollmentsDbContext, Guid, Guid, CancellationToken, Task<bool>> HasLiveEnrollment =
         EF.CompileAsyncQuery((EnrollmentsDbContext db, Guid sessionId, Guid managerId, CancellationToken _) =>
@@ -29,8 +31,14 @@ internal sealed class Enroller(EnrollmentsDbContext db, SeatLedger ledger, SeatT
     {
         using var turns = new Turns();
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
+        _made.Clear();
         var result = await enroll(turns);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var status in _made.GroupBy(s => s))
+        {
+            metrics.Made(status.Key, status.Count());
+        }
+
         return result;
     }
 
@@ -55,6 +63,7 @@ internal sealed class Enroller(EnrollmentsDbContext db, SeatLedger ledger, SeatT
             ? Enrollment.Waitlisted(sessionId, managerId, seriesId, seat.WaitlistNumber, seat.Position, clock.GetUtcNow(), seen)
             : Enrollment.Confirmed(sessionId, managerId, seriesId, clock.GetUtcNow(), seen);
         int? position = seat.Queued ? seat.Position : null;
+        _made.Add(enrollment.Status);
 
         // Written at once, untracked: nothing else in this unit of work changes it, and it is
         // written while the session's row is locked (see DirectInserts).

@@ -59,6 +59,11 @@ namespace LearningNetwork.GuidelineDocuments.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -67,6 +72,10 @@ namespace LearningNetwork.GuidelineDocuments.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("failed_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
                         .HasDatabaseName("ix_outbox_messages_pending")
