@@ -11,7 +11,7 @@ namespace LearningNetwork.WebUi.Tests;
 /// The real host on a real port (Kestrel, not the in-memory test server), because a browser has
 /// to reach it and the UI calls the host's own API over loopback; plus one Chromium for the class.
 /// </summary>
-public sealed class BrowserApp : LearningNetworkApp
+public class BrowserApp : LearningNetworkApp
 {
     private readonly int _port = HostProcess.FreePort();
     private IPlaywright? _playwright;
@@ -74,6 +74,7 @@ public sealed class BrowserApp : LearningNetworkApp
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A page bug on demand; the error page itself still renders.</summary>

@@ -10,7 +10,9 @@ namespace LearningNetwork.Host.Pages;
 
 /// <summary>
 /// Sign-in with a cookie. It goes through the Accounts module directly rather than over loopback,
-/// so the cookie lands on this response and the rate limit counts the browser's address.
+/// so the cookie lands on this response and the rate limit counts the browser's address. With
+/// single sign-on configured, the page also offers the organisation account (the browser goes to
+/// the provider and comes back to <see cref="LoginOrganisationModel"/>).
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountRateLimits.Login)]
@@ -25,8 +27,24 @@ public sealed class LoginModel(IMediator mediator, UiText text) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    public SignInMethods Methods { get; private set; } = new(false, true);
+
+    /// <summary>The provider could not be reached when the person chose it.</summary>
+    public bool OrganisationUnavailable { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Methods = await mediator.Send(new GetSignInMethods(), cancellationToken);
+
+    public async Task<IActionResult> OnPostOrganisationAsync(CancellationToken cancellationToken)
     {
+        // On success the handler has written the redirect to the provider.
+        if (await mediator.Send(new StartSingleSignOn(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null), cancellationToken))
+        {
+            return new EmptyResult();
+        }
+
+        Methods = await mediator.Send(new GetSignInMethods(), cancellationToken);
+        OrganisationUnavailable = Methods.OrganisationAccount;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -41,15 +59,20 @@ public sealed class LoginModel(IMediator mediator, UiText text) : PageModel
             ModelState.AddModelError(nameof(Password), text["Enter your password."]);
         }
 
+        Methods = await mediator.Send(new GetSignInMethods(), cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (!await mediator.Send(new SignInWithCookie(Email, Password), cancellationToken))
+        switch (await mediator.Send(new SignInWithCookie(Email, Password), cancellationToken))
         {
-            ModelState.AddModelError(string.Empty, text["The email or password is wrong, or the account is locked."]);
-            return Page();
+            case PasswordSignInOutcome.UseOrganisationAccount:
+                ModelState.AddModelError(string.Empty, text["Staff sign in with their organisation account: use the button above."]);
+                return Page();
+            case PasswordSignInOutcome.Refused:
+                ModelState.AddModelError(string.Empty, text["The email or password is wrong, or the account is locked."]);
+                return Page();
         }
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

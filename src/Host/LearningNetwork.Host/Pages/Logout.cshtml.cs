@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningNetwork.Host.Pages;
 
-/// <summary>Sign-out is a POST with the antiforgery token, so no other site can sign anyone out.</summary>
+/// <summary>
+/// Sign-out is a POST with the antiforgery token, so no other site can sign anyone out. After a
+/// single sign-on, the Accounts module may send the browser on to the provider to end its session
+/// too (it then comes back to the sign-in page from there).
+/// </summary>
 [AllowAnonymous]
 public sealed class LogoutModel(IMediator mediator) : PageModel
 {
@@ -14,7 +18,8 @@ public sealed class LogoutModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await mediator.Send(new SignOutCookie(), cancellationToken);
-        return Redirect("/login");
+        return await mediator.Send(new SignOutCookie("/login"), cancellationToken)
+            ? new EmptyResult()
+            : Redirect("/login");
     }
 }

@@ -12,6 +12,9 @@ namespace LearningNetwork.Host.Security;
 /// <item><c>X-Content-Type-Options: nosniff</c>: a file is what its content type says.</item>
 /// </list>
 /// Set when the response starts, so answers written by the error handler (which clears headers) carry them too.
+/// With single sign-on configured, forms may also lead to the provider's origin (<c>form-action</c>):
+/// the sign-in and sign-out buttons post here and are redirected on to the provider, and browsers
+/// hold such redirects to the form-action list.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -19,9 +22,16 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The policy, with the single sign-on provider's origin (<c>Oidc:Authority</c>) among the form targets when there is one.</summary>
+    public static string PolicyFor(IConfiguration configuration) =>
+        Uri.TryCreate(configuration["Oidc:Authority"], UriKind.Absolute, out var authority)
+            ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {authority.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
     public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
     {
         var development = app.Environment.IsDevelopment();
+        var policy = PolicyFor(app.Configuration);
         return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -30,7 +40,7 @@ internal static class SecurityHeaders
                 // The API reference (Development only) is a page of its own, with its own inline script.
                 if (!(development && context.Request.Path.StartsWithSegments("/scalar")))
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = policy;
                 }
 
                 headers["Referrer-Policy"] = "no-referrer";

@@ -386,6 +386,34 @@ internal static class UiTextTranslations
         ["Sessions held"] = ("Gehouden sessies", "Sessions tenues"),
         ["Show"] = ("Tonen", "Afficher"),
         ["Sign in"] = ("Aanmelden", "Se connecter"),
+        ["Back to sign in"] = ("Terug naar aanmelden", "Retour à la connexion"),
+        ["Sign in with your organisation account"] = ("Aanmelden met uw organisatieaccount", "Se connecter avec le compte de votre organisation"),
+        ["Sign in with your email and password"] = ("Aanmelden met uw e-mailadres en wachtwoord", "Se connecter avec votre adresse e-mail et votre mot de passe"),
+        ["Sign-in with your organisation account"] = ("Aanmelden met uw organisatieaccount", "Connexion avec le compte de votre organisation"),
+        ["Agency staff sign in with their organisation account; cluster managers sign in here with their email and password."] =
+            ("Medewerkers van het agentschap melden zich aan met hun organisatieaccount; clustermanagers melden zich hier aan met hun e-mailadres en wachtwoord.",
+             "Le personnel de l'agence se connecte avec le compte de son organisation ; les gestionnaires de cluster se connectent ici avec leur adresse e-mail et leur mot de passe."),
+        ["Signing in with your organisation account is not possible right now. Try again in a few minutes."] =
+            ("Aanmelden met uw organisatieaccount kan nu niet. Probeer het over enkele minuten opnieuw.",
+             "La connexion avec le compte de votre organisation est impossible pour le moment. Réessayez dans quelques minutes."),
+        ["Staff sign in with their organisation account: use the button above."] =
+            ("Medewerkers melden zich aan met hun organisatieaccount: gebruik de knop hierboven.",
+             "Le personnel se connecte avec le compte de son organisation : utilisez le bouton ci-dessus."),
+        ["Your organisation account did not confirm your email address, so it cannot sign you in here. Ask your IT department to check the email address of your account."] =
+            ("Uw organisatieaccount bevestigde uw e-mailadres niet, dus kan het u hier niet aanmelden. Vraag uw IT-dienst het e-mailadres van uw account na te kijken.",
+             "Le compte de votre organisation n'a pas confirmé votre adresse e-mail ; il ne peut donc pas vous connecter ici. Demandez à votre service informatique de vérifier l'adresse e-mail de votre compte."),
+        ["There is no staff account for {0}. Ask an Admin of LearningNetwork to invite you."] =
+            ("Er is geen medewerkersaccount voor {0}. Vraag een beheerder van LearningNetwork om u uit te nodigen.",
+             "Il n'existe pas de compte du personnel pour {0}. Demandez à un administrateur de LearningNetwork de vous inviter."),
+        ["{0} is a cluster manager's account. Cluster managers sign in with their email and password."] =
+            ("{0} is het account van een clustermanager. Clustermanagers melden zich aan met hun e-mailadres en wachtwoord.",
+             "{0} est le compte d'un gestionnaire de cluster. Les gestionnaires de cluster se connectent avec leur adresse e-mail et leur mot de passe."),
+        ["The staff account for {0} is deactivated. Ask an Admin if you need access again."] =
+            ("Het medewerkersaccount voor {0} is gedeactiveerd. Vraag een beheerder als u opnieuw toegang nodig hebt.",
+             "Le compte du personnel pour {0} est désactivé. Demandez à un administrateur si vous avez à nouveau besoin d'un accès."),
+        ["The sign-in with your organisation account did not complete. Try again."] =
+            ("Het aanmelden met uw organisatieaccount is niet voltooid. Probeer het opnieuw.",
+             "La connexion avec le compte de votre organisation n'a pas abouti. Réessayez."),
         ["Sign out"] = ("Afmelden", "Se déconnecter"),
         ["Size"] = ("Grootte", "Taille"),
         ["Skip to content"] = ("Naar de inhoud", "Aller au contenu"),

@@ -56,9 +56,83 @@ public sealed record ResendClusterManagerInvitation(Guid ClusterManagerId) : IRe
 
 /// <summary>
 /// The web UI's sign-in: the same checks as the API's login (lockout, deactivation), but the
-/// cookie is written on the current response. False for every kind of refusal, alike.
+/// cookie is written on the current response. Every kind of refusal answers
+/// <see cref="PasswordSignInOutcome.Refused"/> alike, except a staff member who gave the right
+/// password while password sign-in is off for staff (single sign-on).
 /// </summary>
-public sealed record SignInWithCookie(string? Email, string? Password) : IRequest<bool>;
+public sealed record SignInWithCookie(string? Email, string? Password) : IRequest<PasswordSignInOutcome>;
+
+/// <summary>How a sign-in with email and password ended.</summary>
+public enum PasswordSignInOutcome
+{
+    SignedIn,
+
+    /// <summary>Wrong email or password, throttled or deactivated: one answer for all, so nobody learns which.</summary>
+    Refused,
+
+    /// <summary>
+    /// The password was right, but staff sign in with their organisation account (single sign-on)
+    /// here. Said only to whoever knows the password, so it tells a stranger nothing.
+    /// </summary>
+    UseOrganisationAccount,
+}
+
+/// <summary>Which ways of signing in the sign-in page offers.</summary>
+public sealed record GetSignInMethods : IRequest<SignInMethods>;
+
+/// <param name="OrganisationAccount">Single sign-on with the organisation's OpenID Connect provider is configured.</param>
+/// <param name="StaffPasswordSignIn">Staff may still sign in with a password (cluster managers always may).</param>
+public sealed record SignInMethods(bool OrganisationAccount, bool StaffPasswordSignIn);
+
+/// <summary>
+/// Sends the browser to the organisation's OpenID Connect provider (code flow with PKCE). After
+/// the provider's answer the browser comes back to <see cref="SingleSignOnPaths.Completion"/>
+/// with <paramref name="ReturnUrl"/>. False when single sign-on is not configured.
+/// </summary>
+public sealed record StartSingleSignOn(string? ReturnUrl) : IRequest<bool>;
+
+/// <summary>
+/// Ends a single sign-on that the provider has answered: the person the provider vouches for
+/// (by a verified email address) gets the same cookie as a password sign-in, if that address
+/// belongs to an active staff account. The sign-in and every refusal are in the audit log.
+/// </summary>
+public sealed record CompleteSingleSignOn : IRequest<SingleSignOnResult>;
+
+/// <param name="Email">The address the provider named, when it named one.</param>
+public sealed record SingleSignOnResult(SingleSignOnOutcome Outcome, string? Email);
+
+public enum SingleSignOnOutcome
+{
+    SignedIn,
+
+    /// <summary>The provider's answer did not arrive or was refused (cancelled at the provider, expired, tampered with).</summary>
+    NotCompleted,
+
+    /// <summary>The provider named no email address, or did not confirm that it verified it.</summary>
+    EmailNotVerified,
+
+    /// <summary>No account has this address: accounts are made by invitation, never by signing in.</summary>
+    NoAccount,
+
+    /// <summary>The address is a cluster manager's: managers sign in with their password.</summary>
+    NotStaff,
+
+    /// <summary>The staff account is deactivated.</summary>
+    Deactivated,
+}
+
+/// <summary>Where the web UI's single sign-on comes back to, and where the provider's callbacks are.</summary>
+public static class SingleSignOnPaths
+{
+    /// <summary>The page that finishes the sign-in and shows a refusal (a page of the web UI).</summary>
+    public const string Completion = "/login/organisation";
+
+    /// <summary>The redirect URI to register at the provider (the handler's callback).</summary>
+    public const string Callback = "/signin-oidc";
+
+    /// <summary>Where the provider sends the browser back after ending its own session.</summary>
+    public const string SignedOutCallback = "/signout-callback-oidc";
+}
 
 /// <summary>
 /// Right after a person chose their password with an invitation or reset link, the web UI signs
@@ -71,9 +145,11 @@ public sealed record SignInWithUsedLink(string? Token, string? Password) : IRequ
 
 /// <summary>
 /// The web UI's sign-out: the cookie is removed from the current response, and every cookie and
-/// token the account was issued before stops working.
+/// token the account was issued before stops working. For a person who signed in with their
+/// organisation account, whose provider can end its own session, the response is also sent on
+/// to the provider to end that session (the answer is then true: the response is written).
 /// </summary>
-public sealed record SignOutCookie : IRequest<Unit>;
+public sealed record SignOutCookie(string AfterwardsUrl = "/login") : IRequest<bool>;
 
 /// <summary>
 /// After the signed-in person changed their own password (which ends every earlier session),

@@ -58,6 +58,8 @@ public static class AccountsModule
                 X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
         }
 
+        var singleSignOn = SingleSignOnSettings.From(configuration);
+        services.AddSingleton(singleSignOn);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = TokenOrCookieScheme;
@@ -71,6 +73,7 @@ public static class AccountsModule
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
                 options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Auth:TokenLifetimeMinutes", 60)))
             .AddIdentityCookies();
+        services.AddAuthentication().AddSingleSignOn(singleSignOn);
         // After the scheme's own configuration has set the data protection format it wraps.
         services.AddSingleton<BearerTicketCache>();
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)

@@ -14,9 +14,10 @@ namespace LearningNetwork.Accounts.Features.Login;
 /// Sign in with email and password. For the API the bearer handler writes the token response;
 /// for the web UI the cookie handler sets the cookie. Wrong password, unknown email, throttled
 /// or deactivated account all answer the same, and take the same time, so nobody learns which
-/// emails have accounts.
+/// emails have accounts. With <c>Oidc:StaffPasswordSignIn=false</c> a staff account is refused
+/// too; only whoever gave its right password is told to use the organisation account.
 /// </summary>
-internal sealed record Login(string? Email, string? Password) : IRequest<bool>
+internal sealed record Login(string? Email, string? Password) : IRequest<PasswordSignInOutcome>
 {
     internal string Scheme { get; init; } = IdentityConstants.BearerScheme;
 }
@@ -30,8 +31,8 @@ internal sealed class LoginValidator : AbstractValidator<Login>
     }
 }
 
-internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMediator mediator, AuditHashKey hashKey, SignInThrottle throttle, IHttpContextAccessor http)
-    : IRequestHandler<Login, bool>
+internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMediator mediator, AuditHashKey hashKey, SignInThrottle throttle, IHttpContextAccessor http, SingleSignOnSettings singleSignOn)
+    : IRequestHandler<Login, PasswordSignInOutcome>
 {
     /// <summary>
     /// A hash of a random password made by the same hasher: an address without an account (or an
@@ -40,7 +41,7 @@ internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMe
     /// </summary>
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), SecretTokens.New()));
 
-    public async Task<bool> Handle(Login request, CancellationToken cancellationToken)
+    public async Task<PasswordSignInOutcome> Handle(Login request, CancellationToken cancellationToken)
     {
         signInManager.AuthenticationScheme = request.Scheme;
         var users = signInManager.UserManager;
@@ -61,14 +62,25 @@ internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMe
             passwordRight = false;
         }
 
-        var signedIn = !throttled && passwordRight && user is not null && await signInManager.CanSignInAsync(user);
+        // Staff accounts are those without a directory entry; managers always keep their passwords.
+        var staffMustUseOrganisationAccount = !singleSignOn.StaffPasswordSignIn && user is { ClusterManagerId: null };
+        var signedIn = !throttled && passwordRight && !staffMustUseOrganisationAccount && user is not null && await signInManager.CanSignInAsync(user);
         if (signedIn)
         {
             await throttle.ClearAsync(email, clientAddress, cancellationToken);
             await signInManager.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim("amr", "pwd")]);
             var how = request.Scheme == IdentityConstants.ApplicationScheme ? "cookie" : "bearer token";
             await mediator.Send(new Contracts.RecordAuditEntry(user!.Id, AuditActions.SignInSucceeded, "Account", user.Id, $"Signed in ({how})"), cancellationToken);
-            return true;
+            return PasswordSignInOutcome.SignedIn;
+        }
+
+        if (!throttled && passwordRight && staffMustUseOrganisationAccount)
+        {
+            // The right password of a staff account: no failure to throttle, and nothing a
+            // stranger learns, since only whoever knows the password is told.
+            await mediator.Send(new Contracts.RecordAuditEntry(null, AuditActions.SignInFailed, "Account", user!.Id,
+                "Sign-in refused: password sign-in is off for staff, who sign in with their organisation account"), cancellationToken);
+            return PasswordSignInOutcome.UseOrganisationAccount;
         }
 
         var nowThrottled = !throttled && await throttle.RecordFailureAsync(email, clientAddress, cancellationToken);
@@ -81,6 +93,6 @@ internal sealed class LoginHandler(SignInManager<UserAccount> signInManager, IMe
                 : nowThrottled ? "Sign-in failed: wrong password; this address may not try again for a while"
                 : passwordRight ? "Sign-in refused: the account may not sign in" : "Sign-in failed: wrong password"),
             cancellationToken);
-        return false;
+        return PasswordSignInOutcome.Refused;
     }
 }

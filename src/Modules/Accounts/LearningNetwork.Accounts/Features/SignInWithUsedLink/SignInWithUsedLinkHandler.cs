@@ -30,7 +30,7 @@ internal sealed class SignInWithUsedLinkHandler(AccountsDbContext db, TimeProvid
                             where t.TokenHash == hash && t.UsedAt != null && t.UsedAt > since
                             select new { u.Email, u.PreferredLanguage }).FirstOrDefaultAsync(cancellationToken);
         return person?.Email is { } email
-            && await mediator.Send(new Login.Login(email, request.Password) { Scheme = IdentityConstants.ApplicationScheme }, cancellationToken)
+            && await mediator.Send(new Login.Login(email, request.Password) { Scheme = IdentityConstants.ApplicationScheme }, cancellationToken) == Contracts.PasswordSignInOutcome.SignedIn
             ? person.PreferredLanguage
             : null;
     }
