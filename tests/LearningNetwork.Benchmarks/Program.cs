@@ -33,7 +33,7 @@ var notes = new List<string>();
 var only = OptionText("--only");
 if (only is null)
 {
-    await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+    Dictionary<string, string> HostSettings(bool telemetry) => new()
     {
         ["ConnectionStrings__LearningNetwork"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = hostPoolSize }.ConnectionString,
         ["Database__MigrateOnStartup"] = "true",
@@ -41,11 +41,22 @@ if (only is null)
         ["Bootstrap__StaffPassword"] = staffPassword,
         ["RateLimiting__LoginPermitsPerMinute"] = "100000",
         ["Email__Enabled"] = "false",
-    }))
+        // On: traces and metrics recorded in the process (the SDK's listeners, the Prometheus
+        // reader), nothing exported (no OTLP endpoint, nobody scrapes). Off: none of it.
+        ["Telemetry__Enabled"] = telemetry ? "true" : "false",
+    };
+
+    // The system as shipped (telemetry on) and a second host on the same database with telemetry
+    // off, measured in alternating rounds of the same run: the cost of telemetry, side by side.
+    await using (var host = await HostProcess.StartAsync(hostDll, HostSettings(telemetry: true)))
+    await using (var hostOff = await HostProcess.StartAsync(hostDll, HostSettings(telemetry: false)))
     {
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
         var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = staffEmail, password = staffPassword })).Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        // The hosts share their data protection keys: the token is good on both.
+        using var httpOff = new HttpClient { BaseAddress = new Uri(hostOff.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        httpOff.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
 
         Console.WriteLine($"Preparing {requests} managers...");
         var managers = await CreateManagersAsync(http, requests + Warmup.Enrollments, connectionString);
@@ -67,18 +78,35 @@ if (only is null)
         // Warm-up long enough for the JIT's tiering to reach its optimised code on both sides (the
         // host has far more code to compile than the bare endpoint; a short warm-up measured that).
         await Load.RunAsync(Warmup.ListRequests, concurrency, async _ => await Succeeded(await http.GetAsync($"/api/sessions?from={from}&pageSize=50")));
+        await Load.RunAsync(Warmup.ListRequests, concurrency, async _ => await Succeeded(await httpOff.GetAsync($"/api/sessions?from={from}&pageSize=50")));
         await Load.RunAsync(Warmup.ListRequests, concurrency, async _ => await Succeeded(await bareHttp.GetAsync($"/bare/sessions?from={from}")));
-        LoadResult? listSystem = null, listBare = null;
+        LoadResult? listSystem = null, listOff = null, listBare = null;
         for (var round = 0; round < 2; round++)
         {
             var b = await Load.RunAsync(requests, concurrency, async _ => await Succeeded(await bareHttp.GetAsync($"/bare/sessions?from={from}")));
-            var sys = await Load.RunAsync(requests, concurrency, async _ => await Succeeded(await http.GetAsync($"/api/sessions?from={from}&pageSize=50")));
-            Console.WriteLine($"session list round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s");
+            // On and off take turns at going first, so neither always follows the same thing.
+            Task<LoadResult> ListAsync(HttpClient client) => Load.RunAsync(requests, concurrency, async _ => await Succeeded(await client.GetAsync($"/api/sessions?from={from}&pageSize=50")));
+            LoadResult sys, off;
+            if (round % 2 == 0)
+            {
+                sys = await ListAsync(http);
+                off = await ListAsync(httpOff);
+            }
+            else
+            {
+                off = await ListAsync(httpOff);
+                sys = await ListAsync(http);
+            }
+
+            Console.WriteLine($"session list round {round + 1}: system {sys.PerSecond:0.0}/s, telemetry off {off.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s");
             listBare = Better(listBare, b);
             listSystem = Better(listSystem, sys);
+            listOff = Better(listOff, off);
         }
 
         rows.Add(Row("session list requests/s", listSystem!, listBare!, 0.7));
+        rows.Add(Row("  the same, telemetry off", listOff!, listBare!, 0.7));
+        rows.Add(Row("  telemetry on against off (system / system)", listSystem!, listOff!, null));
 
         // Warm-up rounds of Warmup.Enrollments, each on a fresh hot session with the same managers,
         // at the measured concurrency. The host's tiered JIT was measured to keep compiling for
@@ -100,27 +128,47 @@ if (only is null)
         // Warm every path (JIT, pools) on hot sessions of their own, then measure each on fresh hot
         // sessions, alternating, twice; the better round of each counts (this machine is shared and noisy).
         await WarmEnrollmentsAsync("system", session => (http, $"/api/sessions/{session}/enrollments"));
+        await WarmEnrollmentsAsync("system, telemetry off", session => (httpOff, $"/api/sessions/{session}/enrollments"));
         await WarmEnrollmentsAsync("bare", session => (bareHttp, $"/bare/sessions/{session}/enrollments"));
         await WarmEnrollmentsAsync("bare with the queue", session => (bareHttp, $"/bare/sessions/{session}/enrollments-queued"));
 
-        LoadResult? bare = null, queued = null, system = null;
+        LoadResult? bare = null, queued = null, system = null, systemOff = null;
         var sessions = new List<string>();
         for (var round = 0; round < 2; round++)
         {
             var bareSession = await HotSessionAsync(http, requests / 2);
             var queuedSession = await HotSessionAsync(http, requests / 2);
             var session = await HotSessionAsync(http, requests / 2);
+            var offSession = await HotSessionAsync(http, requests / 2);
             await WaitForQuietAsync(connectionString);
             var b = await Load.RunAsync(requests, concurrency, async i =>
                 (await bareHttp.PostAsJsonAsync($"/bare/sessions/{bareSession}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
             var q = await Load.RunAsync(requests, concurrency, async i =>
                 (await bareHttp.PostAsJsonAsync($"/bare/sessions/{queuedSession}/enrollments-queued", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
-            await WaitForQuietAsync(connectionString);
-            var sys = await Load.RunAsync(requests, concurrency, async i =>
-                (await http.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
-            Console.WriteLine($"round {round + 1}: system {sys.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s, bare with the per-session queue {q.PerSecond:0.0}/s");
-            (bare, queued, system) = (Better(bare, b), Better(queued, q), Better(system, sys));
+            // Telemetry on and off take turns at going first.
+            async Task<LoadResult> EnrollAsync(HttpClient client, string hot)
+            {
+                await WaitForQuietAsync(connectionString);
+                return await Load.RunAsync(requests, concurrency, async i =>
+                    (await client.PostAsJsonAsync($"/api/sessions/{hot}/enrollments", new { clusterManagerId = managers[i] })).IsSuccessStatusCode);
+            }
+
+            LoadResult sys, off;
+            if (round % 2 == 0)
+            {
+                sys = await EnrollAsync(http, session);
+                off = await EnrollAsync(httpOff, offSession);
+            }
+            else
+            {
+                off = await EnrollAsync(httpOff, offSession);
+                sys = await EnrollAsync(http, session);
+            }
+
+            Console.WriteLine($"round {round + 1}: system {sys.PerSecond:0.0}/s, telemetry off {off.PerSecond:0.0}/s, bare {b.PerSecond:0.0}/s, bare with the per-session queue {q.PerSecond:0.0}/s");
+            (bare, queued, system, systemOff) = (Better(bare, b), Better(queued, q), Better(system, sys), Better(systemOff, off));
             sessions.Add(session);
+            sessions.Add(offSession);
         }
 
         await bareApp.StopAsync();
@@ -128,11 +176,13 @@ if (only is null)
         rows.Add(Row("hot-session enrollments/s", system!, bare!, 0.6));
         // For information (no target): the same against a baseline that also queues per session.
         rows.Add(Row("  vs bare with the system's queue", system!, queued!, null));
+        rows.Add(Row("  the same, telemetry off", systemOff!, bare!, 0.6));
+        rows.Add(Row("  telemetry on against off (system / system)", system!, systemOff!, null));
 
         var (baseline, peak, seconds) = await DownloadBenchmark.RunAsync(http, host, 50);
         notes.Add($"50 MB download in {seconds:0.0} s: host memory {baseline:0} MiB idle, {peak:0} MiB at peak, growth {peak - baseline:0.0} MiB (target < 10) {(peak - baseline < 10 ? "ok" : "ABOVE")}");
         var memory = host.MemoryMiB();
-        notes.Add($"host peak memory over the whole run (VmHWM): {memory.Peak:0} MiB");
+        notes.Add($"host peak memory over the whole run (VmHWM): {memory.Peak:0} MiB; the host with telemetry off: {hostOff.MemoryMiB().Peak:0} MiB (no download)");
         foreach (var session in sessions)
         {
             await VerifyNoOverbookingAsync(connectionString, session, requests / 2);

@@ -50,6 +50,54 @@ public sealed class BadInputSweepTests(LearningNetworkApp app) : IClassFixture<L
         Assert.Equal(before, await FingerprintAsync());
     }
 
+    /// <summary>
+    /// <c>/metrics</c> is not in the OpenAPI document (it is not under <c>/api</c>) and reads no
+    /// input: junk in its query, body or method changes nothing, from an allowed network or not.
+    /// </summary>
+    [Fact]
+    public async Task The_metrics_endpoint_answers_junk_without_a_server_error_and_refuses_strangers_with_a_problem()
+    {
+        var junk = new (string Method, string Query, string? Body)[]
+        {
+            ("GET", "?name[]=%FF%FE&name[]=" + new string('9', 5000), null),
+            ("GET", "?format=protobuf&le=-Infinity", null),
+            ("POST", "", "{\"not\": json"),
+            ("PUT", "?x=%00", "\u0000"),
+            ("DELETE", "", null),
+        };
+        var failures = new List<string>();
+        foreach (var from in new[] { System.Net.IPAddress.Loopback, System.Net.IPAddress.Parse("198.51.100.7") })
+        {
+            foreach (var (method, query, body) in junk)
+            {
+                var context = await app.Server.SendAsync(http =>
+                {
+                    http.Request.Method = method;
+                    http.Request.Path = "/metrics";
+                    http.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
+                    http.Connection.RemoteIpAddress = from;
+                    if (body is not null)
+                    {
+                        http.Request.ContentType = "application/json";
+                        http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+                    }
+                });
+                var status = context.Response.StatusCode;
+                if (status >= 500 || (status >= 400 && context.Response.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) != true))
+                {
+                    failures.Add($"{method} /metrics{query[..Math.Min(query.Length, 40)]} from {from}: {status} {context.Response.ContentType}");
+                }
+
+                if (!System.Net.IPAddress.IsLoopback(from) && status != 403)
+                {
+                    failures.Add($"{method} /metrics from {from} was not refused: {status}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
     /// <summary>Null when the answer is right; else what is wrong with it.</summary>
     private static async Task<string?> Judge(Probe probe, HttpResponseMessage response)
     {
