@@ -38,6 +38,24 @@ public sealed class SingleSignOnJourneyTests(SingleSignOnBrowserApp app) : IClas
     }
 
     [Fact]
+    public async Task An_invited_colleague_who_signs_in_with_their_organisation_account_is_active_in_the_staff_list()
+    {
+        var email = $"invited-{Guid.NewGuid():N}@agency.example";
+        var invitedId = await app.CreateAccountAsync(email, Roles.Staff);
+        // As an invitation leaves it: no password chosen, the address not yet confirmed.
+        await app.Database.ExecuteAsync($"UPDATE accounts.users SET email_confirmed = false, password_hash = NULL WHERE id = '{invitedId}'");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/login");
+
+        await SignInAtProviderAsync(page, email);
+        await page.GotoAsync("/staff/team");
+
+        await Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Active");
+        Assert.Equal(1, await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM accounts.audit_log WHERE action = 'AccountActivated' AND entity_id = @id", ("id", invitedId)));
+    }
+
+    [Fact]
     public async Task Only_an_active_staff_account_with_a_verified_address_gets_in_and_each_refusal_says_why()
     {
         var stranger = $"stranger-{Guid.NewGuid():N}@agency.example";

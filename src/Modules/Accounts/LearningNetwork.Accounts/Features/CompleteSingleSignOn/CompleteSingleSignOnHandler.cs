@@ -75,6 +75,15 @@ internal sealed class CompleteSingleSignOnHandler(
             return new SingleSignOnResult(SingleSignOnOutcome.Deactivated, email);
         }
 
+        if (!user.EmailConfirmed)
+        {
+            // An invited colleague who never chose a password: the provider has shown that the
+            // invited address is theirs, which is what activating with the invitation link shows.
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+            await AuditAsync(user.Id, AuditActions.AccountActivated, user.Id, "Account activated by a sign-in with the organisation account", cancellationToken);
+        }
+
         var properties = new AuthenticationProperties();
         if (external.Properties?.GetTokenValue(IdToken) is { } idToken)
         {
