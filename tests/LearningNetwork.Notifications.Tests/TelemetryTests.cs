@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Hangfire;
 using LearningNetwork.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SmtpServer.Protocol;
 
@@ -163,6 +165,27 @@ public sealed class TelemetryTests(FreshFiguresApp app) : IClassFixture<FreshFig
         Assert.Contains(send!.Links, link => link.Context.SpanId == publish.SpanId);
     }
 
+    [Fact]
+    public async Task A_background_job_runs_in_a_span_of_its_own_and_its_work_is_part_of_it()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "LearningNetwork",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var probe = Guid.NewGuid();
+
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => JobTraceProbe.Record(probe));
+
+        var current = await Eventually.ValueAsync(() => Task.FromResult(JobTraceProbe.Seen.GetValueOrDefault(probe)), seen => seen is not null, TimeSpan.FromSeconds(20));
+        var job = await Eventually.ValueAsync(
+            () => Task.FromResult(spans.FirstOrDefault(s => s.OperationName == "job JobTraceProbe.Record" && s.Id == current)), s => s is not null);
+        Assert.Equal(ActivityStatusCode.Unset, job!.Status);
+    }
+
     private static double Sent(PrometheusText metrics, string kind) => metrics.Value("learningnetwork_emails_sent_total", ("kind", kind)) ?? 0;
 
     private static double Enrollments(PrometheusText metrics, string status) => metrics.Value("learningnetwork_enrollments_total", ("status", status)) ?? 0;
@@ -170,4 +193,12 @@ public sealed class TelemetryTests(FreshFiguresApp app) : IClassFixture<FreshFig
     private static string? Kind(MimeMessage message) => message.Headers["X-LearningNetwork-Kind"];
 
     private static string? Session(MimeMessage message) => message.Headers["X-LearningNetwork-Session"];
+}
+
+/// <summary>A background job that notes which span was current while it ran.</summary>
+public static class JobTraceProbe
+{
+    public static readonly ConcurrentDictionary<Guid, string> Seen = new();
+
+    public static void Record(Guid probe) => Seen[probe] = Activity.Current?.Id ?? "none";
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using LearningNetwork.BuildingBlocks.Persistence;
@@ -56,6 +57,8 @@ public static class BackgroundJobs
                     // Reminders must leave within a minute of their due time: look for due jobs often.
                     SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:SchedulePollSeconds", 5.0)),
                     Activator = sp.GetRequiredService<JobActivator>(),
+                    // Hangfire's own filters (retries, state) as usual, and a span per job run.
+                    FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { new TracedJobs() }),
                 },
                 sp.GetRequiredService<JobStorage>()));
         }
