@@ -187,3 +187,39 @@ public sealed partial class SingleSignOnTests(SingleSignOnTests.SingleSignOnApp 
         }
     }
 }
+
+/// <summary>The provider cannot be reached (down, or a wrong address): the sign-in page says so, and passwords still work.</summary>
+public sealed partial class UnreachableProviderTests(UnreachableProviderTests.UnreachableProviderApp app) : IClassFixture<UnreachableProviderTests.UnreachableProviderApp>
+{
+    [Fact]
+    public async Task Choosing_the_organisation_account_while_the_provider_is_down_shows_the_sign_in_page_with_a_clear_message()
+    {
+        using var browser = app.BrowserClient(allowAutoRedirect: false);
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var html = await (await browser.GetAsync("/login")).Content.ReadAsStringAsync();
+
+        using var choose = new HttpRequestMessage(HttpMethod.Post, "/login?handler=Organisation")
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", FormToken().Match(html).Groups[1].Value)]),
+        };
+        var response = await browser.SendAsync(choose);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Signing in with your organisation account is not possible right now.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await (await browser.PostAsJsonAsync("/api/auth/login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword })).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
+
+    /// <summary>Single sign-on pointed at a loopback port where nothing listens; staff passwords left on.</summary>
+    public sealed class UnreachableProviderApp : LearningNetworkApp
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Oidc:Authority"] = $"http://127.0.0.1:{HostProcess.FreePort()}/",
+            ["Oidc:ClientId"] = TestIdentityProvider.ClientId,
+            ["Oidc:ClientSecret"] = TestIdentityProvider.ClientSecret,
+        };
+    }
+}

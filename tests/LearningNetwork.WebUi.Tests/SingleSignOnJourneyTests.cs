@@ -169,6 +169,12 @@ public sealed class SingleSignOnJourneyTests(SingleSignOnBrowserApp app) : IClas
         await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+
+        // Who signed in with a password signs out here only: the provider never knew them.
+        var endedBefore = app.Provider.EndedSessions;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(endedBefore, app.Provider.EndedSessions);
     }
 
     /// <summary>Through the sign-in page's button to the provider's own page, and back with its answer.</summary>
