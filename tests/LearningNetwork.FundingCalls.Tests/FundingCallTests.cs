@@ -136,7 +136,10 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
         var reminder = await app.Smtp.WaitForAsync(m => IsDeadlineTo(m, manager.Email), TimeSpan.FromSeconds(90));
 
         Assert.Contains(call.Title, reminder.Subject, StringComparison.Ordinal);
-        var sentAt = await app.Database.ScalarAsync<DateTime>("SELECT sent_at FROM notifications.emails WHERE kind = 'FundingDeadline' AND recipient = @to", ("to", manager.Email));
+        // The send log records the sending just after the SMTP server has the message.
+        var sentAt = (DateTime)await Eventually.ValueAsync(
+            () => app.Database.ScalarAsync<object>("SELECT sent_at FROM notifications.emails WHERE kind = 'FundingDeadline' AND recipient = @to", ("to", manager.Email)),
+            value => value is DateTime);
         Assert.True(sentAt - call.DeadlineAt.AddDays(-1) < TimeSpan.FromSeconds(60), $"sent at {sentAt:O}, due at {call.DeadlineAt.AddDays(-1):O}");
     }
 
