@@ -172,6 +172,39 @@ public sealed class EnrollmentTests(LearningNetworkApp app) : IClassFixture<Lear
     }
 
     [Fact]
+    public async Task A_capacity_the_seats_decided_reaches_the_session_even_when_the_session_fails_to_save_the_edit()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 2);
+        var session = await staff.PublishedSessionAsync(capacity: 1);
+        foreach (var id in managers)
+        {
+            await (await staff.EnrollAsync(session.Id(), id)).ShouldBe(HttpStatusCode.Created);
+        }
+
+        // The failure between the two modules: Enrollments has decided and committed, then the
+        // database refuses every change to this session's row in the Sessions module.
+        var refusal = "refuse_" + session.Id().Replace("-", "", StringComparison.Ordinal);
+        await app.Database.ExecuteAsync($"""
+            CREATE FUNCTION sessions.{refusal}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+            CREATE TRIGGER {refusal} BEFORE UPDATE ON sessions.sessions FOR EACH ROW
+                WHEN (OLD.id = '{session.Id()}') EXECUTE FUNCTION sessions.{refusal}();
+            """);
+        var edit = await staff.PutAsJsonAsync($"/api/sessions/{session.Id()}", new { title = "Groter lokaal", kind = "LearningNetworkMeeting", timeZone = "Europe/Brussels", capacity = 2 });
+        Assert.Equal(HttpStatusCode.InternalServerError, edit.StatusCode);
+
+        var enrollees = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session.Id()}/enrollments");
+        Assert.Equal(["Confirmed", "Confirmed"], enrollees.EnumerateArray().Select(e => e.GetProperty("status").GetString()));
+        Assert.Equal(1, (await staff.SessionAsync(session.Id())).GetProperty("capacity").GetInt32());
+
+        await app.Database.ExecuteAsync($"DROP TRIGGER {refusal} ON sessions.sessions; DROP FUNCTION sessions.{refusal}();");
+        var seen = await Eventually.ValueAsync(
+            () => staff.SessionAsync(session.Id()), s => s.GetProperty("capacity").GetInt32() == 2, TimeSpan.FromSeconds(30));
+        Assert.Equal((2, 0, 0), (seen.GetProperty("seatsTaken").GetInt32(), seen.GetProperty("seatsLeft").GetInt32(), seen.GetProperty("waitlistLength").GetInt32()));
+        Assert.NotEqual("Groter lokaal", seen.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_cancelled_session_ends_its_enrollments()
     {
         using var staff = await app.StaffClientAsync();

@@ -68,10 +68,17 @@ public sealed record SeatCount(Guid SessionId, int SeatsTaken, int WaitlistLengt
 public sealed record GetSeatCounts(IReadOnlyCollection<Guid> SessionIds) : IRequest<IReadOnlyList<SeatCount>>;
 
 /// <summary>
-/// Sessions asks before it stores a new capacity: refused (409) below the confirmed count; a rise
-/// promotes people from the waitlist at once.
+/// Enrollments decides a session's capacity, because it holds the seats: refused (409) below the
+/// confirmed count; a rise promotes people from the waitlist at once. The decision commits here
+/// with <see cref="SeatCapacityChanged"/>, which brings Sessions' copy of the capacity in line.
 /// </summary>
 public sealed record ChangeSessionCapacity(Guid SessionId, int Capacity) : IRequest<Unit>;
+
+/// <summary>A session's capacity was decided (see <see cref="ChangeSessionCapacity"/>): whoever keeps a copy asks <see cref="GetSeatCapacity"/> for the latest.</summary>
+public sealed record SeatCapacityChanged(Guid SessionId, int Capacity) : IntegrationEvent;
+
+/// <summary>The capacity the seats are counted against; null while the session has no seat ledger (nobody enrolled, capacity never changed).</summary>
+public sealed record GetSeatCapacity(Guid SessionId) : IRequest<int?>;
 
 public sealed record Enrollee(
     Guid EnrollmentId, Guid ClusterManagerId, EnrollmentStatus Status, Attendance Attendance, CancellationCause? CancellationCause,

@@ -117,8 +117,8 @@ internal sealed class Session : AggregateRoot
     /// </param>
     public void Edit(SessionDetails details, string timeZone, DateTime? enrollmentDeadlineLocal, ReminderRules? rules, DateTimeOffset now, TimeSpan? noticeWindow = null)
     {
-        // Whether the capacity may drop (not below the confirmed count) is the Enrollments module's
-        // call, asked before this method runs.
+        // The capacity is the Enrollments module's decision (it holds the seats), made before this
+        // method runs; the session keeps a copy (see FollowSeatCapacity).
         EnsureNotCancelled();
         var previousCapacity = Capacity;
         var (previousStart, previousEnd) = (StartsAt, EndsAt);
@@ -169,6 +169,23 @@ internal sealed class Session : AggregateRoot
         {
             Raise(new SessionCapacityChanged(Id, previousCapacity, Capacity));
         }
+    }
+
+    /// <summary>
+    /// Brings the copy of the capacity in line with the seat ledger's, which decides it. Nothing
+    /// an enrollee sees in their calendar changes, so no notice and no new SEQUENCE.
+    /// </summary>
+    public void FollowSeatCapacity(int capacity, DateTimeOffset now)
+    {
+        if (capacity == Capacity)
+        {
+            return;
+        }
+
+        var previousCapacity = Capacity;
+        Capacity = capacity;
+        UpdatedAt = now;
+        Raise(new SessionCapacityChanged(Id, previousCapacity, Capacity));
     }
 
     public void Publish(DateTimeOffset now)

@@ -1,5 +1,6 @@
 using LearningNetwork.BuildingBlocks.Errors;
 using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Enrollments.Features.Shared;
 using LearningNetwork.Enrollments.Persistence;
 using LearningNetwork.Sessions.Contracts;
@@ -7,8 +8,12 @@ using MediatR;
 
 namespace LearningNetwork.Enrollments.Features.ChangeSessionCapacity;
 
-/// <summary>Answers Sessions before a capacity changes: refused below the confirmed seats (409); a rise promotes from the waitlist.</summary>
-internal sealed class ChangeSessionCapacityHandler(EnrollmentsDbContext db, SeatLedger ledger, WaitlistPromotion promotion, IMediator mediator)
+/// <summary>
+/// Decides a new capacity: refused below the confirmed seats (409); a rise promotes from the
+/// waitlist. The capacity, the promotions and the event that tells Sessions commit together, so
+/// Sessions' copy follows even when its own save of the edit fails afterwards.
+/// </summary>
+internal sealed class ChangeSessionCapacityHandler(EnrollmentsDbContext db, SeatLedger ledger, WaitlistPromotion promotion, IMediator mediator, TimeProvider clock)
     : IRequestHandler<Contracts.ChangeSessionCapacity, Unit>
 {
     public async Task<Unit> Handle(Contracts.ChangeSessionCapacity request, CancellationToken cancellationToken)
@@ -22,6 +27,8 @@ internal sealed class ChangeSessionCapacityHandler(EnrollmentsDbContext db, Seat
             await promotion.PromoteAsync(request.SessionId, session.Session.StartsAt, cancellationToken);
         }
 
+        OutboxModel.Add(db.OutboxMessages, new SeatCapacityChanged(request.SessionId, request.Capacity), clock);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

@@ -70,8 +70,9 @@ internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews view
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
         if (request.Capacity!.Value != session.Capacity && session.Status != SessionStatus.Cancelled)
         {
-            // Enrollments owns the seats: it refuses a capacity below the confirmed count and
-            // promotes from the waitlist on a rise, before the new capacity is stored here.
+            // Enrollments owns the seats and decides: it refuses a capacity below the confirmed
+            // count, promotes from the waitlist on a rise and commits. Should the save below fail,
+            // its SeatCapacityChanged brings the copy here in line all the same.
             await mediator.Send(new ChangeSessionCapacity(session.Id, request.Capacity.Value), cancellationToken);
         }
 
