@@ -205,6 +205,35 @@ public sealed class EnrollmentTests(LearningNetworkApp app) : IClassFixture<Lear
     }
 
     [Fact]
+    public async Task The_session_list_shows_seat_figures_that_follow_enrollments_cancellations_and_the_cancelled_session()
+    {
+        using var staff = await app.StaffClientAsync();
+        var managers = await app.CreateManagersAsync(staff, 3);
+        var session = await staff.PublishedSessionAsync(capacity: 2, daysAhead: 41);
+        var day = session.GetProperty("startsAt").GetDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<(int Taken, int Left, int Waiting)> ListedAsync()
+        {
+            var page = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions?from={day}&to={day}&pageSize=100");
+            var listed = page.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetString() == session.Id());
+            return (listed.GetProperty("seatsTaken").GetInt32(), listed.GetProperty("seatsLeft").GetInt32(), listed.GetProperty("waitlistLength").GetInt32());
+        }
+
+        Assert.Equal((0, 2, 0), await ListedAsync());
+        var enrollments = new List<string>();
+        foreach (var id in managers)
+        {
+            enrollments.Add((await (await staff.EnrollAsync(session.Id(), id)).Json(HttpStatusCode.Created)).Id());
+        }
+
+        await Eventually.ValueAsync(ListedAsync, seats => seats == (2, 0, 1));
+        await (await staff.PostAsync($"/api/enrollments/{enrollments[0]}/cancel", null)).ShouldBe(HttpStatusCode.OK);
+        // The first on the waitlist takes the freed seat.
+        await Eventually.ValueAsync(ListedAsync, seats => seats == (2, 0, 0));
+        await (await staff.PostAsJsonAsync($"/api/sessions/{session.Id()}/cancel", new { reason = "Zaal onbeschikbaar" })).ShouldBe(HttpStatusCode.OK);
+        await Eventually.ValueAsync(ListedAsync, seats => seats == (0, 2, 0));
+    }
+
+    [Fact]
     public async Task A_cancelled_session_ends_its_enrollments()
     {
         using var staff = await app.StaffClientAsync();

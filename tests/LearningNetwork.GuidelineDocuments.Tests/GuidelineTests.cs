@@ -191,5 +191,18 @@ public sealed class GuidelineTests(SmallUploadsApp app) : IClassFixture<SmallUpl
 
         var withMaterials = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session.Id()}");
         Assert.Equal("Materiaal", Assert.Single(withMaterials.GetProperty("materials").EnumerateArray()).GetProperty("title").GetString());
+        // The session list shows its own copy of the materials, which follows shortly.
+        var listed = await Eventually.ValueAsync(
+            async () => ListedSession(await staff.GetFromJsonAsync<JsonElement>($"/api/sessions?from={start[..10]}&to={start[..10]}"), session.Id()),
+            s => s.GetProperty("materials").GetArrayLength() == 1);
+        Assert.Equal(guideline.Id(), Assert.Single(listed.GetProperty("materials").EnumerateArray()).GetProperty("guidelineId").GetString());
+
+        await (await staff.PutAsJsonAsync($"/api/sessions/{session.Id()}/materials", new { guidelineIds = Array.Empty<string>() })).ShouldBe(HttpStatusCode.NoContent);
+        await Eventually.ValueAsync(
+            async () => ListedSession(await staff.GetFromJsonAsync<JsonElement>($"/api/sessions?from={start[..10]}&to={start[..10]}"), session.Id()),
+            s => s.GetProperty("materials").GetArrayLength() == 0);
     }
+
+    private static JsonElement ListedSession(JsonElement page, string id) =>
+        page.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
 }

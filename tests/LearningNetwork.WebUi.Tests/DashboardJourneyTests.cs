@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -31,6 +32,8 @@ public sealed partial class JourneyTests
         var session = await (await api.PostAsync($"/api/sessions/{created.Id()}/publish", null)).Json(HttpStatusCode.OK);
         var manager = (await app.CreateManagersAsync(api, 1, language: "en"))[0];
         await (await api.EnrollAsync(session.Id(), manager)).ShouldBe(HttpStatusCode.Created);
+        // Lists show a copy of the seat figures that follows the enrollment shortly.
+        await Eventually.TrueAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/sessions?search={title}")).GetProperty("items")[0].GetProperty("seatsTaken").GetInt32() == 1);
 
         // Without a choice, the fields show the default period the figures cover.
         var staff = await StaffInEnglishAsync();

@@ -62,6 +62,9 @@ public sealed record WaitlistPromoted(Guid EnrollmentId, Guid SessionId, Guid Cl
 /// <summary>An enrollment ended (not raised when the whole session is cancelled: SessionCancelled covers that).</summary>
 public sealed record EnrollmentCancelled(Guid EnrollmentId, Guid SessionId, Guid ClusterManagerId, EnrollmentStatus PreviousStatus, CancellationCause Cause) : IntegrationEvent;
 
+/// <summary>A cancelled session's enrollments ended and its seats and waitlist were emptied (no EnrollmentCancelled for each).</summary>
+public sealed record SeatsOfCancelledSessionReleased(Guid SessionId) : IntegrationEvent;
+
 public sealed record SeatCount(Guid SessionId, int SeatsTaken, int WaitlistLength);
 
 /// <summary>Seats taken and waitlist length of these sessions (zero for sessions nobody enrolled in).</summary>

@@ -34,6 +34,9 @@ public static class SessionsModule
         services.AddMediatorHandlersFrom(typeof(SessionsModule).Assembly);
         services.AddScoped<IDemoDataSeeder, SessionsDemoData>();
         services.AddScoped<SessionViews>();
+        services.AddScoped<SessionCopies>();
+        services.AddScoped<IStartupTask, MissingSessionCopies>();
+        services.AddHostedService<SeatCopier>();
         services.AddOptions<UpdateNoticeOptions>().BindConfiguration("Sessions");
         return services;
     }

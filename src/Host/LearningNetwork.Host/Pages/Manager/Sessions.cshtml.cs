@@ -15,7 +15,11 @@ public sealed class SessionsModel(Api api, UiText text, TimeProvider clock) : Ui
     /// <summary>The learning networks the manager may see (open ones and their own), by id.</summary>
     public IReadOnlyDictionary<Guid, NetworkView> Networks { get; private set; } = new Dictionary<Guid, NetworkView>();
 
-    public async Task OnGetAsync()
+    /// <param name="acted">
+    /// The session the manager just enrolled in or left: its seat figures come from the session's
+    /// own answer, which is never behind, rather than from the list's copy, which may be for a moment.
+    /// </param>
+    public async Task OnGetAsync(Guid? acted)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -26,6 +30,10 @@ public sealed class SessionsModel(Api api, UiText text, TimeProvider clock) : Ui
         // Meetings of a members-only network the manager is not in are not theirs to enroll in.
         Sessions = sessions.Result.Items.Where(s => s.StartsAt > now && (s.LearningNetworkId is not { } network || Networks.ContainsKey(network))).ToList();
         Mine = mine.Result.Items.Where(e => e.Status != "Cancelled").GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => g.First());
+        if (acted is { } id && Sessions.Any(s => s.Id == id) && (await Api.GetAsync<SessionView>($"/api/sessions/{id}")).Value is { } fresh)
+        {
+            Sessions = Sessions.Select(s => s.Id == id ? fresh : s).ToList();
+        }
     }
 
     public async Task<IActionResult> OnPostEnrollAsync(Guid sessionId)
@@ -40,12 +48,12 @@ public sealed class SessionsModel(Api api, UiText text, TimeProvider clock) : Ui
             result.Result.Status == "Confirmed"
                 ? T["You are enrolled. The confirmation is on its way by email."]
                 : T.Format("The session is full: you are on the waitlist, position {0}. You will be told when a seat frees.", result.Result.WaitlistPosition ?? 0),
-            "/sessions");
+            $"/sessions?acted={sessionId}");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(Guid enrollmentId, string? returnTo)
+    public async Task<IActionResult> OnPostCancelAsync(Guid enrollmentId, Guid? sessionId, string? returnTo)
     {
-        var to = returnTo == "my" ? "/my-sessions" : "/sessions";
+        var to = returnTo == "my" ? "/my-sessions" : sessionId is { } acted ? $"/sessions?acted={acted}" : "/sessions";
         var result = await Api.PostAsync($"/api/enrollments/{enrollmentId}/cancel");
         return result.Ok ? Done(T["Your enrollment is cancelled."], to) : Refused(result.Problem!, to);
     }

@@ -17,6 +17,8 @@ internal sealed class SessionsDbContext(DbContextOptions<SessionsDbContext> opti
 
     public DbSet<ReminderDefault> ReminderDefaults => Set<ReminderDefault>();
 
+    public DbSet<SessionCopy> SessionCopies => Set<SessionCopy>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -20,6 +20,8 @@ internal sealed class EndEnrollmentsOfCancelledSessionHandler(EnrollmentsDbConte
         await db.SaveChangesAsync(cancellationToken);
         await db.Seats.Where(s => s.SessionId == sessionId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.SeatsTaken, 0).SetProperty(s => s.WaitlistLength, 0), cancellationToken);
+        OutboxModel.Add(db.OutboxMessages, new SeatsOfCancelledSessionReleased(sessionId), clock);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.BuildingBlocks.Persistence;
+using LearningNetwork.GuidelineDocuments.Contracts;
 using LearningNetwork.GuidelineDocuments.Domain;
 using LearningNetwork.GuidelineDocuments.Persistence;
 using LearningNetwork.Sessions.Contracts;
@@ -18,7 +20,8 @@ internal sealed class SetSessionMaterialsValidator : AbstractValidator<SetSessio
             .Must(ids => ids is null || ids.Count <= 50).WithMessage("At most 50 materials.");
 }
 
-internal sealed class SetSessionMaterialsHandler(GuidelinesDbContext db, IMediator mediator) : IRequestHandler<SetSessionMaterials, Unit>
+/// <summary>The new list, and the event that tells the session's copy, replace the old list in one transaction.</summary>
+internal sealed class SetSessionMaterialsHandler(GuidelinesDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<SetSessionMaterials, Unit>
 {
     public async Task<Unit> Handle(SetSessionMaterials request, CancellationToken cancellationToken)
     {
@@ -35,9 +38,12 @@ internal sealed class SetSessionMaterialsHandler(GuidelinesDbContext db, IMediat
             throw new InvalidFieldException("guidelineIds", $"Not published guidelines: {string.Join(", ", missing)}.");
         }
 
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         await db.Materials.Where(m => m.SessionId == request.SessionId).ExecuteDeleteAsync(cancellationToken);
         db.Materials.AddRange(ids.Select((id, i) => new SessionMaterial { SessionId = request.SessionId, GuidelineId = id, Position = i }));
+        OutboxModel.Add(db.OutboxMessages, new SessionMaterialsChanged(request.SessionId), clock);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using LearningNetwork.BuildingBlocks.Contracts;
 using LearningNetwork.BuildingBlocks.Security;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Features.Shared;
@@ -61,7 +62,12 @@ internal static class InstantFilter
     }
 }
 
-internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews views, ICurrentUser user) : IRequestHandler<ListSessions, PagedResult<SessionResponse>>
+/// <summary>
+/// One statement per page: the sessions, their copies of seat figures and materials
+/// (<see cref="SessionCopy"/>), and the total. A single session (GET /api/sessions/{id}) is answered
+/// from the owners instead, so whoever just enrolled sees their own seat at once.
+/// </summary>
+internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser user) : IRequestHandler<ListSessions, PagedResult<SessionResponse>>
 {
     public async Task<PagedResult<SessionResponse>> Handle(ListSessions request, CancellationToken cancellationToken)
     {
@@ -73,15 +79,21 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews vie
             request.Kind is not null && InstantFilter.TryParseName<SessionKind>(request.Kind, out var kind) ? kind : null,
             request.Status is not null && InstantFilter.TryParseName<SessionStatus>(request.Status, out var status) ? status : null,
             TitlePattern(request.Search));
-        var total = await SessionListQueries.Count(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, cancellationToken);
-        var page = new List<Session>(paging.PageSize);
-        await foreach (var session in SessionListQueries.Page(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, paging.Skip, paging.PageSize)
+        var items = new List<SessionResponse>(paging.PageSize);
+        int? total = null;
+        await foreach (var row in SessionListQueries.Page(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, paging.Skip, paging.PageSize)
             .WithCancellation(cancellationToken))
         {
-            page.Add(session);
+            total = row.Total;
+            items.Add(SessionResponse.From(
+                row.Session, new SeatCount(row.Session.Id, row.Copy?.SeatsTaken ?? 0, row.Copy?.WaitlistLength ?? 0), row.Copy?.Materials ?? []));
         }
 
-        return new PagedResult<SessionResponse>(await views.ManyAsync(page, cancellationToken), total);
+        // An empty page carries no total: zero on the first page, counted on a page past the end.
+        total ??= paging.Skip == 0
+            ? 0
+            : await SessionListQueries.Count(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, cancellationToken);
+        return new PagedResult<SessionResponse>(items, total.Value);
     }
 
     /// <summary>An ILIKE pattern for the search, its own % and _ taken literally; null for no search.</summary>
@@ -94,7 +106,7 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, SessionViews vie
 }
 
 /// <summary>
-/// The list's two queries, compiled once: this is the busiest read of the system, and EF's
+/// The list's queries, compiled once: this is the busiest read of the system, and EF's
 /// per-call work of recognising a LINQ query (a large share of the host's CPU in a profile; see
 /// docs/performance.md) is skipped. An absent filter is a null parameter, which EF removes from
 /// the SQL it sends, so each combination of filters still gets its own plain WHERE clause. Staff
@@ -109,7 +121,8 @@ internal static class SessionListQueries
                 && (kind == null || s.Kind == kind) && (status == null || s.Status == status)
                 && (title == null || EF.Functions.ILike(s.Title, title, @"\"))));
 
-    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, string?, int, int, IAsyncEnumerable<Session>> Page =
+    /// <summary>A page with each session's copy and the total of the whole filter, counted once by PostgreSQL (an uncorrelated subquery).</summary>
+    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, string?, int, int, IAsyncEnumerable<ListedSession>> Page =
         EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, string? title, int skip, int take) =>
             db.Sessions.AsNoTracking()
                 .Where(s => (staff || s.Status != SessionStatus.Draft)
@@ -117,5 +130,16 @@ internal static class SessionListQueries
                     && (kind == null || s.Kind == kind) && (status == null || s.Status == status)
                     && (title == null || EF.Functions.ILike(s.Title, title, @"\")))
                 .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-                .Skip(skip).Take(take));
+                .Skip(skip).Take(take)
+                .LeftJoin(db.SessionCopies.AsNoTracking(), s => s.Id, c => c.SessionId, (s, c) => new { Session = s, Copy = c })
+                .OrderBy(x => x.Session.StartsAt).ThenBy(x => x.Session.Id)
+                .Select(x => new ListedSession(
+                    x.Session,
+                    x.Copy,
+                    db.Sessions.Count(t => (staff || t.Status != SessionStatus.Draft)
+                        && (from == null || t.StartsAt >= from) && (to == null || t.StartsAt < to)
+                        && (kind == null || t.Kind == kind) && (status == null || t.Status == status)
+                        && (title == null || EF.Functions.ILike(t.Title, title, @"\"))))));
 }
+
+internal sealed record ListedSession(Session Session, SessionCopy? Copy, int Total);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using LearningNetwork.GuidelineDocuments.Contracts;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -81,5 +82,28 @@ internal sealed class ReminderDefaultConfiguration : IEntityTypeConfiguration<Re
         builder.HasData(
             new { Kind = Contracts.SessionKind.Training, ReminderMinutesBefore = new[] { 10080, 1440 }, FollowUpMinutesAfter = new[] { 1440 }, UpdatedAt = DateTimeOffset.UnixEpoch },
             new { Kind = Contracts.SessionKind.LearningNetworkMeeting, ReminderMinutesBefore = new[] { 4320, 60 }, FollowUpMinutesAfter = new[] { 1440 }, UpdatedAt = DateTimeOffset.UnixEpoch });
+    }
+}
+
+internal sealed class SessionCopyConfiguration : IEntityTypeConfiguration<SessionCopy>
+{
+    private static readonly JsonSerializerOptions MaterialsJson = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<SessionCopy> builder)
+    {
+        // A row of its own rather than columns of the session, so that copying never takes the
+        // session's row (and its version) from a staff member editing it.
+        builder.ToTable("session_copies");
+        builder.HasKey(c => c.SessionId);
+        builder.Property(c => c.SessionId).ValueGeneratedNever();
+        builder.Property(c => c.Materials)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                value => JsonSerializer.Serialize(value, MaterialsJson),
+                json => json == "[]" ? Array.Empty<MaterialSummary>() : JsonSerializer.Deserialize<MaterialSummary[]>(json, MaterialsJson) ?? Array.Empty<MaterialSummary>(),
+                new ValueComparer<IReadOnlyList<MaterialSummary>>((a, b) => a!.SequenceEqual(b!), m => m.Count, m => m))
+            .HasDefaultValueSql("'[]'::jsonb");
+        builder.HasIndex(c => c.CopiedAt).HasFilter("copied_at IS NULL");
+        builder.HasIndex(c => c.SessionId).HasFilter("seat_marks > seat_marks_copied").HasDatabaseName("ix_session_copies_seats_due");
     }
 }

@@ -283,6 +283,53 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LearningNetwork.Sessions.Domain.SessionCopy", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset?>("CopiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("copied_at");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("materials")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<long>("SeatMarks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seat_marks");
+
+                    b.Property<long>("SeatMarksCopied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seat_marks_copied");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats_taken");
+
+                    b.Property<int>("WaitlistLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlist_length");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_session_copies");
+
+                    b.HasIndex("CopiedAt")
+                        .HasDatabaseName("ix_session_copies_copied_at")
+                        .HasFilter("copied_at IS NULL");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_session_copies_seats_due")
+                        .HasFilter("seat_marks > seat_marks_copied");
+
+                    b.ToTable("session_copies", "sessions");
+                });
+
             modelBuilder.Entity("LearningNetwork.Sessions.Domain.SessionSeries", b =>
                 {
                     b.Property<Guid>("Id")
