@@ -36,14 +36,7 @@ public sealed class PreferencesModel(Api api, UiText text) : UiPage(api, text)
 
         // The pages follow the new language at once (the sign-in remembers the old one until the next).
         UiCulture.Remember(Response, result.Result.PreferredLanguage);
-        return Done(Translated(result.Result.PreferredLanguage, "Your preferences are saved."), "/account/preferences");
+        // The confirmation in the language just chosen: the next page is shown in it.
+        return Done(T.In(result.Result.PreferredLanguage, "Your preferences are saved."), "/account/preferences");
     }
-
-    /// <summary>The confirmation in the language just chosen: the next page is shown in it.</summary>
-    private static string Translated(string language, string english) => language switch
-    {
-        "nl" => UiTextTranslations.All[english].Dutch,
-        "fr" => UiTextTranslations.All[english].French,
-        _ => english,
-    };
 }
