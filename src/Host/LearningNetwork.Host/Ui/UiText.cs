@@ -61,6 +61,10 @@ public sealed class UiText(IStringLocalizer<UiText> localizer)
         };
     }
 
+    /// <summary>A code the API answers with as one of the modules' enums (EnrollmentStatus.Waitlisted), as people read it.</summary>
+    public string Label<TCode>(Vocabulary vocabulary, TCode code)
+        where TCode : struct, Enum => Label(vocabulary, code.ToString());
+
     /// <summary>The codes of a vocabulary with their labels, in a sensible order for a choice list.</summary>
     public IEnumerable<(string Code, string Label)> Choices(Vocabulary vocabulary, params string[] only) =>
         UiLabels.All[vocabulary]
