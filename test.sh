@@ -38,7 +38,7 @@ BROWSER_TESTS=tests/LearningNetwork.WebUi.Tests/LearningNetwork.WebUi.Tests.cspr
 OTHER_TESTS="$PG_DIR/other-tests.slnf"
 {
   printf '{"solution":{"path":"%s","projects":[' "$(pwd)/LearningNetwork.sln"
-  find tests -name '*.Tests.csproj' ! -path "$BROWSER_TESTS" | sort | sed 's/.*/"&"/' | paste -sd, | tr -d '\n'
+  find tests -name '*Tests.csproj' ! -path "$BROWSER_TESTS" | sort | sed 's/.*/"&"/' | paste -sd, | tr -d '\n'
   printf ']}}\n'
 } >"$OTHER_TESTS"
 status=0
