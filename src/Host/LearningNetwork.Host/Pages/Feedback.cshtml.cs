@@ -6,7 +6,7 @@ namespace LearningNetwork.Host.Pages;
 
 /// <summary>The form behind the thank-you email's link: the token in the link says who and which session.</summary>
 [AllowAnonymous]
-public sealed class FeedbackModel(Api api, UiText text) : UiPage(api, text)
+public sealed class FeedbackModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -31,7 +31,7 @@ public sealed class FeedbackModel(Api api, UiText text) : UiPage(api, text)
             return Page();
         }
 
-        var result = await Api.PostAsync("/api/feedback", new { token = Token ?? string.Empty, rating = Rating, comment = string.IsNullOrWhiteSpace(Comment) ? null : Comment });
+        var result = await Api.SendFeedbackAsync(Token ?? string.Empty, Rating, string.IsNullOrWhiteSpace(Comment) ? null : Comment);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, prefix: string.Empty);

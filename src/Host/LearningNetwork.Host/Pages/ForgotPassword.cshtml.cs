@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(Api api, UiText text) : UiPage(api, text)
+public sealed class ForgotPasswordModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -16,7 +16,7 @@ public sealed class ForgotPasswordModel(Api api, UiText text) : UiPage(api, text
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.PostAsync("/api/auth/forgot-password", new { email = Email ?? string.Empty });
+        var result = await Api.RequestPasswordResetAsync(Email ?? string.Empty);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, prefix: string.Empty);

@@ -9,7 +9,7 @@ namespace LearningNetwork.Host.Pages;
 /// link checkers and previews open links too (RFC 8058 keeps the one-click action to a POST).
 /// </summary>
 [AllowAnonymous]
-public sealed class UnsubscribeModel(Api api, UiText text) : UiPage(api, text)
+public sealed class UnsubscribeModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -22,7 +22,7 @@ public sealed class UnsubscribeModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.PostAsync("/api/unsubscribe" + UiQuery.Build(("token", Token ?? string.Empty)));
+        var result = await Api.UnsubscribeAsync(Token ?? string.Empty);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, prefix: string.Empty);

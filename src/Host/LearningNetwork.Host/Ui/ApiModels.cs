@@ -1,6 +1,28 @@
+using LearningNetwork.ClusterManagers.Contracts;
+using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.LearningNetworks.Contracts;
+using LearningNetwork.Notifications.Contracts;
+using LearningNetwork.Sessions.Contracts;
+
 namespace LearningNetwork.Host.Ui;
 
-// The UI's reading of the API's answers (docs/api.md): only the fields the pages show.
+// The answers of the API calls LearningNetworkApi makes (docs/api.md), one record per shape,
+// with only the fields the pages show. The API's endpoints answer with shapes of their own (the
+// modules' response records are internal), so these are the UI's reading of them; where a field
+// is one of the modules' Contracts enums, it is that enum, read from its name as the API writes it.
+
+/// <summary>The filters of the session list (GET /api/sessions); the API checks them.</summary>
+public sealed record SessionQuery(
+    string? From = null, string? To = null, string? Status = null, string? Kind = null, string? Search = null, int? Page = null, int? PageSize = null);
+
+/// <summary>The filters of the cluster manager list (GET /api/cluster-managers).</summary>
+public sealed record ManagerQuery(string? Search = null, Guid? ClusterId = null, bool ActiveOnly = false, int? Page = null, int? PageSize = null);
+
+/// <summary>The filters of the audit log (GET /api/audit).</summary>
+public sealed record AuditQuery(string? Action, Guid? ActorId, Guid? EntityId, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+
+/// <summary>The filters of the email send log (GET /api/notifications).</summary>
+public sealed record EmailQuery(string? Recipient, string? Kind, string? Status, Guid? SessionId, int Page, int PageSize);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, bool TotalIsLowerBound = false);
 
@@ -18,7 +40,7 @@ public sealed record FollowUpView(int MinutesAfter);
 public sealed record Material(Guid GuidelineId, string Title, string Language);
 
 public sealed record SessionView(
-    Guid Id, Guid? SeriesId, string Title, string? Description, string Kind, string Status, string Start, string End, string TimeZone,
+    Guid Id, Guid? SeriesId, string Title, string? Description, SessionKind Kind, SessionState Status, string Start, string End, string TimeZone,
     DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength,
     string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
     IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null)
@@ -36,7 +58,7 @@ public sealed record SessionTextView(string Title, string? Description)
         translations is not null && translations.TryGetValue(UiCulture.Language, out var text) ? text : null;
 }
 
-public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, string Status, int? WaitlistPosition);
+public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, EnrollmentStatus Status, int? WaitlistPosition);
 
 public sealed record MessageQueuedView(int Recipients);
 
@@ -45,21 +67,21 @@ public sealed record AnnouncementView(int Recipients, bool DryRun);
 public sealed record PreferencesView(string PreferredLanguage, bool Announcements);
 
 public sealed record MySession(
-    Guid Id, string Title, string Kind, string Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl,
+    Guid Id, string Title, SessionKind Kind, SessionState Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl,
     IReadOnlyDictionary<string, SessionTextView>? Translations = null)
 {
     public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
 }
 
-public sealed record MyEnrollment(Guid Id, Guid SessionId, string Status, int? WaitlistPosition, string Attendance, DateTime EnrolledAt, MySession Session);
+public sealed record MyEnrollment(Guid Id, Guid SessionId, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt, MySession Session);
 
-public sealed record Participant(Guid Id, Guid ClusterManagerId, string FullName, string ClusterName, string Status, int? WaitlistPosition, string Attendance, DateTime EnrolledAt);
+public sealed record Participant(Guid Id, Guid ClusterManagerId, string FullName, string ClusterName, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt);
 
 public sealed record FeedbackSummaryView(int Responses, double? AverageRating, IReadOnlyList<string> Comments);
 
 public sealed record CalendarFeed(string Url);
 
-public sealed record ClusterView(Guid Id, string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan, int ActiveManagers, string FundingStatus = "None");
+public sealed record ClusterView(Guid Id, string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan, int ActiveManagers, FundingStatus FundingStatus = FundingStatus.None);
 
 public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, string FullName, string Email, string PreferredLanguage, string? Phone, bool IsActive, string Status = "Invited", DateTime? InvitedAt = null);
 
@@ -67,7 +89,7 @@ public sealed record ManagerView(Guid Id, Guid ClusterId, string ClusterName, st
 public sealed record ManagerDownloadView(Guid GuidelineId, string Title, int Version, DateTime At);
 
 /// <summary>A learning network one manager belongs to (staff's view of a manager).</summary>
-public sealed record ManagerNetworkView(Guid NetworkId, string Name, string Theme, string Membership, DateTime JoinedAt);
+public sealed record ManagerNetworkView(Guid NetworkId, string Name, string Theme, NetworkMembership Membership, DateTime JoinedAt);
 
 public sealed record ImportErrorView(int Line, string Field, string Message);
 
@@ -81,7 +103,7 @@ public sealed record GuidelineView(Guid Id, string Title, string Category, strin
 
 public sealed record DownloadEntry(Guid UserId, Guid? ClusterManagerId, int Version, DateTime At);
 
-public sealed record EmailView(Guid Id, string Kind, string Recipient, Guid? SessionId, DateTime DueAt, DateTime? SentAt, string Status, int Attempts, string? LastError);
+public sealed record EmailView(Guid Id, EmailKind Kind, string Recipient, Guid? SessionId, DateTime DueAt, DateTime? SentAt, string Status, int Attempts, string? LastError);
 
 public sealed record SeriesCreated(Guid Id, IReadOnlyList<Guid> SessionIds);
 
@@ -101,10 +123,10 @@ public sealed record Overview(
 
 public sealed record UpcomingMeetingView(Guid SessionId, string Title, DateTime StartsAt);
 
-public sealed record NetworkMeetingView(Guid SessionId, string Title, DateTime StartsAt, DateTime EndsAt, string Status);
+public sealed record NetworkMeetingView(Guid SessionId, string Title, DateTime StartsAt, DateTime EndsAt, SessionState Status);
 
 public sealed record NetworkView(
-    Guid Id, string Name, string Theme, string? Description, string Membership, Guid? FacilitatorStaffId, int MemberCount, bool? IsMember,
+    Guid Id, string Name, string Theme, string? Description, NetworkMembership Membership, Guid? FacilitatorStaffId, int MemberCount, bool? IsMember,
     IReadOnlyList<UpcomingMeetingView> UpcomingMeetings, IReadOnlyList<NetworkMeetingView> Meetings);
 
 public sealed record NetworkMemberView(Guid ClusterManagerId, string FullName, string Email, string ClusterName, DateTime JoinedAt);

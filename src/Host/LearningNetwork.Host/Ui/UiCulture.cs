@@ -23,6 +23,9 @@ public static class UiCulture
 
     public static bool IsSupported(string? language) => language is not null && Cultures.ContainsKey(language);
 
+    /// <summary>The culture of a supported language ("nl" is nl-BE); Dutch for any other.</summary>
+    public static CultureInfo Of(string language) => Cultures.GetValueOrDefault(language) ?? Cultures["nl"];
+
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     public static IApplicationBuilder UseUiCulture(this IApplicationBuilder app) => app.Use(async (context, next) =>

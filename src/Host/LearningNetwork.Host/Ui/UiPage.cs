@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningNetwork.Host.Ui;
 
 /// <summary>What every page does with the API's answers: field errors next to their fields, other refusals as a notice.</summary>
-public abstract class UiPage(Api api, UiText text) : PageModel
+public abstract class UiPage(LearningNetworkApi api, UiText text) : PageModel
 {
-    protected Api Api { get; } = api;
+    protected LearningNetworkApi Api { get; } = api;
 
     protected UiText T { get; } = text;
 

@@ -1,13 +1,16 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace LearningNetwork.Host.Ui;
 
 /// <summary>
 /// The UI's words in Dutch, English and French. Pages write the English text as the key
 /// (<c>@T["Sign in"]</c>), so a page reads naturally and a missing translation shows English
-/// rather than a code; <see cref="UiTextTranslations"/> holds the other two languages.
+/// rather than a code. The texts are resources read through <see cref="IStringLocalizer"/>:
+/// <c>Resources/Ui/UiText.resx</c> (English), <c>UiText.nl.resx</c> and <c>UiText.fr.resx</c>,
+/// in the page's culture (<see cref="UiCulture"/>).
 /// </summary>
-public sealed class UiText
+public sealed class UiText(IStringLocalizer<UiText> localizer)
 {
     public string this[string english] => Translate(english);
 
@@ -58,6 +61,10 @@ public sealed class UiText
         };
     }
 
+    /// <summary>A code the API answers with as one of the modules' enums (EnrollmentStatus.Waitlisted), as people read it.</summary>
+    public string Label<TCode>(Vocabulary vocabulary, TCode code)
+        where TCode : struct, Enum => Label(vocabulary, code.ToString());
+
     /// <summary>The codes of a vocabulary with their labels, in a sensible order for a choice list.</summary>
     public IEnumerable<(string Code, string Label)> Choices(Vocabulary vocabulary, params string[] only) =>
         UiLabels.All[vocabulary]
@@ -67,14 +74,21 @@ public sealed class UiText
     /// <summary>Every code each vocabulary has a label for (for the test that the API's codes are all covered).</summary>
     public static IReadOnlyDictionary<Vocabulary, IReadOnlyList<(string Code, string English, string Dutch, string French)>> Labels => UiLabels.All;
 
-    /// <summary>Every English text the translations cover (for the test that none is missing).</summary>
-    public static IEnumerable<string> Known => UiTextTranslations.All.Keys;
-
-    private static string Translate(string english) =>
-        UiCulture.Language switch
+    /// <summary>A text in a given language rather than the page's (a confirmation in the language just chosen).</summary>
+    public string In(string language, string english)
+    {
+        var page = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = UiCulture.Of(language);
+        try
         {
-            "nl" when UiTextTranslations.All.TryGetValue(english, out var text) => text.Dutch,
-            "fr" when UiTextTranslations.All.TryGetValue(english, out var text) => text.French,
-            _ => english,
-        };
+            return Translate(english);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = page;
+        }
+    }
+
+    /// <summary>The resource of the page's language; the English text itself when it has none.</summary>
+    private string Translate(string english) => localizer[english].Value;
 }

@@ -21,8 +21,10 @@ public static class WebUi
         // Accented letters (é, ë, à) as themselves in the HTML, not as numeric character references.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SelfAddress>();
+        // The UI's texts are resources (Resources/Ui/UiText.resx, .nl.resx, .fr.resx) read in the page's culture.
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<UiText>();
-        services.AddHttpClient<Api>()
+        services.AddHttpClient<LearningNetworkApi>()
             // The browser's cookie header is passed on by hand, and API redirects are answers to show, not to follow.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
         UiFormat.DisplayZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Ui:TimeZone"] ?? "Europe/Brussels");

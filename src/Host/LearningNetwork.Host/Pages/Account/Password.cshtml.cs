@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Account;
 
 /// <summary>Anyone signed in (staff or manager) changes their own password, giving the current one.</summary>
-public sealed class ChangePasswordModel(Api api, UiText text, MediatR.IMediator mediator) : UiPage(api, text)
+public sealed class ChangePasswordModel(LearningNetworkApi api, UiText text, MediatR.IMediator mediator) : UiPage(api, text)
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -27,7 +27,7 @@ public sealed class ChangePasswordModel(Api api, UiText text, MediatR.IMediator 
             return Page();
         }
 
-        var result = await Api.PostAsync("/api/me/password", new { currentPassword = CurrentPassword ?? string.Empty, newPassword = NewPassword ?? string.Empty });
+        var result = await Api.ChangePasswordAsync(CurrentPassword ?? string.Empty, NewPassword ?? string.Empty);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, prefix: string.Empty);

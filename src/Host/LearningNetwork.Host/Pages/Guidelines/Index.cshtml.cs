@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Guidelines;
 
 /// <summary>The guideline library as managers see it (published documents only, the API decides).</summary>
-public sealed class GuidelinesModel(Api api, UiText text) : UiPage(api, text)
+public sealed class GuidelinesModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -18,8 +18,7 @@ public sealed class GuidelinesModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task OnGetAsync()
     {
-        var query = UiQuery.Build(("search", Search), ("language", UiCulture.IsSupported(Language) ? Language : null), ("pageSize", "200"));
-        var result = await Api.GetAsync<Paged<GuidelineView>>("/api/guidelines" + query);
+        var result = await Api.GetGuidelinesAsync(Search, UiCulture.IsSupported(Language) ? Language : null);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, string.Empty);

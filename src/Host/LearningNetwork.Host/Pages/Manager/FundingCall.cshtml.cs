@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>One funding call as a manager reads it: what, until when, where to apply, and the guidelines to download.</summary>
-public sealed class FundingCallModel(Api api, UiText text) : UiPage(api, text)
+public sealed class FundingCallModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -13,7 +13,7 @@ public sealed class FundingCallModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var call = await Api.GetAsync<FundingCallView>($"/api/funding-calls/{Id}");
+        var call = await Api.GetFundingCallAsync(Id);
         if (!call.Ok)
         {
             return NotFoundOr(call.Problem!);

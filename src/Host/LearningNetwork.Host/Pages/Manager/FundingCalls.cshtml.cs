@@ -3,7 +3,7 @@ using LearningNetwork.Host.Ui;
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>The funding calls a manager's cluster may apply to: open ones with their deadlines counting down, closed ones below.</summary>
-public sealed class FundingCallsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class FundingCallsModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     public IReadOnlyList<FundingCallView> Open { get; private set; } = [];
 
@@ -11,7 +11,7 @@ public sealed class FundingCallsModel(Api api, UiText text, TimeProvider clock) 
 
     public async Task OnGetAsync()
     {
-        var calls = (await Api.GetAsync<Paged<FundingCallView>>("/api/funding-calls?pageSize=200")).Value?.Items ?? [];
+        var calls = (await Api.GetFundingCallsAsync()).Value?.Items ?? [];
         Open = calls.Where(c => c.Status == "Published").ToList();
         Closed = calls.Where(c => c.Status == "Closed").OrderByDescending(c => c.DeadlineAt).ToList();
     }

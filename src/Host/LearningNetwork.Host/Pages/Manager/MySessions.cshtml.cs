@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>The manager's own enrollments and their personal calendar feed.</summary>
-public sealed class MySessionsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class MySessionsModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     public IReadOnlyList<MyEnrollment> Enrollments { get; private set; } = [];
 
@@ -35,12 +35,12 @@ public sealed class MySessionsModel(Api api, UiText text, TimeProvider clock) : 
 
     public async Task OnGetAsync()
     {
-        var feed = Api.GetAsync<CalendarFeed>("/api/me/calendar-feed");
-        var certificates = Api.GetAsync<List<CertificateView>>("/api/me/certificates");
-        Enrollments = (await Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?pageSize=200")).Result.Items;
+        var feed = Api.GetCalendarFeedAsync();
+        var certificates = Api.GetMyCertificatesAsync();
+        Enrollments = (await Api.GetMyEnrollmentsAsync()).Result.Items;
         Upcoming = Enrollments.Where(e => e.Session.StartsAt > Now).ToList();
         Past = Enrollments.Where(e => e.Session.StartsAt <= Now).Reverse().ToList();
-        var past = await Task.WhenAll(Past.Take(PastWithMaterials).Select(e => Api.GetAsync<SessionView>($"/api/sessions/{e.SessionId}")));
+        var past = await Task.WhenAll(Past.Take(PastWithMaterials).Select(e => Api.GetSessionAsync(e.SessionId)));
         PastSessions = past.Where(p => p.Ok).Select(p => p.Result).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
         Feed = (await feed).Value;
         Certificates = (await certificates).Value ?? [];
@@ -48,7 +48,7 @@ public sealed class MySessionsModel(Api api, UiText text, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostRotateAsync()
     {
-        var result = await Api.PostAsync<CalendarFeed>("/api/me/calendar-feed/rotate");
+        var result = await Api.RenewCalendarFeedAsync();
         return result.Ok ? Done(T["A new feed address is made; the old one no longer works."], "/my-sessions") : Refused(result.Problem!, "/my-sessions");
     }
 }

@@ -1,10 +1,12 @@
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.LearningNetworks.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>A manager's learning networks: their next meetings and own attendance, and the open networks they may join.</summary>
-public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
+public sealed class NetworksModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     public IReadOnlyList<NetworkView> Mine { get; private set; } = [];
 
@@ -18,16 +20,16 @@ public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task OnGetAsync()
     {
-        var networks = (await Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200")).Value?.Items ?? [];
+        var networks = (await Api.GetNetworksAsync()).Value?.Items ?? [];
         Mine = networks.Where(n => n.IsMember == true).ToList();
-        OpenToJoin = networks.Where(n => n.IsMember != true && n.Membership == "Open").ToList();
-        var enrollments = (await Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?pageSize=200")).Value?.Items ?? [];
-        Enrollments = enrollments.Where(e => e.Status != "Cancelled").GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => g.First());
+        OpenToJoin = networks.Where(n => n.IsMember != true && n.Membership == NetworkMembership.Open).ToList();
+        var enrollments = (await Api.GetMyEnrollmentsAsync()).Value?.Items ?? [];
+        Enrollments = enrollments.Where(e => e.Status != EnrollmentStatus.Cancelled).GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => g.First());
     }
 
     public async Task<IActionResult> OnPostJoinAsync(Guid networkId)
     {
-        var result = await Api.PostAsync<NetworkView>($"/api/learning-networks/{networkId}/join");
+        var result = await Api.JoinNetworkAsync(networkId);
         return result.Ok
             ? Done(T.Format("Welcome to {0}: you are enrolled in its upcoming meetings, and a welcome email is on its way.", result.Result.Name), "/networks")
             : Refused(result.Problem!, "/networks");
@@ -35,7 +37,7 @@ public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task<IActionResult> OnPostLeaveAsync(Guid networkId)
     {
-        var result = await Api.PostAsync<NetworkView>($"/api/learning-networks/{networkId}/leave");
+        var result = await Api.LeaveNetworkAsync(networkId);
         return result.Ok
             ? Done(T.Format("You left {0}; your places at its upcoming meetings are given up.", result.Result.Name), "/networks")
             : Refused(result.Problem!, "/networks");
@@ -44,7 +46,7 @@ public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
     /// <summary>Attended and marked meetings of this network (those that took place and were marked).</summary>
     public (int Attended, int Marked) AttendanceIn(NetworkView network)
     {
-        var marks = network.Meetings.Select(m => Enrollments.GetValueOrDefault(m.SessionId)?.Attendance).Where(a => a is "Attended" or "Absent").ToList();
-        return (marks.Count(a => a == "Attended"), marks.Count);
+        var marks = network.Meetings.Select(m => Enrollments.GetValueOrDefault(m.SessionId)?.Attendance).Where(a => a is Attendance.Attended or Attendance.Absent).ToList();
+        return (marks.Count(a => a == Attendance.Attended), marks.Count);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>A manager's own choices: the language of their emails and pages, and announcements of new sessions.</summary>
-public sealed class PreferencesModel(Api api, UiText text) : UiPage(api, text)
+public sealed class PreferencesModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty]
     public string PreferredLanguage { get; set; } = "nl";
@@ -14,7 +14,7 @@ public sealed class PreferencesModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var preferences = await Api.GetAsync<PreferencesView>("/api/me/preferences");
+        var preferences = await Api.GetPreferencesAsync();
         if (!preferences.Ok)
         {
             return NotFoundOr(preferences.Problem!);
@@ -27,7 +27,7 @@ public sealed class PreferencesModel(Api api, UiText text) : UiPage(api, text)
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PutAsync<PreferencesView>("/api/me/preferences", new { preferredLanguage = PreferredLanguage, announcements = Announcements });
+        var result = await Api.SavePreferencesAsync(PreferredLanguage, Announcements);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, prefix: string.Empty);
@@ -36,14 +36,7 @@ public sealed class PreferencesModel(Api api, UiText text) : UiPage(api, text)
 
         // The pages follow the new language at once (the sign-in remembers the old one until the next).
         UiCulture.Remember(Response, result.Result.PreferredLanguage);
-        return Done(Translated(result.Result.PreferredLanguage, "Your preferences are saved."), "/account/preferences");
+        // The confirmation in the language just chosen: the next page is shown in it.
+        return Done(T.In(result.Result.PreferredLanguage, "Your preferences are saved."), "/account/preferences");
     }
-
-    /// <summary>The confirmation in the language just chosen: the next page is shown in it.</summary>
-    private static string Translated(string language, string english) => language switch
-    {
-        "nl" => UiTextTranslations.All[english].Dutch,
-        "fr" => UiTextTranslations.All[english].French,
-        _ => english,
-    };
 }

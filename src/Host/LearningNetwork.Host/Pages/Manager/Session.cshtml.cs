@@ -1,3 +1,4 @@
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ namespace LearningNetwork.Host.Pages.Manager;
 /// its learning network and materials, their own enrollment with enroll or cancel, and for a
 /// past session their certificate. The confirmation email's cancel link leads here.
 /// </summary>
-public sealed class SessionModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class SessionModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,18 +27,18 @@ public sealed class SessionModel(Api api, UiText text, TimeProvider clock) : UiP
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var session = await Api.GetAsync<SessionView>($"/api/sessions/{Id}");
+        var session = await Api.GetSessionAsync(Id);
         if (!session.Ok)
         {
             return NotFoundOr(session.Problem!);
         }
 
         Session = session.Result;
-        var mine = Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?includeCancelled=true&pageSize=200");
-        var certificates = Api.GetAsync<List<CertificateView>>("/api/me/certificates");
-        var network = Session.LearningNetworkId is { } networkId ? Api.GetAsync<NetworkView>($"/api/learning-networks/{networkId}") : null;
+        var mine = Api.GetMyEnrollmentsAsync(includeCancelled: true);
+        var certificates = Api.GetMyCertificatesAsync();
+        var network = Session.LearningNetworkId is { } networkId ? Api.GetNetworkAsync(networkId) : null;
         var enrollments = ((await mine).Value?.Items ?? []).Where(e => e.SessionId == Id).ToList();
-        Mine = enrollments.FirstOrDefault(e => e.Status != "Cancelled") ?? enrollments.LastOrDefault();
+        Mine = enrollments.FirstOrDefault(e => e.Status != EnrollmentStatus.Cancelled) ?? enrollments.LastOrDefault();
         Certificate = ((await certificates).Value ?? []).FirstOrDefault(c => c.SessionId == Id);
         // A members-only network the manager is not in is not shown (the API answers 404).
         Network = network is null ? null : (await network).Value;
@@ -46,14 +47,14 @@ public sealed class SessionModel(Api api, UiText text, TimeProvider clock) : UiP
 
     public async Task<IActionResult> OnPostEnrollAsync()
     {
-        var result = await Api.PostAsync<EnrollmentView>($"/api/sessions/{Id}/enrollments");
+        var result = await Api.EnrollAsync(Id);
         if (!result.Ok)
         {
             return Refused(result.Problem!, $"/sessions/{Id}");
         }
 
         return Done(
-            result.Result.Status == "Confirmed"
+            result.Result.Status == EnrollmentStatus.Confirmed
                 ? T["You are enrolled. The confirmation is on its way by email."]
                 : T.Format("The session is full: you are on the waitlist, position {0}. You will be told when a seat frees.", result.Result.WaitlistPosition ?? 0),
             $"/sessions/{Id}");
@@ -61,7 +62,7 @@ public sealed class SessionModel(Api api, UiText text, TimeProvider clock) : UiP
 
     public async Task<IActionResult> OnPostCancelAsync(Guid enrollmentId)
     {
-        var result = await Api.PostAsync($"/api/enrollments/{enrollmentId}/cancel");
+        var result = await Api.CancelEnrollmentAsync(enrollmentId);
         return result.Ok ? Done(T["Your enrollment is cancelled."], $"/sessions/{Id}") : Refused(result.Problem!, $"/sessions/{Id}");
     }
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Manager;
 
 /// <summary>A cluster manager's view of what is coming: seats, waitlist and their own place, with enroll and cancel.</summary>
-public sealed class SessionsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class SessionsModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -19,25 +20,25 @@ public sealed class SessionsModel(Api api, UiText text, TimeProvider clock) : Ui
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var sessions = await Api.GetAsync<Paged<SessionView>>($"/api/sessions?from={today}&pageSize=200");
-        var mine = await Api.GetAsync<Paged<MyEnrollment>>("/api/me/enrollments?pageSize=200");
-        var networks = await Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200");
+        var sessions = await Api.GetSessionsAsync(new SessionQuery(From: today));
+        var mine = await Api.GetMyEnrollmentsAsync();
+        var networks = await Api.GetNetworksAsync();
         Networks = (networks.Value?.Items ?? []).ToDictionary(n => n.Id);
         // Meetings of a members-only network the manager is not in are not theirs to enroll in.
         Sessions = sessions.Result.Items.Where(s => s.StartsAt > now && (s.LearningNetworkId is not { } network || Networks.ContainsKey(network))).ToList();
-        Mine = mine.Result.Items.Where(e => e.Status != "Cancelled").GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => g.First());
+        Mine = mine.Result.Items.Where(e => e.Status != EnrollmentStatus.Cancelled).GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => g.First());
     }
 
     public async Task<IActionResult> OnPostEnrollAsync(Guid sessionId)
     {
-        var result = await Api.PostAsync<EnrollmentView>($"/api/sessions/{sessionId}/enrollments");
+        var result = await Api.EnrollAsync(sessionId);
         if (!result.Ok)
         {
             return Refused(result.Problem!, "/sessions");
         }
 
         return Done(
-            result.Result.Status == "Confirmed"
+            result.Result.Status == EnrollmentStatus.Confirmed
                 ? T["You are enrolled. The confirmation is on its way by email."]
                 : T.Format("The session is full: you are on the waitlist, position {0}. You will be told when a seat frees.", result.Result.WaitlistPosition ?? 0),
             "/sessions");
@@ -46,7 +47,7 @@ public sealed class SessionsModel(Api api, UiText text, TimeProvider clock) : Ui
     public async Task<IActionResult> OnPostCancelAsync(Guid enrollmentId, string? returnTo)
     {
         var to = returnTo == "my" ? "/my-sessions" : "/sessions";
-        var result = await Api.PostAsync($"/api/enrollments/{enrollmentId}/cancel");
+        var result = await Api.CancelEnrollmentAsync(enrollmentId);
         return result.Ok ? Done(T["Your enrollment is cancelled."], to) : Refused(result.Problem!, to);
     }
 }

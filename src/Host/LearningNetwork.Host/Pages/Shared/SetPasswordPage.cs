@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages;
 
 /// <summary>Activation and password reset: a one-time token from an email and a new password.</summary>
-public abstract class SetPasswordPage(Api api, UiText text, IMediator mediator, string endpoint) : UiPage(api, text)
+public abstract class SetPasswordPage(LearningNetworkApi api, UiText text, IMediator mediator) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -16,6 +16,9 @@ public abstract class SetPasswordPage(Api api, UiText text, IMediator mediator, 
 
     [BindProperty]
     public string? Confirm { get; set; }
+
+    /// <summary>The API call that sets the password with the emailed link's token.</summary>
+    protected abstract Task<ApiResult<NoBody>> SetPasswordAsync(string token, string password);
 
     /// <summary>Said on the sign-in page when signing in at once did not work out.</summary>
     protected abstract string DoneMessage { get; }
@@ -38,7 +41,7 @@ public abstract class SetPasswordPage(Api api, UiText text, IMediator mediator, 
             return Page();
         }
 
-        var result = await Api.PostAsync(endpoint, new { token = Token ?? string.Empty, password = Password ?? string.Empty });
+        var result = await SetPasswordAsync(Token ?? string.Empty, Password ?? string.Empty);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, prefix: string.Empty);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff;
 
 /// <summary>The audit log for Admins: who changed what and when, sign-ins, role changes and exports.</summary>
-public sealed class AuditModel(Api api, UiText text) : UiPage(api, text)
+public sealed class AuditModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     private const int PageSize = 100;
 
@@ -37,10 +37,7 @@ public sealed class AuditModel(Api api, UiText text) : UiPage(api, text)
     {
         PageNumber = Math.Max(1, PageNumber);
         // Days are the display zone's days; the API takes instants.
-        var result = await Api.GetAsync<Paged<AuditEntryView>>("/api/audit" + UiQuery.Build(
-            ("action", Action), ("actorId", ActorId?.ToString()), ("entityId", EntityId?.ToString()),
-            ("from", Instant(From)), ("to", Instant(To?.AddDays(1))),
-            ("page", PageNumber.ToString(CultureInfo.InvariantCulture)), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture))));
+        var result = await Api.GetAuditLogAsync(new AuditQuery(Action, ActorId, EntityId, Instant(From), Instant(To?.AddDays(1)), PageNumber, PageSize));
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, string.Empty);
@@ -57,7 +54,7 @@ public sealed class AuditModel(Api api, UiText text) : UiPage(api, text)
         ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ("page", page.ToString(CultureInfo.InvariantCulture)));
 
-    private static string? Instant(DateOnly? day) => day is { } d
-        ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), UiFormat.DisplayZone.GetUtcOffset(d.ToDateTime(TimeOnly.MinValue))).ToString("O", CultureInfo.InvariantCulture)
+    private static DateTimeOffset? Instant(DateOnly? day) => day is { } d
+        ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), UiFormat.DisplayZone.GetUtcOffset(d.ToDateTime(TimeOnly.MinValue)))
         : null;
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff;
 
 /// <summary>The staff start page: the next sessions and the agency's figures as charts, with the numbers behind them.</summary>
-public sealed class DashboardModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class DashboardModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     /// <summary>How many of the next sessions the page lists; the sessions page has them all.</summary>
     public const int NextSessionsShown = 5;
@@ -36,7 +37,7 @@ public sealed class DashboardModel(Api api, UiText text, TimeProvider clock) : U
 
     public async Task OnGetAsync()
     {
-        var result = await Api.GetAsync<Overview>("/api/reports/overview" + UiQuery.Build(("from", From), ("to", To)));
+        var result = await Api.GetOverviewAsync(From, To);
         if (result.Ok)
         {
             Overview = result.Result;
@@ -50,8 +51,7 @@ public sealed class DashboardModel(Api api, UiText text, TimeProvider clock) : U
         }
 
         var now = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        var sessions = await Api.GetAsync<Paged<SessionView>>(
-            "/api/sessions" + UiQuery.Build(("from", now), ("status", "Published"), ("pageSize", NextSessionsShown.ToString(CultureInfo.InvariantCulture))));
+        var sessions = await Api.GetSessionsAsync(new SessionQuery(From: now, Status: nameof(SessionState.Published), PageSize: NextSessionsShown));
         NextSessions = sessions.Result.Items;
     }
 }

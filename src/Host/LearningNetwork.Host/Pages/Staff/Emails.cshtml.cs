@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff;
 
 /// <summary>The send log with filters: what went out, what waits, what failed and why.</summary>
-public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class EmailsModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     private const int PageSize = 100;
 
@@ -36,7 +36,7 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
     public async Task OnGetAsync()
     {
         PageNumber = Math.Max(1, PageNumber);
-        var result = await Api.GetAsync<Paged<EmailView>>("/api/notifications" + Query(PageNumber) + string.Create(CultureInfo.InvariantCulture, $"&pageSize={PageSize}"));
+        var result = await Api.GetEmailsAsync(new EmailQuery(Recipient, Kind, Status, SessionId, PageNumber, PageSize));
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, string.Empty);
@@ -52,7 +52,7 @@ public sealed class EmailsModel(Api api, UiText text) : UiPage(api, text)
     /// <summary>A failed email goes out again (once whatever stopped it is fixed); back to the same filtered page.</summary>
     public async Task<IActionResult> OnPostResendAsync(Guid emailId)
     {
-        var result = await Api.PostAsync($"/api/notifications/{emailId}/resend");
+        var result = await Api.ResendEmailAsync(emailId);
         return result.Ok ? Done(T["The email is due again and goes out within moments."], Link(PageNumber)) : Refused(result.Problem!, Link(PageNumber));
     }
 

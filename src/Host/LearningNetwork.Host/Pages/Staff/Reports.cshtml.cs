@@ -1,11 +1,10 @@
-using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff;
 
 /// <summary>The yearly participation report the agency accounts with: totals, a chart per cluster type, every cluster, and the exports.</summary>
-public sealed class ReportsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class ReportsModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     public static readonly string[] ClusterTypes = ["SpearheadCluster", "InnovativeBusinessNetwork"];
 
@@ -20,7 +19,7 @@ public sealed class ReportsModel(Api api, UiText text, TimeProvider clock) : UiP
     public async Task<IActionResult> OnGetAsync()
     {
         Year ??= clock.GetUtcNow().Year;
-        var report = await Api.GetAsync<ParticipationView>(string.Create(CultureInfo.InvariantCulture, $"/api/reports/participation?year={Year}"));
+        var report = await Api.GetParticipationAsync(Year.Value);
         if (!report.Ok)
         {
             ShowProblem(report.Problem!, prefix: string.Empty);

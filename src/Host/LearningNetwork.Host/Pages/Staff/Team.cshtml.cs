@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff;
 
 /// <summary>The agency's staff: invite a colleague, see who activated, shut out someone who left.</summary>
-public sealed class TeamModel(Api api, UiText text) : UiPage(api, text)
+public sealed class TeamModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty]
     public InviteForm Form { get; set; } = new();
@@ -23,7 +23,7 @@ public sealed class TeamModel(Api api, UiText text) : UiPage(api, text)
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync("/api/staff", new { email = Form.Email ?? string.Empty, fullName = Form.FullName ?? string.Empty, preferredLanguage = Form.PreferredLanguage });
+        var result = await Api.InviteStaffAsync(Form.Email ?? string.Empty, Form.FullName ?? string.Empty, Form.PreferredLanguage);
         if (result.Ok)
         {
             return Done(T.Format("{0} is invited: the invitation email is on its way.", Form.Email ?? string.Empty), "/staff/team");
@@ -36,17 +36,17 @@ public sealed class TeamModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task<IActionResult> OnPostDeactivateAsync(Guid id)
     {
-        var result = await Api.PostAsync($"/api/staff/{id}/deactivate");
+        var result = await Api.DeactivateStaffAsync(id);
         return result.Ok ? Done(T["The account is deactivated: it can no longer sign in."], "/staff/team") : Refused(result.Problem!, "/staff/team");
     }
 
     public async Task<IActionResult> OnPostRolesAsync(Guid id, bool admin)
     {
-        var result = await Api.PutAsync($"/api/staff/{id}/roles", new { roles = new[] { admin ? "Admin" : "Staff" } });
+        var result = await Api.SetStaffRolesAsync(id, [admin ? "Admin" : "Staff"]);
         return result.Ok ? Done(admin ? T["The colleague is now an Admin."] : T["The colleague is no longer an Admin."], "/staff/team") : Refused(result.Problem!, "/staff/team");
     }
 
-    private async Task LoadAsync() => Members = (await Api.GetAsync<List<StaffMemberView>>("/api/staff")).Value ?? [];
+    private async Task LoadAsync() => Members = (await Api.GetStaffAsync()).Value ?? [];
 
     public sealed class InviteForm
     {

@@ -1,11 +1,10 @@
-using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Directory;
 
 /// <summary>One cluster: its details and funding dates (ended or not), its managers and its participation in a year.</summary>
-public sealed class ClusterModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class ClusterModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -29,7 +28,7 @@ public sealed class ClusterModel(Api api, UiText text, TimeProvider clock) : UiP
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var cluster = await Api.GetAsync<ClusterView>($"/api/clusters/{Id}");
+        var cluster = await Api.GetClusterAsync(Id);
         if (!cluster.Ok)
         {
             return NotFoundOr(cluster.Problem!);
@@ -37,8 +36,8 @@ public sealed class ClusterModel(Api api, UiText text, TimeProvider clock) : UiP
 
         Cluster = cluster.Result;
         Year = Year is { } year && Years.Contains(year) ? year : clock.GetUtcNow().Year;
-        var managers = Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?clusterId={Id}&pageSize=200");
-        var report = Api.GetAsync<ParticipationView>(string.Create(CultureInfo.InvariantCulture, $"/api/reports/participation?year={Year}"));
+        var managers = Api.GetManagersAsync(new ManagerQuery(ClusterId: Id));
+        var report = Api.GetParticipationAsync(Year.Value);
         Managers = (await managers).Value?.Items ?? [];
         Participation = (await report).Value?.Rows.FirstOrDefault(r => r.ClusterId == Id);
         return Page();

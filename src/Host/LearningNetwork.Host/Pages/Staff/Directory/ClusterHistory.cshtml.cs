@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Directory;
 
 /// <summary>A cluster's funding history: every change of its type, funding dates and post-funding plan, who made it and when.</summary>
-public sealed class ClusterHistoryModel(Api api, UiText text) : UiPage(api, text)
+public sealed class ClusterHistoryModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -17,15 +17,15 @@ public sealed class ClusterHistoryModel(Api api, UiText text) : UiPage(api, text
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var cluster = await Api.GetAsync<ClusterView>($"/api/clusters/{Id}");
+        var cluster = await Api.GetClusterAsync(Id);
         if (!cluster.Ok)
         {
             return NotFoundOr(cluster.Problem!);
         }
 
         Cluster = cluster.Result;
-        Changes = (await Api.GetAsync<List<ClusterChangeView>>($"/api/clusters/{Id}/history")).Value ?? [];
-        People = ((await Api.GetAsync<List<StaffMemberView>>("/api/staff")).Value ?? []).ToDictionary(s => s.UserId, s => s.FullName);
+        Changes = (await Api.GetClusterHistoryAsync(Id)).Value ?? [];
+        People = ((await Api.GetStaffAsync()).Value ?? []).ToDictionary(s => s.UserId, s => s.FullName);
         return Page();
     }
 }

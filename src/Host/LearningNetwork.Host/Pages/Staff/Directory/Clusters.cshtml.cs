@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Directory;
 
-public sealed class ClustersModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class ClustersModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     /// <summary>A cluster whose funding's last day has passed is marked Ended.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -18,7 +18,7 @@ public sealed class ClustersModel(Api api, UiText text, TimeProvider clock) : Ui
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync<ClusterView>("/api/clusters", new
+        var result = await Api.CreateClusterAsync(new
         {
             name = Form.Name ?? string.Empty,
             type = Form.Type,
@@ -38,7 +38,7 @@ public sealed class ClustersModel(Api api, UiText text, TimeProvider clock) : Ui
         return Page();
     }
 
-    private async Task LoadAsync() => Clusters = (await Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200")).Value?.Items ?? [];
+    private async Task LoadAsync() => Clusters = (await Api.GetClustersAsync()).Value?.Items ?? [];
 
     public sealed class ClusterForm
     {

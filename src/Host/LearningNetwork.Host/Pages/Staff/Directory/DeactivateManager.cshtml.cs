@@ -1,4 +1,5 @@
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Directory;
@@ -7,7 +8,7 @@ namespace LearningNetwork.Host.Pages.Staff.Directory;
 /// Deactivating a manager is its own step: the page says what it ends (sign-in, upcoming
 /// enrollments, network memberships) before staff confirm, instead of a red button on every row.
 /// </summary>
-public sealed class DeactivateManagerModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class DeactivateManagerModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -20,7 +21,7 @@ public sealed class DeactivateManagerModel(Api api, UiText text, TimeProvider cl
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var manager = await Api.GetAsync<ManagerView>($"/api/cluster-managers/{Id}");
+        var manager = await Api.GetManagerAsync(Id);
         if (!manager.Ok)
         {
             return NotFoundOr(manager.Problem!);
@@ -33,16 +34,16 @@ public sealed class DeactivateManagerModel(Api api, UiText text, TimeProvider cl
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var enrollments = Api.GetAsync<Paged<MyEnrollment>>($"/api/cluster-managers/{Id}/enrollments?includeCancelled=false&pageSize=200");
-        var networks = Api.GetAsync<List<ManagerNetworkView>>($"/api/cluster-managers/{Id}/learning-networks");
-        UpcomingEnrollments = ((await enrollments).Value?.Items ?? []).Count(e => e.Session.StartsAt > now && e.Session.Status != "Cancelled");
+        var enrollments = Api.GetManagerEnrollmentsAsync(Id, includeCancelled: false);
+        var networks = Api.GetManagerNetworksAsync(Id);
+        UpcomingEnrollments = ((await enrollments).Value?.Items ?? []).Count(e => e.Session.StartsAt > now && e.Session.Status != SessionState.Cancelled);
         Networks = ((await networks).Value ?? []).Count;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.PostAsync($"/api/cluster-managers/{Id}/deactivate");
+        var result = await Api.DeactivateManagerAsync(Id);
         return result.Ok ? Done(T["The manager is deactivated."], $"/staff/managers/{Id}") : Refused(result.Problem!, $"/staff/managers/{Id}");
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Directory;
 
 /// <summary>CSV import in two steps: a dry run shows what would happen, the confirmation sends the same file for real.</summary>
-public sealed class ImportModel(Api api, UiText text) : UiPage(api, text)
+public sealed class ImportModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     private const long MaxCsvBytes = 5 * 1024 * 1024;
 
@@ -54,9 +54,7 @@ public sealed class ImportModel(Api api, UiText text) : UiPage(api, text)
             return Page();
         }
 
-        using var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        var result = await Api.SendAsync<ImportResultView>(HttpMethod.Post, $"/api/cluster-managers/import?dryRun={(dryRun ? "true" : "false")}", content);
+        var result = await Api.ImportManagersAsync(bytes, dryRun);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, string.Empty);

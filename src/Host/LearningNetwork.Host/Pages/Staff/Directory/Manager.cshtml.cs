@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Directory;
 
 /// <summary>One cluster manager as staff see them: details to edit, enrollments past and upcoming, downloads and learning networks.</summary>
-public sealed class ManagerModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class ManagerModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -27,7 +27,7 @@ public sealed class ManagerModel(Api api, UiText text, TimeProvider clock) : UiP
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var manager = await Api.GetAsync<ManagerView>($"/api/cluster-managers/{Id}");
+        var manager = await Api.GetManagerAsync(Id);
         if (!manager.Ok)
         {
             return NotFoundOr(manager.Problem!);
@@ -45,7 +45,7 @@ public sealed class ManagerModel(Api api, UiText text, TimeProvider clock) : UiP
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PutAsync<ManagerView>($"/api/cluster-managers/{Id}", new
+        var result = await Api.UpdateManagerAsync(Id, new
         {
             clusterId = Form.ClusterId,
             fullName = Form.FullName ?? string.Empty,
@@ -58,7 +58,7 @@ public sealed class ManagerModel(Api api, UiText text, TimeProvider clock) : UiP
             return Done(T["The details are saved."], $"/staff/managers/{Id}");
         }
 
-        var manager = await Api.GetAsync<ManagerView>($"/api/cluster-managers/{Id}");
+        var manager = await Api.GetManagerAsync(Id);
         if (!manager.Ok)
         {
             return NotFoundOr(manager.Problem!);
@@ -72,16 +72,16 @@ public sealed class ManagerModel(Api api, UiText text, TimeProvider clock) : UiP
 
     public async Task<IActionResult> OnPostResendAsync()
     {
-        var result = await Api.PostAsync($"/api/cluster-managers/{Id}/resend-invitation");
+        var result = await Api.ResendInvitationAsync(Id);
         return result.Ok ? Done(T["A new invitation is on its way."], $"/staff/managers/{Id}") : Refused(result.Problem!, $"/staff/managers/{Id}");
     }
 
     private async Task LoadAsync()
     {
-        var clusters = Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200");
-        var enrollments = Api.GetAsync<Paged<MyEnrollment>>($"/api/cluster-managers/{Id}/enrollments?pageSize=200");
-        var downloads = Api.GetAsync<List<ManagerDownloadView>>($"/api/cluster-managers/{Id}/downloads");
-        var networks = Api.GetAsync<List<ManagerNetworkView>>($"/api/cluster-managers/{Id}/learning-networks");
+        var clusters = Api.GetClustersAsync();
+        var enrollments = Api.GetManagerEnrollmentsAsync(Id);
+        var downloads = Api.GetManagerDownloadsAsync(Id);
+        var networks = Api.GetManagerNetworksAsync(Id);
         Clusters = (await clusters).Value?.Items ?? [];
         var now = clock.GetUtcNow().UtcDateTime;
         var all = (await enrollments).Value?.Items ?? [];

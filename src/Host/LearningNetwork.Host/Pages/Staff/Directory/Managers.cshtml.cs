@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Directory;
 
-public sealed class ManagersModel(Api api, UiText text) : UiPage(api, text)
+public sealed class ManagersModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -25,7 +25,7 @@ public sealed class ManagersModel(Api api, UiText text) : UiPage(api, text)
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync<ManagerView>("/api/cluster-managers", new
+        var result = await Api.CreateManagerAsync(new
         {
             clusterId = Form.ClusterId,
             fullName = Form.FullName ?? string.Empty,
@@ -45,14 +45,14 @@ public sealed class ManagersModel(Api api, UiText text) : UiPage(api, text)
 
     public async Task<IActionResult> OnPostResendAsync(Guid id)
     {
-        var result = await Api.PostAsync($"/api/cluster-managers/{id}/resend-invitation");
+        var result = await Api.ResendInvitationAsync(id);
         return result.Ok ? Done(T["A new invitation is on its way."], "/staff/managers") : Refused(result.Problem!, "/staff/managers");
     }
 
     private async Task LoadAsync()
     {
-        var managers = Api.GetAsync<Paged<ManagerView>>("/api/cluster-managers" + UiQuery.Build(("search", Search), ("clusterId", ClusterId?.ToString()), ("pageSize", "200")));
-        var clusters = Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200");
+        var managers = Api.GetManagersAsync(new ManagerQuery(Search, ClusterId));
+        var clusters = Api.GetClustersAsync();
         var list = await managers;
         Managers = list.Value?.Items ?? [];
         Total = list.Value?.Total ?? 0;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.FundingCalls;
 
 /// <summary>One funding call: edit it, publish it, withdraw it.</summary>
-public sealed class FundingCallDetailsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class FundingCallDetailsModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -31,7 +31,7 @@ public sealed class FundingCallDetailsModel(Api api, UiText text) : UiPage(api, 
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PutAsync<FundingCallView>($"/api/funding-calls/{Id}", Form.ToRequest());
+        var result = await Api.UpdateFundingCallAsync(Id, Form.ToRequest());
         if (result.Ok)
         {
             return Done(T["The call is saved."], Here);
@@ -43,13 +43,13 @@ public sealed class FundingCallDetailsModel(Api api, UiText text) : UiPage(api, 
 
     public async Task<IActionResult> OnPostPublishAsync()
     {
-        var result = await Api.PostAsync($"/api/funding-calls/{Id}/publish");
+        var result = await Api.PublishFundingCallAsync(Id);
         return result.Ok ? Done(T["The call is published: eligible managers see it, and its deadline reminders are planned."], Here) : Refused(result.Problem!, Here);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync()
     {
-        var result = await Api.PostAsync($"/api/funding-calls/{Id}/withdraw");
+        var result = await Api.WithdrawFundingCallAsync(Id);
         return result.Ok ? Done(T["The call is withdrawn: managers no longer see it and no reminder goes out."], Here) : Refused(result.Problem!, Here);
     }
 
@@ -57,14 +57,14 @@ public sealed class FundingCallDetailsModel(Api api, UiText text) : UiPage(api, 
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var call = await Api.GetAsync<FundingCallView>($"/api/funding-calls/{Id}");
+        var call = await Api.GetFundingCallAsync(Id);
         if (!call.Ok)
         {
             return NotFoundOr(call.Problem!);
         }
 
         Call = call.Result;
-        Guidelines = (await Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200")).Value?.Items ?? [];
+        Guidelines = (await Api.GetGuidelinesAsync()).Value?.Items ?? [];
         return null;
     }
 }

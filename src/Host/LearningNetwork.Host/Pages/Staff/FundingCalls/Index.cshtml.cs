@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.FundingCalls;
 
 /// <summary>Funding calls, soonest deadline first, and a form to add one (a draft until published).</summary>
-public sealed class FundingCallsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class FundingCallsModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty]
     public CallForm Form { get; set; } = new();
@@ -18,7 +18,7 @@ public sealed class FundingCallsModel(Api api, UiText text) : UiPage(api, text)
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync<FundingCallView>("/api/funding-calls", Form.ToRequest());
+        var result = await Api.CreateFundingCallAsync(Form.ToRequest());
         if (result.Ok)
         {
             return Done(T["The call is saved as a draft. Publish it when it is ready."], $"/staff/funding-calls/{result.Result.Id}");
@@ -31,7 +31,7 @@ public sealed class FundingCallsModel(Api api, UiText text) : UiPage(api, text)
 
     private async Task LoadAsync()
     {
-        Calls = (await Api.GetAsync<Paged<FundingCallView>>("/api/funding-calls?pageSize=200")).Value?.Items ?? [];
-        Guidelines = (await Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200")).Value?.Items ?? [];
+        Calls = (await Api.GetFundingCallsAsync()).Value?.Items ?? [];
+        Guidelines = (await Api.GetGuidelinesAsync()).Value?.Items ?? [];
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +5,7 @@ namespace LearningNetwork.Host.Pages.Staff.Library;
 
 [RequestSizeLimit(GuidelineUpload.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = GuidelineUpload.MaxRequestBytes)]
-public sealed class GuidelineDetailsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class GuidelineDetailsModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,7 +25,7 @@ public sealed class GuidelineDetailsModel(Api api, UiText text) : UiPage(api, te
 
     public async Task<IActionResult> OnPostPublishAsync()
     {
-        var result = await Api.PostAsync($"/api/guidelines/{Id}/publish");
+        var result = await Api.PublishGuidelineAsync(Id);
         return result.Ok ? Done(T["The latest version is published."], Here) : Refused(result.Problem!, Here);
     }
 
@@ -39,8 +38,7 @@ public sealed class GuidelineDetailsModel(Api api, UiText text) : UiPage(api, te
         }
         else
         {
-            using var content = GuidelineUpload.Content(file, ("changeNote", string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote));
-            var result = await Api.SendAsync<GuidelineVersionView>(HttpMethod.Post, $"/api/guidelines/{Id}/versions", content);
+            var result = await Api.UploadGuidelineVersionAsync(Id, file, string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote);
             if (result.Ok)
             {
                 return Done(T.Format("Version {0} is uploaded. Publish it when it is ready.", result.Result.Number), Here);
@@ -54,14 +52,14 @@ public sealed class GuidelineDetailsModel(Api api, UiText text) : UiPage(api, te
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var guideline = await Api.GetAsync<GuidelineView>($"/api/guidelines/{Id}?allVersions=true");
+        var guideline = await Api.GetGuidelineWithAllVersionsAsync(Id);
         if (!guideline.Ok)
         {
             return NotFoundOr(guideline.Problem!);
         }
 
         Guideline = guideline.Result;
-        Downloads = (await Api.GetAsync<List<DownloadEntry>>($"/api/guidelines/{Id}/downloads")).Value ?? [];
+        Downloads = (await Api.GetGuidelineDownloadsAsync(Id)).Value ?? [];
         ManagerNames = await NamesOfAsync(Downloads.Where(d => d.ClusterManagerId is not null).Select(d => d.ClusterManagerId!.Value).ToHashSet());
         return null;
     }
@@ -76,7 +74,7 @@ public sealed class GuidelineDetailsModel(Api api, UiText text) : UiPage(api, te
         var names = new Dictionary<Guid, string>();
         for (var page = 1; names.Count < wanted.Count; page++)
         {
-            var managers = (await Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?page={page}&pageSize={pageSize}"))).Value;
+            var managers = (await Api.GetManagersAsync(new ManagerQuery(Page: page, PageSize: pageSize))).Value;
             foreach (var m in managers?.Items.Where(m => wanted.Contains(m.Id)) ?? [])
             {
                 names[m.Id] = $"{m.FullName} ({m.ClusterName})";

@@ -5,7 +5,7 @@ namespace LearningNetwork.Host.Pages.Staff.Library;
 
 [RequestSizeLimit(GuidelineUpload.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = GuidelineUpload.MaxRequestBytes)]
-public sealed class StaffGuidelinesModel(Api api, UiText text) : UiPage(api, text)
+public sealed class StaffGuidelinesModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -36,8 +36,7 @@ public sealed class StaffGuidelinesModel(Api api, UiText text) : UiPage(api, tex
             return Page();
         }
 
-        using var content = GuidelineUpload.Content(file, ("title", Title ?? string.Empty), ("category", Category ?? string.Empty), ("language", Language), ("summary", Summary));
-        var result = await Api.SendAsync<GuidelineView>(HttpMethod.Post, "/api/guidelines", content);
+        var result = await Api.UploadGuidelineAsync(file, Title ?? string.Empty, Category ?? string.Empty, Language, Summary);
         if (result.Ok)
         {
             return Done(T["The guideline is uploaded as a draft. Publish it to show it to cluster managers."], $"/staff/guidelines/{result.Result.Id}");
@@ -49,5 +48,5 @@ public sealed class StaffGuidelinesModel(Api api, UiText text) : UiPage(api, tex
     }
 
     private async Task LoadAsync() =>
-        Guidelines = (await Api.GetAsync<Paged<GuidelineView>>("/api/guidelines" + UiQuery.Build(("search", Search), ("pageSize", "200")))).Value?.Items ?? [];
+        Guidelines = (await Api.GetGuidelinesAsync(Search)).Value?.Items ?? [];
 }

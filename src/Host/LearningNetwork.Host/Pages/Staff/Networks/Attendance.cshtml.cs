@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Networks;
 
 /// <summary>Who came over the whole cycle: members × meetings, with each member's attendance rate, and the CSV.</summary>
-public sealed class NetworkAttendanceModel(Api api, UiText text) : UiPage(api, text)
+public sealed class NetworkAttendanceModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -13,7 +13,7 @@ public sealed class NetworkAttendanceModel(Api api, UiText text) : UiPage(api, t
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var matrix = await Api.GetAsync<AttendanceView>($"/api/learning-networks/{Id}/attendance");
+        var matrix = await Api.GetNetworkAttendanceAsync(Id);
         if (!matrix.Ok)
         {
             return NotFoundOr(matrix.Problem!);

@@ -1,11 +1,10 @@
-using System.Globalization;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Networks;
 
 /// <summary>One learning network: its details, its meetings, and its members (search, add one or a whole cluster, remove).</summary>
-public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text)
+public sealed class NetworkDetailsModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     private const int MemberPageSize = 50;
 
@@ -36,7 +35,7 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var network = await Api.GetAsync<NetworkView>($"/api/learning-networks/{Id}");
+        var network = await Api.GetNetworkAsync(Id);
         if (!network.Ok)
         {
             return NotFoundOr(network.Problem!);
@@ -50,14 +49,14 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
     public async Task<IActionResult> OnPostEditAsync()
     {
         ModelState.Clear();
-        var result = await Api.PutAsync<NetworkView>($"/api/learning-networks/{Id}", Form.ToRequest());
+        var result = await Api.UpdateNetworkAsync(Id, Form.ToRequest());
         if (result.Ok)
         {
             return Done(T["The learning network is saved."], Here);
         }
 
         ShowProblem(result.Problem!);
-        var network = await Api.GetAsync<NetworkView>($"/api/learning-networks/{Id}");
+        var network = await Api.GetNetworkAsync(Id);
         if (!network.Ok)
         {
             return NotFoundOr(network.Problem!);
@@ -72,7 +71,7 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
         var managers = new List<Guid>();
         for (var page = 1; ; page++)
         {
-            var batch = await Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?clusterId={clusterId}&page={page}&pageSize=200"));
+            var batch = await Api.GetManagersAsync(new ManagerQuery(ClusterId: clusterId, Page: page));
             if (!batch.Ok)
             {
                 return Refused(batch.Problem!, Here);
@@ -98,7 +97,7 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid managerId)
     {
-        var result = await Api.DeleteAsync($"/api/learning-networks/{Id}/members/{managerId}");
+        var result = await Api.RemoveNetworkMemberAsync(Id, managerId);
         return result.Ok
             ? Done(T["The member is removed: their places at upcoming meetings are given up."], Here)
             : Refused(result.Problem!, Here);
@@ -108,7 +107,7 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
 
     private async Task<IActionResult> AddAsync(IReadOnlyList<Guid> managers)
     {
-        var result = await Api.PostAsync<MembersAddedView>($"/api/learning-networks/{Id}/members", new { clusterManagerIds = managers });
+        var result = await Api.AddNetworkMembersAsync(Id, managers);
         if (!result.Ok)
         {
             return Refused(result.Problem!, Here);
@@ -120,13 +119,12 @@ public sealed class NetworkDetailsModel(Api api, UiText text) : UiPage(api, text
     private async Task LoadAsync(NetworkView network)
     {
         Network = network;
-        var search = string.IsNullOrWhiteSpace(Search) ? string.Empty : $"&search={Uri.EscapeDataString(Search.Trim())}";
-        Members = (await Api.GetAsync<Paged<NetworkMemberView>>(string.Create(CultureInfo.InvariantCulture, $"/api/learning-networks/{Id}/members?pageSize={MemberPageSize}{search}"))).Value ?? new([], 0);
-        Clusters = (await Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200")).Value?.Items ?? [];
-        Staff = (await Api.GetAsync<List<StaffMemberView>>("/api/staff")).Value ?? [];
+        Members = (await Api.GetNetworkMembersAsync(Id, Search, MemberPageSize)).Value ?? new([], 0);
+        Clusters = (await Api.GetClustersAsync()).Value?.Items ?? [];
+        Staff = (await Api.GetStaffAsync()).Value ?? [];
         if (!string.IsNullOrWhiteSpace(Find))
         {
-            var found = (await Api.GetAsync<Paged<ManagerView>>($"/api/cluster-managers?search={Uri.EscapeDataString(Find.Trim())}&pageSize=50")).Value ?? new([], 0);
+            var found = (await Api.GetManagersAsync(new ManagerQuery(Search: Find, PageSize: 50))).Value ?? new([], 0);
             Candidates = found with { Items = found.Items.Where(m => m.IsActive).ToList() };
         }
     }

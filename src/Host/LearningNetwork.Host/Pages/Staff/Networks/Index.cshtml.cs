@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Networks;
 
 /// <summary>The agency's learning networks: who is in each, what is next, and a form to start one.</summary>
-public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
+public sealed class NetworksModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty]
     public NetworkForm Form { get; set; } = new();
@@ -18,7 +18,7 @@ public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync<NetworkView>("/api/learning-networks", Form.ToRequest());
+        var result = await Api.CreateNetworkAsync(Form.ToRequest());
         if (result.Ok)
         {
             return Done(T.Format("The learning network {0} is created. Add its members and plan its meetings.", result.Result.Name), $"/staff/networks/{result.Result.Id}");
@@ -31,7 +31,7 @@ public sealed class NetworksModel(Api api, UiText text) : UiPage(api, text)
 
     private async Task LoadAsync()
     {
-        Networks = (await Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200")).Value?.Items ?? [];
-        Staff = (await Api.GetAsync<List<StaffMemberView>>("/api/staff")).Value ?? [];
+        Networks = (await Api.GetNetworksAsync()).Value?.Items ?? [];
+        Staff = (await Api.GetStaffAsync()).Value ?? [];
     }
 }

@@ -22,7 +22,7 @@ public sealed class NetworkForm
         Name = network.Name,
         Theme = network.Theme,
         Description = network.Description,
-        Membership = network.Membership,
+        Membership = network.Membership.ToString(),
         FacilitatorStaffId = network.FacilitatorStaffId,
     };
 

@@ -1,3 +1,4 @@
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,7 @@ namespace LearningNetwork.Host.Pages.Staff.Sessions;
 /// The sheet people sign at the door: the confirmed participants by name, their cluster and room
 /// to sign, printed from the browser (the print style leaves out the menus).
 /// </summary>
-public sealed class AttendanceSheetModel(Api api, UiText text) : SessionPageModel(api, text)
+public sealed class AttendanceSheetModel(LearningNetworkApi api, UiText text) : SessionPageModel(api, text)
 {
     /// <summary>Empty rows at the end for walk-ins.</summary>
     public const int BlankRows = 3;
@@ -21,8 +22,8 @@ public sealed class AttendanceSheetModel(Api api, UiText text) : SessionPageMode
             return missing;
         }
 
-        Attendees = ((await Api.GetAsync<List<Participant>>($"/api/sessions/{Id}/enrollments")).Value ?? [])
-            .Where(p => p.Status == "Confirmed")
+        Attendees = ((await Api.GetParticipantsAsync(Id)).Value ?? [])
+            .Where(p => p.Status == EnrollmentStatus.Confirmed)
             .OrderBy(p => p.FullName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         return Page();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>Cancels a session for everyone, with a reason the API sends them.</summary>
-public sealed class CancelSessionModel(Api api, UiText text) : SessionPageModel(api, text)
+public sealed class CancelSessionModel(LearningNetworkApi api, UiText text) : SessionPageModel(api, text)
 {
     [BindProperty]
     public string? Reason { get; set; }
@@ -14,7 +14,7 @@ public sealed class CancelSessionModel(Api api, UiText text) : SessionPageModel(
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync($"/api/sessions/{Id}/cancel", new { reason = Reason ?? string.Empty });
+        var result = await Api.CancelSessionAsync(Id, Reason ?? string.Empty);
         if (result.Ok)
         {
             return Done(T["The session is cancelled; enrolled people are told."], Summary);

@@ -1,4 +1,5 @@
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
@@ -7,7 +8,7 @@ namespace LearningNetwork.Host.Pages.Staff.Sessions;
 /// A session as staff read it first: when, where, seats, network, materials and status, with
 /// publishing and announcing; editing, rescheduling, cancelling and the participants are pages of their own.
 /// </summary>
-public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock) : SessionPageModel(api, text)
+public sealed class SessionDetailsModel(LearningNetworkApi api, UiText text, TimeProvider clock) : SessionPageModel(api, text)
 {
     [BindProperty]
     public AnnounceForm Announce { get; set; } = new();
@@ -16,7 +17,7 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
     public int? AnnounceCount { get; private set; }
 
     /// <summary>Whether the session may be announced: published and not started.</summary>
-    public bool Announceable => Session is { Status: "Published" } s && s.StartsAt > clock.GetUtcNow().UtcDateTime;
+    public bool Announceable => Session is { Status: SessionState.Published } s && s.StartsAt > clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The clusters to choose an audience from (by name).</summary>
     public IReadOnlyList<ClusterView> Clusters { get; private set; } = [];
@@ -31,17 +32,17 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
-    public async Task<IActionResult> OnPostPublishAsync() => Outcome(await Api.PostAsync($"/api/sessions/{Id}/publish"), T["The session is published: cluster managers can enroll."]);
+    public async Task<IActionResult> OnPostPublishAsync() => Outcome(await Api.PublishSessionAsync(Id), T["The session is published: cluster managers can enroll."]);
 
     public async Task<IActionResult> OnPostPublishSeriesAsync()
     {
-        var session = await Api.GetAsync<SessionView>($"/api/sessions/{Id}");
+        var session = await Api.GetSessionAsync(Id);
         if (!session.Ok || session.Result.SeriesId is not { } seriesId)
         {
             return Refused(session.Problem ?? new ApiProblem { Status = 409, Title = T["This session is not part of a series."] }, Summary);
         }
 
-        return Outcome(await Api.PostAsync($"/api/series/{seriesId}/publish"), T["Every session of the series is published."]);
+        return Outcome(await Api.PublishSeriesAsync(seriesId), T["Every session of the series is published."]);
     }
 
     public Task<IActionResult> OnPostAnnouncePreviewAsync() => AnnounceAsync(dryRun: true);
@@ -51,7 +52,7 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
     private async Task<IActionResult> AnnounceAsync(bool dryRun)
     {
         ModelState.Clear();
-        var result = await Api.PostAsync<AnnouncementView>($"/api/sessions/{Id}/announce" + (dryRun ? "?dryRun=true" : string.Empty), Announce.ToRequest());
+        var result = await Api.AnnounceSessionAsync(Id, Announce.ToRequest(), dryRun);
         if (result.Ok && !dryRun)
         {
             return Done(T.Plural(result.Result.Recipients, "The announcement is on its way to {0} cluster manager.", "The announcement is on its way to {0} cluster managers."), Summary + "#announce");
@@ -69,7 +70,7 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
         return await LoadAsync() ?? Page();
     }
 
-    private RedirectResult Outcome(ApiResult<System.Text.Json.JsonElement> result, string message) => result.Ok ? Done(message, Summary) : Refused(result.Problem!, Summary);
+    private RedirectResult Outcome(ApiResult<NoBody> result, string message) => result.Ok ? Done(message, Summary) : Refused(result.Problem!, Summary);
 
     private async Task<IActionResult?> LoadAsync()
     {
@@ -78,11 +79,11 @@ public sealed class SessionDetailsModel(Api api, UiText text, TimeProvider clock
             return missing;
         }
 
-        var feedback = Api.GetAsync<FeedbackSummaryView>($"/api/sessions/{Id}/feedback");
-        var network = Session!.LearningNetworkId is { } networkId ? Api.GetAsync<NetworkView>($"/api/learning-networks/{networkId}") : null;
+        var feedback = Api.GetFeedbackSummaryAsync(Id);
+        var network = Session!.LearningNetworkId is { } networkId ? Api.GetNetworkAsync(networkId) : null;
         var announceable = Announceable;
-        var clusters = announceable ? Api.GetAsync<Paged<ClusterView>>("/api/clusters?pageSize=200") : null;
-        var networks = announceable ? Api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200") : null;
+        var clusters = announceable ? Api.GetClustersAsync() : null;
+        var networks = announceable ? Api.GetNetworksAsync() : null;
         Feedback = (await feedback).Value;
         Network = network is null ? null : (await network).Value;
         Clusters = clusters is null ? [] : (await clusters).Value?.Items ?? [];

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>A session's details (all but its times, which move with a reschedule) and its materials.</summary>
-public sealed class EditSessionModel(Api api, UiText text) : SessionPageModel(api, text)
+public sealed class EditSessionModel(LearningNetworkApi api, UiText text) : SessionPageModel(api, text)
 {
     [BindProperty]
     public SessionForm Form { get; set; } = new();
@@ -27,7 +27,7 @@ public sealed class EditSessionModel(Api api, UiText text) : SessionPageModel(ap
         ModelState.Clear();
         if (Form.ToUpdateRequest(ModelState) is { } request)
         {
-            var result = await Api.PutAsync($"/api/sessions/{Id}", request);
+            var result = await Api.UpdateSessionAsync(Id, request);
             if (result.Ok)
             {
                 return Done(T["The changes are saved."], Summary);
@@ -41,13 +41,13 @@ public sealed class EditSessionModel(Api api, UiText text) : SessionPageModel(ap
 
     public async Task<IActionResult> OnPostMaterialsAsync(List<Guid> guidelineIds)
     {
-        var result = await Api.PutAsync($"/api/sessions/{Id}/materials", new { guidelineIds });
+        var result = await Api.SetMaterialsAsync(Id, guidelineIds);
         return result.Ok ? Done(T["The materials are saved."], Summary) : Refused(result.Problem!, $"{Summary}/edit#materials");
     }
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var guidelines = Api.GetAsync<Paged<GuidelineView>>("/api/guidelines?pageSize=200");
+        var guidelines = Api.GetGuidelinesAsync();
         if (await LoadSessionAsync() is { } missing)
         {
             return missing;

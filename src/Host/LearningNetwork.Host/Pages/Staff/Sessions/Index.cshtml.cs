@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>All sessions for staff, as a filtered list or a month calendar.</summary>
-public sealed class StaffSessionsModel(Api api, UiText text, TimeProvider clock) : UiPage(api, text)
+public sealed class StaffSessionsModel(LearningNetworkApi api, UiText text, TimeProvider clock) : UiPage(api, text)
 {
     private const int PageSize = 50;
 
@@ -70,10 +70,9 @@ public sealed class StaffSessionsModel(Api api, UiText text, TimeProvider clock)
 
         // The calendar asks for its month (a day either side for other zones); the list for the filters and page.
         var query = View == "calendar"
-            ? UiQuery.Build(("from", Month.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", Month.AddMonths(1).AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("status", Status), ("kind", Kind), ("search", Search), ("pageSize", "200"))
-            : UiQuery.Build(("from", From), ("to", To), ("status", Status), ("kind", Kind), ("search", Search), ("page", PageNumber.ToString(CultureInfo.InvariantCulture)), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)));
-        var result = await Api.GetAsync<Paged<SessionView>>("/api/sessions" + query);
+            ? new SessionQuery(Month.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Month.AddMonths(1).AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Status, Kind, Search)
+            : new SessionQuery(From, To, Status, Kind, Search, PageNumber, PageSize);
+        var result = await Api.GetSessionsAsync(query);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!, string.Empty);

@@ -5,6 +5,6 @@ namespace LearningNetwork.Host.Pages.Staff.Sessions;
 /// <summary>The learning networks a new session or series may belong to.</summary>
 internal static class NetworkChoices
 {
-    public static async Task<IReadOnlyList<NetworkView>> LoadAsync(Api api) =>
-        (await api.GetAsync<Paged<NetworkView>>("/api/learning-networks?pageSize=200")).Value?.Items ?? [];
+    public static async Task<IReadOnlyList<NetworkView>> LoadAsync(LearningNetworkApi api) =>
+        (await api.GetNetworksAsync()).Value?.Items ?? [];
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>A new session starts as a draft only staff see; publishing opens it.</summary>
-public sealed class NewSessionModel(Api api, UiText text) : UiPage(api, text)
+public sealed class NewSessionModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty]
     public SessionForm Form { get; set; } = new();
@@ -26,7 +26,7 @@ public sealed class NewSessionModel(Api api, UiText text) : UiPage(api, text)
     {
         if (CopyOf is { } copyOf)
         {
-            var original = await Api.GetAsync<SessionView>($"/api/sessions/{copyOf}");
+            var original = await Api.GetSessionAsync(copyOf);
             if (!original.Ok)
             {
                 return NotFoundOr(original.Problem!);
@@ -56,7 +56,7 @@ public sealed class NewSessionModel(Api api, UiText text) : UiPage(api, text)
         }
 
         request["learningNetworkId"] = LearningNetworkId;
-        var result = await Api.PostAsync<SessionView>("/api/sessions", request);
+        var result = await Api.CreateSessionAsync(request);
         if (!result.Ok)
         {
             ShowProblem(result.Problem!);

@@ -8,7 +8,7 @@ namespace LearningNetwork.Host.Pages.Staff.Sessions;
 /// A recurring series, chosen in words ("every first Tuesday of the month, six times") that the
 /// page turns into an RRULE; its dates are shown before saving, as the API will plan them.
 /// </summary>
-public sealed class NewSeriesModel(Api api, UiText text) : UiPage(api, text)
+public sealed class NewSeriesModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty]
     public SeriesForm Form { get; set; } = new();
@@ -33,7 +33,7 @@ public sealed class NewSeriesModel(Api api, UiText text) : UiPage(api, text)
         Rule = Form.BuildRule(ModelState, T);
         if (Rule is not null)
         {
-            var result = await Api.PostAsync<SeriesPreviewView>("/api/series/preview", new
+            var result = await Api.PreviewSeriesAsync(new
             {
                 timeZone = Form.TimeZone,
                 firstStart = Form.FirstStart ?? string.Empty,
@@ -60,7 +60,7 @@ public sealed class NewSeriesModel(Api api, UiText text) : UiPage(api, text)
         Rule = Form.BuildRule(ModelState, T);
         if (Rule is not null)
         {
-            var result = await Api.PostAsync<SeriesCreated>("/api/series", new
+            var result = await Api.CreateSeriesAsync(new
             {
                 title = Form.Title ?? string.Empty,
                 description = string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description,

@@ -1,11 +1,13 @@
 using System.Globalization;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>A session's participants: attendance, removing or moving someone, enrolling a manager not enrolled yet, and a message to them.</summary>
-public sealed class SessionParticipantsModel(Api api, UiText text, TimeProvider clock) : SessionPageModel(api, text)
+public sealed class SessionParticipantsModel(LearningNetworkApi api, UiText text, TimeProvider clock) : SessionPageModel(api, text)
 {
     public const int ManagerChoices = 50;
 
@@ -33,35 +35,35 @@ public sealed class SessionParticipantsModel(Api api, UiText text, TimeProvider 
 
     public async Task<IActionResult> OnPostAttendanceAsync(List<AttendanceMark> marks)
     {
-        var result = await Api.PutAsync($"/api/sessions/{Id}/attendance", marks.Select(m => new { enrollmentId = m.EnrollmentId, attendance = m.Attendance }).ToList());
+        var result = await Api.RecordAttendanceAsync(Id, marks.Select(m => (m.EnrollmentId, m.Attendance)));
         return result.Ok ? Done(T["Attendance is saved."], Here) : Refused(result.Problem!, Here);
     }
 
     public async Task<IActionResult> OnPostEnrollAsync(Guid clusterManagerId)
     {
-        var result = await Api.PostAsync<EnrollmentView>($"/api/sessions/{Id}/enrollments", new { clusterManagerId });
+        var result = await Api.EnrollAsync(Id, clusterManagerId);
         return result.Ok
-            ? Done(result.Result.Status == "Confirmed" ? T["Enrolled."] : T.Format("The session is full: on the waitlist, position {0}.", result.Result.WaitlistPosition ?? 0), Here + "#participants")
+            ? Done(result.Result.Status == EnrollmentStatus.Confirmed ? T["Enrolled."] : T.Format("The session is full: on the waitlist, position {0}.", result.Result.WaitlistPosition ?? 0), Here + "#participants")
             : Refused(result.Problem!, Here);
     }
 
     /// <summary>Staff take someone off the list: their enrollment is cancelled, as they could do themselves, and the waitlist moves up.</summary>
     public async Task<IActionResult> OnPostRemoveAsync(Guid enrollmentId)
     {
-        var result = await Api.PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/cancel");
+        var result = await Api.CancelEnrollmentAsync(enrollmentId);
         return result.Ok ? Done(T["The participant is removed; the waitlist moves up."], Here + "#participants") : Refused(result.Problem!, Here);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid enrollmentId, Guid sessionId)
     {
-        var result = await Api.PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/move", new { sessionId });
+        var result = await Api.MoveEnrollmentAsync(enrollmentId, sessionId);
         if (!result.Ok)
         {
             var problem = result.Problem!;
             return Refused(problem.Errors is { Count: > 0 } errors ? problem with { Detail = string.Join(" ", errors.Values.SelectMany(m => m)) } : problem, Here + "#move");
         }
 
-        return Done(result.Result.Status == "Confirmed"
+        return Done(result.Result.Status == EnrollmentStatus.Confirmed
             ? T["Moved: the participant has a seat in the other session."]
             : T.Format("Moved: the other session is full, so the participant is on its waitlist, position {0}.", result.Result.WaitlistPosition ?? 0), Here + "#participants");
     }
@@ -69,7 +71,7 @@ public sealed class SessionParticipantsModel(Api api, UiText text, TimeProvider 
     public async Task<IActionResult> OnPostMessageAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync<MessageQueuedView>($"/api/sessions/{Id}/messages", new { subject = Message.Subject ?? string.Empty, body = Message.Body ?? string.Empty, to = Message.To });
+        var result = await Api.MessageParticipantsAsync(Id, Message.Subject ?? string.Empty, Message.Body ?? string.Empty, Message.To);
         if (result.Ok)
         {
             return Done(T.Plural(result.Result.Recipients, "The message is on its way to {0} person.", "The message is on its way to {0} people."), Here + "#message");
@@ -86,16 +88,14 @@ public sealed class SessionParticipantsModel(Api api, UiText text, TimeProvider 
             return missing;
         }
 
-        var destinations = Api.GetAsync<Paged<SessionView>>("/api/sessions" + UiQuery.Build(
-            ("from", clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("status", "Published"), ("pageSize", "200")));
-        Participants = (await Api.GetAsync<List<Participant>>($"/api/sessions/{Id}/enrollments")).Value ?? [];
+        var destinations = Api.GetSessionsAsync(new SessionQuery(From: clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Status: nameof(SessionState.Published)));
+        Participants = (await Api.GetParticipantsAsync(Id)).Value ?? [];
 
         // Only people not enrolled yet are offered: ask for as many more as are enrolled, so that
         // leaving them out still fills the list.
-        var enrolled = Participants.Where(p => p.Status != "Cancelled").Select(p => p.ClusterManagerId).ToHashSet();
+        var enrolled = Participants.Where(p => p.Status != EnrollmentStatus.Cancelled).Select(p => p.ClusterManagerId).ToHashSet();
         var pageSize = Math.Min(200, ManagerChoices + enrolled.Count);
-        var found = (await Api.GetAsync<Paged<ManagerView>>(string.Create(CultureInfo.InvariantCulture, $"/api/cluster-managers?active=true&pageSize={pageSize}")
-            + (string.IsNullOrWhiteSpace(ManagerSearch) ? "" : "&search=" + Uri.EscapeDataString(ManagerSearch.Trim())))).Value;
+        var found = (await Api.GetManagersAsync(new ManagerQuery(Search: ManagerSearch, ActiveOnly: true, PageSize: pageSize))).Value;
         var items = found?.Items ?? [];
         Managers = items.Where(m => !enrolled.Contains(m.Id)).Take(ManagerChoices).ToList();
         ManagersFound = Math.Max(Managers.Count, (found?.Total ?? 0) - items.Count(m => enrolled.Contains(m.Id)));

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>Moves a session to a new time; the API tells everyone enrolled.</summary>
-public sealed class RescheduleSessionModel(Api api, UiText text) : SessionPageModel(api, text)
+public sealed class RescheduleSessionModel(LearningNetworkApi api, UiText text) : SessionPageModel(api, text)
 {
     [BindProperty]
     public string? NewStart { get; set; }
@@ -17,7 +17,7 @@ public sealed class RescheduleSessionModel(Api api, UiText text) : SessionPageMo
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.PostAsync($"/api/sessions/{Id}/reschedule", new { start = NewStart ?? string.Empty, end = NewEnd ?? string.Empty });
+        var result = await Api.RescheduleSessionAsync(Id, NewStart ?? string.Empty, NewEnd ?? string.Empty);
         if (result.Ok)
         {
             return Done(T["The session is moved; enrolled people are told at once."], Summary);

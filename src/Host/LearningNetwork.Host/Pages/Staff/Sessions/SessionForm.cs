@@ -43,7 +43,7 @@ public sealed class SessionForm
         Title = s.Title,
         Description = s.Description,
         Translations = SessionTranslationsForm.From(s.Translations),
-        Kind = s.Kind,
+        Kind = s.Kind.ToString(),
         Start = s.Start,
         End = s.End,
         TimeZone = s.TimeZone,

@@ -7,7 +7,7 @@ namespace LearningNetwork.Host.Pages.Staff.Sessions;
 /// What the pages of one session share (its summary, edit, reschedule, cancel, participants):
 /// the session read from the API, a 404 page for an unknown one, and the summary's address.
 /// </summary>
-public abstract class SessionPageModel(Api api, UiText text) : UiPage(api, text)
+public abstract class SessionPageModel(LearningNetworkApi api, UiText text) : UiPage(api, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -20,7 +20,7 @@ public abstract class SessionPageModel(Api api, UiText text) : UiPage(api, text)
     /// <summary>Reads the session; the result to return instead of the page when it cannot be shown.</summary>
     protected async Task<IActionResult?> LoadSessionAsync()
     {
-        var session = await Api.GetAsync<SessionView>($"/api/sessions/{Id}");
+        var session = await Api.GetSessionAsync(Id);
         if (!session.Ok)
         {
             return NotFoundOr(session.Problem!);

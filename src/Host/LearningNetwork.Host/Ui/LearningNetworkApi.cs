@@ -1,0 +1,368 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LearningNetwork.BuildingBlocks.Security;
+
+namespace LearningNetwork.Host.Ui;
+
+/// <summary>
+/// The web UI's client of the HTTP API, one method per call the pages make. The UI is the API's
+/// first client: its pages read and change everything through the same endpoints, rules and
+/// validation as scripts and integrations do, so the UI can never do what the API would refuse.
+/// Calls go over loopback to this very host and carry the browser's auth cookie, so the API sees
+/// the signed-in person. The routes and the transport are in this class only, so that how the UI
+/// reaches the API can change in one place; the answers are the records in ApiModels.cs, with the
+/// modules' Contracts enums where the API answers with them.
+/// </summary>
+public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor accessor, SelfAddress self, LoopbackCallerSecret callerSecret)
+{
+    /// <summary>The lists the pages show whole are asked for in one page of this size.</summary>
+    private const int Whole = 200;
+
+    /// <summary>The API's JSON: camelCase, enums as their names.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    // Accounts: the signed-in person, staff accounts, emailed links.
+
+    public Task<ApiResult<NoBody>> RequestPasswordResetAsync(string email) =>
+        PostAsync<NoBody>("/api/auth/forgot-password", new { email });
+
+    public Task<ApiResult<NoBody>> ActivateAccountAsync(string token, string password) =>
+        PostAsync<NoBody>("/api/auth/activate", new { token, password });
+
+    public Task<ApiResult<NoBody>> ResetPasswordAsync(string token, string password) =>
+        PostAsync<NoBody>("/api/auth/reset-password", new { token, password });
+
+    public Task<ApiResult<NoBody>> ChangePasswordAsync(string currentPassword, string newPassword) =>
+        PostAsync<NoBody>("/api/me/password", new { currentPassword, newPassword });
+
+    public Task<ApiResult<List<StaffMemberView>>> GetStaffAsync() => GetAsync<List<StaffMemberView>>("/api/staff");
+
+    public Task<ApiResult<NoBody>> InviteStaffAsync(string email, string fullName, string preferredLanguage) =>
+        PostAsync<NoBody>("/api/staff", new { email, fullName, preferredLanguage });
+
+    public Task<ApiResult<NoBody>> DeactivateStaffAsync(Guid userId) => PostAsync<NoBody>($"/api/staff/{userId}/deactivate");
+
+    public Task<ApiResult<NoBody>> SetStaffRolesAsync(Guid userId, IReadOnlyList<string> roles) =>
+        PutAsync<NoBody>($"/api/staff/{userId}/roles", new { roles });
+
+    public Task<ApiResult<Paged<AuditEntryView>>> GetAuditLogAsync(AuditQuery query) =>
+        GetAsync<Paged<AuditEntryView>>("/api/audit" + UiQuery.Build(
+            ("action", query.Action), ("actorId", query.ActorId?.ToString()), ("entityId", query.EntityId?.ToString()),
+            ("from", query.From?.ToString("O", CultureInfo.InvariantCulture)), ("to", query.To?.ToString("O", CultureInfo.InvariantCulture)),
+            ("page", Number(query.Page)), ("pageSize", Number(query.PageSize))));
+
+    // A cluster manager's own things.
+
+    public Task<ApiResult<PreferencesView>> GetPreferencesAsync() => GetAsync<PreferencesView>("/api/me/preferences");
+
+    public Task<ApiResult<PreferencesView>> SavePreferencesAsync(string preferredLanguage, bool announcements) =>
+        PutAsync<PreferencesView>("/api/me/preferences", new { preferredLanguage, announcements });
+
+    public Task<ApiResult<Paged<MyEnrollment>>> GetMyEnrollmentsAsync(bool includeCancelled = false) =>
+        GetAsync<Paged<MyEnrollment>>("/api/me/enrollments" + UiQuery.Build(("includeCancelled", includeCancelled ? "true" : null), ("pageSize", Number(Whole))));
+
+    public Task<ApiResult<List<CertificateView>>> GetMyCertificatesAsync() => GetAsync<List<CertificateView>>("/api/me/certificates");
+
+    public Task<ApiResult<CalendarFeed>> GetCalendarFeedAsync() => GetAsync<CalendarFeed>("/api/me/calendar-feed");
+
+    public Task<ApiResult<CalendarFeed>> RenewCalendarFeedAsync() => PostAsync<CalendarFeed>("/api/me/calendar-feed/rotate");
+
+    public Task<ApiResult<NoBody>> SendFeedbackAsync(string token, int? rating, string? comment) =>
+        PostAsync<NoBody>("/api/feedback", new { token, rating, comment });
+
+    public Task<ApiResult<NoBody>> UnsubscribeAsync(string token) => PostAsync<NoBody>("/api/unsubscribe" + UiQuery.Build(("token", token)));
+
+    // Sessions and series.
+
+    public Task<ApiResult<Paged<SessionView>>> GetSessionsAsync(SessionQuery query) =>
+        GetAsync<Paged<SessionView>>("/api/sessions" + UiQuery.Build(
+            ("from", query.From), ("to", query.To), ("status", query.Status?.ToString()), ("kind", query.Kind), ("search", query.Search),
+            ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))));
+
+    public Task<ApiResult<SessionView>> GetSessionAsync(Guid sessionId) => GetAsync<SessionView>($"/api/sessions/{sessionId}");
+
+    /// <summary>A new draft session; the body is the session form's request (SessionForm).</summary>
+    public Task<ApiResult<SessionView>> CreateSessionAsync(IDictionary<string, object?> session) => PostAsync<SessionView>("/api/sessions", session);
+
+    public Task<ApiResult<NoBody>> UpdateSessionAsync(Guid sessionId, IDictionary<string, object?> session) => PutAsync<NoBody>($"/api/sessions/{sessionId}", session);
+
+    public Task<ApiResult<NoBody>> SetMaterialsAsync(Guid sessionId, IReadOnlyList<Guid> guidelineIds) =>
+        PutAsync<NoBody>($"/api/sessions/{sessionId}/materials", new { guidelineIds });
+
+    public Task<ApiResult<NoBody>> PublishSessionAsync(Guid sessionId) => PostAsync<NoBody>($"/api/sessions/{sessionId}/publish");
+
+    public Task<ApiResult<NoBody>> CancelSessionAsync(Guid sessionId, string reason) => PostAsync<NoBody>($"/api/sessions/{sessionId}/cancel", new { reason });
+
+    public Task<ApiResult<NoBody>> RescheduleSessionAsync(Guid sessionId, string start, string end) =>
+        PostAsync<NoBody>($"/api/sessions/{sessionId}/reschedule", new { start, end });
+
+    public Task<ApiResult<AnnouncementView>> AnnounceSessionAsync(Guid sessionId, object announcement, bool dryRun) =>
+        PostAsync<AnnouncementView>($"/api/sessions/{sessionId}/announce" + UiQuery.Build(("dryRun", dryRun ? "true" : null)), announcement);
+
+    public Task<ApiResult<MessageQueuedView>> MessageParticipantsAsync(Guid sessionId, string subject, string body, string to) =>
+        PostAsync<MessageQueuedView>($"/api/sessions/{sessionId}/messages", new { subject, body, to });
+
+    public Task<ApiResult<FeedbackSummaryView>> GetFeedbackSummaryAsync(Guid sessionId) => GetAsync<FeedbackSummaryView>($"/api/sessions/{sessionId}/feedback");
+
+    public Task<ApiResult<SeriesPreviewView>> PreviewSeriesAsync(object series) => PostAsync<SeriesPreviewView>("/api/series/preview", series);
+
+    public Task<ApiResult<SeriesCreated>> CreateSeriesAsync(object series) => PostAsync<SeriesCreated>("/api/series", series);
+
+    public Task<ApiResult<NoBody>> PublishSeriesAsync(Guid seriesId) => PostAsync<NoBody>($"/api/series/{seriesId}/publish");
+
+    // Enrollments.
+
+    public Task<ApiResult<List<Participant>>> GetParticipantsAsync(Guid sessionId) => GetAsync<List<Participant>>($"/api/sessions/{sessionId}/enrollments");
+
+    /// <summary>Enrolls the signed-in manager, or (staff) the given one.</summary>
+    public Task<ApiResult<EnrollmentView>> EnrollAsync(Guid sessionId, Guid? clusterManagerId = null) =>
+        PostAsync<EnrollmentView>($"/api/sessions/{sessionId}/enrollments", new { clusterManagerId });
+
+    public Task<ApiResult<EnrollmentView>> CancelEnrollmentAsync(Guid enrollmentId) => PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/cancel");
+
+    public Task<ApiResult<EnrollmentView>> MoveEnrollmentAsync(Guid enrollmentId, Guid sessionId) =>
+        PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/move", new { sessionId });
+
+    public Task<ApiResult<NoBody>> RecordAttendanceAsync(Guid sessionId, IEnumerable<(Guid EnrollmentId, string Attendance)> marks) =>
+        PutAsync<NoBody>($"/api/sessions/{sessionId}/attendance", marks.Select(m => new { enrollmentId = m.EnrollmentId, attendance = m.Attendance }).ToList());
+
+    // The directory: clusters and their managers.
+
+    public Task<ApiResult<Paged<ClusterView>>> GetClustersAsync() => GetAsync<Paged<ClusterView>>("/api/clusters" + UiQuery.Build(("pageSize", Number(Whole))));
+
+    public Task<ApiResult<ClusterView>> GetClusterAsync(Guid clusterId) => GetAsync<ClusterView>($"/api/clusters/{clusterId}");
+
+    public Task<ApiResult<ClusterView>> CreateClusterAsync(object cluster) => PostAsync<ClusterView>("/api/clusters", cluster);
+
+    public Task<ApiResult<List<ClusterChangeView>>> GetClusterHistoryAsync(Guid clusterId) => GetAsync<List<ClusterChangeView>>($"/api/clusters/{clusterId}/history");
+
+    public Task<ApiResult<Paged<ManagerView>>> GetManagersAsync(ManagerQuery query) =>
+        GetAsync<Paged<ManagerView>>("/api/cluster-managers" + UiQuery.Build(
+            ("search", query.Search), ("clusterId", query.ClusterId?.ToString()), ("active", query.ActiveOnly ? "true" : null),
+            ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))));
+
+    public Task<ApiResult<ManagerView>> GetManagerAsync(Guid managerId) => GetAsync<ManagerView>($"/api/cluster-managers/{managerId}");
+
+    public Task<ApiResult<ManagerView>> CreateManagerAsync(object manager) => PostAsync<ManagerView>("/api/cluster-managers", manager);
+
+    public Task<ApiResult<ManagerView>> UpdateManagerAsync(Guid managerId, object manager) => PutAsync<ManagerView>($"/api/cluster-managers/{managerId}", manager);
+
+    public Task<ApiResult<NoBody>> ResendInvitationAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/resend-invitation");
+
+    public Task<ApiResult<NoBody>> DeactivateManagerAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/deactivate");
+
+    public Task<ApiResult<Paged<MyEnrollment>>> GetManagerEnrollmentsAsync(Guid managerId, bool? includeCancelled = null) =>
+        GetAsync<Paged<MyEnrollment>>($"/api/cluster-managers/{managerId}/enrollments" + UiQuery.Build(
+            ("includeCancelled", includeCancelled is { } include ? (include ? "true" : "false") : null), ("pageSize", Number(Whole))));
+
+    public Task<ApiResult<List<ManagerDownloadView>>> GetManagerDownloadsAsync(Guid managerId) =>
+        GetAsync<List<ManagerDownloadView>>($"/api/cluster-managers/{managerId}/downloads");
+
+    public Task<ApiResult<List<ManagerNetworkView>>> GetManagerNetworksAsync(Guid managerId) =>
+        GetAsync<List<ManagerNetworkView>>($"/api/cluster-managers/{managerId}/learning-networks");
+
+    /// <summary>A CSV of managers: previewed (<paramref name="dryRun"/>) or imported.</summary>
+    public async Task<ApiResult<ImportResultView>> ImportManagersAsync(byte[] csv, bool dryRun)
+    {
+        using var content = new ByteArrayContent(csv);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return await SendAsync<ImportResultView>(HttpMethod.Post, "/api/cluster-managers/import" + UiQuery.Build(("dryRun", dryRun ? "true" : "false")), content);
+    }
+
+    // Guidelines.
+
+    public Task<ApiResult<Paged<GuidelineView>>> GetGuidelinesAsync(string? search = null, string? language = null) =>
+        GetAsync<Paged<GuidelineView>>("/api/guidelines" + UiQuery.Build(("search", search), ("language", language), ("pageSize", Number(Whole))));
+
+    public Task<ApiResult<GuidelineView>> GetGuidelineWithAllVersionsAsync(Guid guidelineId) =>
+        GetAsync<GuidelineView>($"/api/guidelines/{guidelineId}?allVersions=true");
+
+    public Task<ApiResult<List<DownloadEntry>>> GetGuidelineDownloadsAsync(Guid guidelineId) => GetAsync<List<DownloadEntry>>($"/api/guidelines/{guidelineId}/downloads");
+
+    public Task<ApiResult<NoBody>> PublishGuidelineAsync(Guid guidelineId) => PostAsync<NoBody>($"/api/guidelines/{guidelineId}/publish");
+
+    public async Task<ApiResult<GuidelineView>> UploadGuidelineAsync(IFormFile file, string title, string category, string language, string? summary)
+    {
+        using var content = Upload(file, ("title", title), ("category", category), ("language", language), ("summary", summary));
+        return await SendAsync<GuidelineView>(HttpMethod.Post, "/api/guidelines", content);
+    }
+
+    public async Task<ApiResult<GuidelineVersionView>> UploadGuidelineVersionAsync(Guid guidelineId, IFormFile file, string? changeNote)
+    {
+        using var content = Upload(file, ("changeNote", changeNote));
+        return await SendAsync<GuidelineVersionView>(HttpMethod.Post, $"/api/guidelines/{guidelineId}/versions", content);
+    }
+
+    // Funding calls.
+
+    public Task<ApiResult<Paged<FundingCallView>>> GetFundingCallsAsync() => GetAsync<Paged<FundingCallView>>("/api/funding-calls" + UiQuery.Build(("pageSize", Number(Whole))));
+
+    public Task<ApiResult<FundingCallView>> GetFundingCallAsync(Guid callId) => GetAsync<FundingCallView>($"/api/funding-calls/{callId}");
+
+    public Task<ApiResult<FundingCallView>> CreateFundingCallAsync(object call) => PostAsync<FundingCallView>("/api/funding-calls", call);
+
+    public Task<ApiResult<FundingCallView>> UpdateFundingCallAsync(Guid callId, object call) => PutAsync<FundingCallView>($"/api/funding-calls/{callId}", call);
+
+    public Task<ApiResult<NoBody>> PublishFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/publish");
+
+    public Task<ApiResult<NoBody>> WithdrawFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/withdraw");
+
+    // Learning networks.
+
+    public Task<ApiResult<Paged<NetworkView>>> GetNetworksAsync() => GetAsync<Paged<NetworkView>>("/api/learning-networks" + UiQuery.Build(("pageSize", Number(Whole))));
+
+    public Task<ApiResult<NetworkView>> GetNetworkAsync(Guid networkId) => GetAsync<NetworkView>($"/api/learning-networks/{networkId}");
+
+    public Task<ApiResult<NetworkView>> CreateNetworkAsync(object network) => PostAsync<NetworkView>("/api/learning-networks", network);
+
+    public Task<ApiResult<NetworkView>> UpdateNetworkAsync(Guid networkId, object network) => PutAsync<NetworkView>($"/api/learning-networks/{networkId}", network);
+
+    public Task<ApiResult<NetworkView>> JoinNetworkAsync(Guid networkId) => PostAsync<NetworkView>($"/api/learning-networks/{networkId}/join");
+
+    public Task<ApiResult<NetworkView>> LeaveNetworkAsync(Guid networkId) => PostAsync<NetworkView>($"/api/learning-networks/{networkId}/leave");
+
+    public Task<ApiResult<Paged<NetworkMemberView>>> GetNetworkMembersAsync(Guid networkId, string? search, int pageSize) =>
+        GetAsync<Paged<NetworkMemberView>>($"/api/learning-networks/{networkId}/members" + UiQuery.Build(("pageSize", Number(pageSize)), ("search", search)));
+
+    public Task<ApiResult<MembersAddedView>> AddNetworkMembersAsync(Guid networkId, IReadOnlyCollection<Guid> clusterManagerIds) =>
+        PostAsync<MembersAddedView>($"/api/learning-networks/{networkId}/members", new { clusterManagerIds });
+
+    public Task<ApiResult<NoBody>> RemoveNetworkMemberAsync(Guid networkId, Guid clusterManagerId) =>
+        SendAsync<NoBody>(HttpMethod.Delete, $"/api/learning-networks/{networkId}/members/{clusterManagerId}", null);
+
+    public Task<ApiResult<AttendanceView>> GetNetworkAttendanceAsync(Guid networkId) => GetAsync<AttendanceView>($"/api/learning-networks/{networkId}/attendance");
+
+    // Reports and the send log.
+
+    public Task<ApiResult<Overview>> GetOverviewAsync(string? from, string? to) => GetAsync<Overview>("/api/reports/overview" + UiQuery.Build(("from", from), ("to", to)));
+
+    public Task<ApiResult<ParticipationView>> GetParticipationAsync(int year) =>
+        GetAsync<ParticipationView>("/api/reports/participation" + UiQuery.Build(("year", Number(year))));
+
+    public Task<ApiResult<Paged<EmailView>>> GetEmailsAsync(EmailQuery query) =>
+        GetAsync<Paged<EmailView>>("/api/notifications" + UiQuery.Build(
+            ("recipient", query.Recipient), ("kind", query.Kind), ("status", query.Status), ("sessionId", query.SessionId?.ToString()),
+            ("page", Number(query.Page)), ("pageSize", Number(query.PageSize))));
+
+    public Task<ApiResult<NoBody>> ResendEmailAsync(Guid emailId) => PostAsync<NoBody>($"/api/notifications/{emailId}/resend");
+
+    // The transport: loopback HTTP with the browser's credentials.
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An uploaded file passed on to the API as multipart, streamed rather than copied into memory.</summary>
+    private static MultipartFormDataContent Upload(IFormFile file, params (string Name, string? Value)[] fields)
+    {
+        var content = new MultipartFormDataContent();
+        var stream = new StreamContent(file.OpenReadStream());
+        stream.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(stream, "file", file.FileName);
+        foreach (var (name, value) in fields)
+        {
+            if (value is not null)
+            {
+                content.Add(new StringContent(value), name);
+            }
+        }
+
+        return content;
+    }
+
+    private Task<ApiResult<T>> GetAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path, null);
+
+    private Task<ApiResult<T>> PostAsync<T>(string path, object? body = null) => SendJsonAsync<T>(HttpMethod.Post, path, body ?? new { });
+
+    private Task<ApiResult<T>> PutAsync<T>(string path, object body) => SendJsonAsync<T>(HttpMethod.Put, path, body);
+
+    private async Task<ApiResult<T>> SendJsonAsync<T>(HttpMethod method, string path, object body)
+    {
+        using var content = JsonContent.Create(body, body.GetType(), options: Json);
+        return await SendAsync<T>(method, path, content);
+    }
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content)
+    {
+        var context = accessor.HttpContext ?? throw new InvalidOperationException("The UI calls the API only while serving a request.");
+        using var request = new HttpRequestMessage(method, new Uri(self.BaseAddress, path)) { Content = content };
+        // The browser's cookies carry the sign-in; the API checks it exactly as for any client.
+        if (context.Request.Headers.Cookie.Count > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", context.Request.Headers.Cookie.ToString());
+        }
+
+        // Whose request this is, for per-address limits (see LoopbackCallerSecret).
+        request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.SecretHeader, callerSecret.Value);
+        request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.AddressHeader, ClientAddress.Of(context));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // The page's language, for the API's messages when the person has neither chosen nor prefers one.
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(UiCulture.Language));
+        using var response = await http.SendAsync(request, context.RequestAborted);
+        if (response.IsSuccessStatusCode)
+        {
+            var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0 || typeof(T) == typeof(NoBody)
+                ? default
+                : await response.Content.ReadFromJsonAsync<T>(Json, context.RequestAborted);
+            return new ApiResult<T>((int)response.StatusCode, value, null);
+        }
+
+        return new ApiResult<T>((int)response.StatusCode, default, await ReadProblemAsync(response, context.RequestAborted));
+    }
+
+    private static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ApiProblem>(Json, cancellationToken);
+            if (problem is not null)
+            {
+                return problem with { Status = status };
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (e.g. an empty 401): the status alone says what happened.
+        }
+
+        return new ApiProblem { Status = status, Title = response.ReasonPhrase };
+    }
+}
+
+/// <summary>Marker for calls whose answer has no body worth reading.</summary>
+public sealed record NoBody;
+
+public sealed record ApiResult<T>(int Status, T? Value, ApiProblem? Problem)
+{
+    public bool Ok => Problem is null;
+
+    /// <summary>The answer, for pages that cannot go on without it; a refusal becomes the UI's error page.</summary>
+    public T Result => Ok ? Value! : throw new ApiCallFailedException(Status, Problem?.Message);
+}
+
+/// <summary>A page needed an answer the API refused (e.g. 503 while the database restarts).</summary>
+public sealed class ApiCallFailedException(int status, string? message) : Exception($"The API answered {status}: {message}")
+{
+    public int Status { get; } = status;
+}
+
+/// <summary>An RFC 9457 problem document as the API writes it.</summary>
+public sealed record ApiProblem
+{
+    public int Status { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Detail { get; init; }
+
+    public Dictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>What to tell the person: the detail when there is one, else the title.</summary>
+    public string Message => Detail ?? Title ?? $"Error {Status}";
+}
