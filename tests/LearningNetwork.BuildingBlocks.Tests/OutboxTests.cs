@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using LearningNetwork.BuildingBlocks.Contracts;
 using LearningNetwork.BuildingBlocks.Mediation;
-using LearningNetwork.BuildingBlocks.Outbox;
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Testing;
 using MediatR;
@@ -52,46 +51,6 @@ public sealed class OutboxTests : IAsyncLifetime
         var rows = await db.OutboxMessages.AsNoTracking().ToListAsync();
         Assert.Single(rows);
         Assert.Contains("committed", rows[0].Payload);
-    }
-
-    [Fact]
-    public async Task An_aggregate_inserted_directly_is_stored_with_its_events_in_the_transaction_and_published_once()
-    {
-        using var host = BuildHost(dispatch: false);
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
-            await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertNowAsync(Probe.Create("no transaction"), default));
-
-            await using (var rolledBack = await db.Database.BeginTransactionAsync())
-            {
-                await db.InsertNowAsync(Probe.Create("rolled back"), default);
-                await rolledBack.RollbackAsync();
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var probe = Probe.Create("direct");
-            await db.InsertNowAsync(probe, default);
-            Assert.Empty(probe.PendingEvents); // moved to the outbox, as SaveChangesAsync does
-            Assert.Empty(db.ChangeTracker.Entries()); // nothing tracked, nothing for a later save to repeat
-            await transaction.CommitAsync();
-        }
-
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
-            var stored = Assert.Single(await db.Probes.AsNoTracking().ToListAsync());
-            Assert.Equal("direct", stored.Text);
-            var message = Assert.Single(await db.OutboxMessages.AsNoTracking().ToListAsync());
-            Assert.Contains("direct", message.Payload);
-        }
-
-        var deliveries = new ConcurrentDictionary<Guid, int>();
-        using var dispatching = BuildHost(dispatch: true, deliveries);
-        await dispatching.StartAsync();
-        await Eventually.TrueAsync(async () => await PendingAsync() == 0);
-        await dispatching.StopAsync();
-        Assert.Equal(1, Assert.Single(deliveries).Value);
     }
 
     [Fact]
@@ -151,29 +110,14 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Writes_that_handlers_defer_are_saved_together_once_per_batch()
+    public async Task A_message_failing_in_a_batch_does_not_hold_up_the_others()
     {
-        var ids = await WriteEventsAsync(21, deferReceipts: true); // three batches of seven
-        var deliveries = new ConcurrentDictionary<Guid, int>();
-        using var host = BuildHost(dispatch: true, deliveries);
-        await host.StartAsync();
-        await Eventually.TrueAsync(async () => await PendingAsync() == 0);
-        await host.StopAsync();
-
-        Assert.All(ids, id => Assert.Equal(1, deliveries[id]));
-        Assert.Equal(21, await _database.ScalarAsync<long>("SELECT count(*) FROM probe.receipts"));
-        Assert.Equal(3, await _database.ScalarAsync<long>("SELECT count(DISTINCT written_in) FROM probe.receipts"));
-    }
-
-    [Fact]
-    public async Task A_message_failing_in_a_batch_takes_only_its_own_deferred_writes_with_it()
-    {
-        var ids = await WriteEventsAsync(7, deferReceipts: true, failingIndex: 3);
+        var ids = await WriteEventsAsync(7, failingIndex: 3); // one batch of seven
         var deliveries = new ConcurrentDictionary<Guid, int>();
         using var host = BuildHost(dispatch: true, deliveries);
         await host.StartAsync();
 
-        // The batch's six receipts are written; the failed message waits for its retry.
+        // The six others are handled and marked; the failed message waits for its retry.
         await Eventually.TrueAsync(async () => await PendingAsync() == 1);
         Assert.Equal(6, await _database.ScalarAsync<long>("SELECT count(*) FROM probe.receipts"));
         Assert.False(deliveries.ContainsKey(ids[3]));
@@ -185,24 +129,6 @@ public sealed class OutboxTests : IAsyncLifetime
 
         Assert.All(ids, id => Assert.Equal(1, deliveries[id])); // the six others were not handled again
         Assert.Equal(7, await _database.ScalarAsync<long>("SELECT count(*) FROM probe.receipts"));
-    }
-
-    [Fact]
-    public async Task A_batch_whose_deferred_writes_are_refused_is_handed_over_again_one_message_at_a_time()
-    {
-        var ids = await WriteEventsAsync(7, deferReceipts: true);
-        // As if an earlier delivery of the fifth message wrote its receipt and crashed before
-        // marking it processed: the batch's single insert now hits the key.
-        await _database.ExecuteAsync($"INSERT INTO probe.receipts (event_id) VALUES ('{ids[4]}')");
-        var deliveries = new ConcurrentDictionary<Guid, int>();
-        using var host = BuildHost(dispatch: true, deliveries);
-        await host.StartAsync();
-        await Eventually.TrueAsync(async () => await PendingAsync() == 0);
-        await host.StopAsync();
-
-        Assert.Equal(7, await _database.ScalarAsync<long>("SELECT count(*) FROM probe.receipts"));
-        Assert.Equal(0, await _database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE attempts > 0 OR failed_at IS NOT NULL"));
-        Assert.All(ids, id => Assert.Equal(2, deliveries[id])); // once in the batch, once alone
     }
 
     [Fact]
@@ -246,13 +172,13 @@ public sealed class OutboxTests : IAsyncLifetime
         _database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE processed_at IS NULL AND failed_at IS NULL");
 
     /// <summary>Writes probes, each raising one event (its outbox row has the event's id); returns the event ids in order.</summary>
-    private async Task<List<Guid>> WriteEventsAsync(int count, int failFirstAttempts = 0, bool deferReceipts = false, int failingIndex = -1)
+    private async Task<List<Guid>> WriteEventsAsync(int count, int failFirstAttempts = 0, int failingIndex = -1)
     {
         using var host = BuildHost(dispatch: false);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
         var probes = Enumerable.Range(0, count)
-            .Select(i => Probe.Create($"probe {i}", i == failingIndex ? 1 : failFirstAttempts, deferReceipts)).ToList();
+            .Select(i => Probe.Create($"probe {i}", i == failingIndex ? 1 : failFirstAttempts)).ToList();
         var eventIds = probes.Select(p => p.PendingEvents.Single().EventId).ToList();
         db.Probes.AddRange(probes);
         await db.SaveChangesAsync();
@@ -278,7 +204,7 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 }
 
-internal sealed record ProbeCreated(Guid ProbeId, string Text, int FailFirstAttempts, bool DeferReceipt = false) : IntegrationEvent;
+internal sealed record ProbeCreated(Guid ProbeId, string Text, int FailFirstAttempts) : IntegrationEvent;
 
 internal sealed class Probe : AggregateRoot
 {
@@ -286,10 +212,10 @@ internal sealed class Probe : AggregateRoot
 
     public string Text { get; private set; } = "";
 
-    public static Probe Create(string text, int failFirstAttempts = 0, bool deferReceipt = false)
+    public static Probe Create(string text, int failFirstAttempts = 0)
     {
         var probe = new Probe { Id = Guid.CreateVersion7(), Text = text };
-        probe.Raise(new ProbeCreated(probe.Id, text, failFirstAttempts, deferReceipt));
+        probe.Raise(new ProbeCreated(probe.Id, text, failFirstAttempts));
         return probe;
     }
 }
@@ -312,8 +238,6 @@ internal sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) :
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Probe>().Property(p => p.Id).ValueGeneratedNever();
         modelBuilder.Entity<Receipt>().HasKey(r => r.EventId);
-        // Which transaction wrote the receipt: shows the deferred ones of a batch going together.
-        modelBuilder.Entity<Receipt>().Property<long>("WrittenIn").HasDefaultValueSql("txid_current()");
     }
 }
 
@@ -322,11 +246,8 @@ internal sealed record DeliveryLog(ConcurrentDictionary<Guid, int> Deliveries, C
     public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
 }
 
-/// <summary>
-/// Idempotent the usual way: the effect is keyed by the event id, so a repeat changes nothing.
-/// Asked to, it leaves the receipt to the end of the outbox batch (a plain insert, refused on a repeat).
-/// </summary>
-internal sealed class RecordProbeHandler(ProbeDbContext db, DeliveryLog log, DeferredWrites deferredWrites) : INotificationHandler<ProbeCreated>
+/// <summary>Idempotent the usual way: the effect is keyed by the event id, so a repeat changes nothing.</summary>
+internal sealed class RecordProbeHandler(ProbeDbContext db, DeliveryLog log) : INotificationHandler<ProbeCreated>
 {
     public async Task Handle(ProbeCreated notification, CancellationToken cancellationToken)
     {
@@ -338,11 +259,6 @@ internal sealed class RecordProbeHandler(ProbeDbContext db, DeliveryLog log, Def
 
         log.Deliveries.AddOrUpdate(notification.EventId, 1, (_, n) => n + 1);
         log.Hosts[log.HostName] = true;
-        if (notification.DeferReceipt && deferredWrites.TryDefer<ProbeDbContext>(batch => batch.Receipts.Add(new Receipt { EventId = notification.EventId })))
-        {
-            return;
-        }
-
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO probe.receipts (event_id) VALUES ({notification.EventId}) ON CONFLICT DO NOTHING", cancellationToken);
     }

@@ -266,8 +266,9 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
             $"SELECT count(*) FROM enrollments.outbox_messages WHERE payload->>'sessionId' = '{session}' AND processed_at IS NULL") == 0);
 
         // As if the host that handled these events had written only the third email and crashed
-        // before marking them: all five come again, and the batch's single insert of their
-        // emails hits the one that exists. The others must still be written, each once.
+        // before marking them: all five come again. The third's insert adds nothing (its first
+        // email stands, no message fails over it); the others are written, each once.
+        var third = await app.Database.ScalarAsync<Guid>($"SELECT id FROM notifications.emails WHERE source_key = 'enrollment-confirmed:{enrollments[2]}'");
         await app.Database.ExecuteAsync($"DELETE FROM notifications.emails WHERE source_key IN ({keys}) AND source_key <> 'enrollment-confirmed:{enrollments[2]}'");
         await app.Database.ExecuteAsync($"UPDATE enrollments.outbox_messages SET processed_at = NULL WHERE payload->>'sessionId' = '{session}'");
 
@@ -275,6 +276,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
             $"SELECT count(*) FROM enrollments.outbox_messages WHERE payload->>'sessionId' = '{session}' AND processed_at IS NULL") == 0);
         Assert.Equal(5, await app.Database.ScalarAsync<long>($"SELECT count(DISTINCT source_key) FROM notifications.emails WHERE source_key IN ({keys})"));
         Assert.Equal(5, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications.emails WHERE source_key IN ({keys})"));
+        Assert.Equal(third, await app.Database.ScalarAsync<Guid>($"SELECT id FROM notifications.emails WHERE source_key = 'enrollment-confirmed:{enrollments[2]}'"));
         Assert.Equal(0, await app.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM enrollments.outbox_messages WHERE payload->>'sessionId' = '{session}' AND (attempts > 0 OR failed_at IS NOT NULL)"));
     }

@@ -34,7 +34,6 @@ public static class NotificationsModule
         services.AddMemoryCache();
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<LocalFormats>();
-        services.AddScoped<SendLog>();
         services.AddSingleton<NewEmails>();
         services.AddScoped<EmailComposer>();
         services.AddScoped<EmailClaims>();

@@ -14,9 +14,8 @@ namespace LearningNetwork.BuildingBlocks.Outbox;
 /// Publishes one batch of a module's pending outbox messages. The batch is claimed with
 /// FOR UPDATE SKIP LOCKED and marked processed in the same transaction, so two hosts running
 /// this at once never publish the same message; a crash before commit publishes it again
-/// later (at least once), which idempotent handlers absorb. Handlers may leave their inserts to
-/// the end of the batch (<see cref="DeferredWrites"/>); those are saved before the batch is
-/// marked processed.
+/// later (at least once), which idempotent handlers absorb. A message whose handler fails is
+/// rescheduled with backoff (parked after too many attempts) without holding up the others.
 /// </summary>
 public sealed class OutboxProcessor<TContext>(
     IServiceScopeFactory scopes,
@@ -57,36 +56,13 @@ public sealed class OutboxProcessor<TContext>(
             .ToListAsync(cancellationToken);
 #pragma warning restore EF1002
 
-        var deferred = new OutboxBatch();
         var published = new List<OutboxMessage>(batch.Count);
         foreach (var message in batch)
         {
-            if (await PublishOneAsync(message, settings, deferred, cancellationToken))
+            if (await PublishOneAsync(message, settings, cancellationToken))
             {
-                deferred.KeepCurrent();
                 published.Add(message);
             }
-            else
-            {
-                deferred.DropCurrent();
-            }
-        }
-
-        if (!await SaveDeferredAsync(deferred, cancellationToken))
-        {
-            // The batch's deferred rows were refused (some may have been saved, if they went to
-            // several modules): hand each message to its handlers again, alone and writing at
-            // once, so that one refused row does not hold up the others.
-            var retried = new List<OutboxMessage>(published.Count);
-            foreach (var message in published)
-            {
-                if (await PublishOneAsync(message, settings, batch: null, cancellationToken))
-                {
-                    retried.Add(message);
-                }
-            }
-
-            published = retried;
         }
 
         // The published messages are marked in one statement rather than one UPDATE each; only
@@ -144,34 +120,10 @@ public sealed class OutboxProcessor<TContext>(
     }
 
     /// <summary>
-    /// Saves what the batch's handlers deferred, together. False when the save was refused (a
-    /// redelivered message whose row exists, say); the caller then publishes the messages again.
-    /// </summary>
-    private async Task<bool> SaveDeferredAsync(OutboxBatch deferred, CancellationToken cancellationToken)
-    {
-        if (deferred.IsEmpty)
-        {
-            return true;
-        }
-
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await deferred.SaveAsync(scope.ServiceProvider, cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogInformation(ex, "The writes deferred by an outbox batch of {Module} were refused; publishing its messages one by one", typeof(TContext).Name);
-            return false;
-        }
-    }
-
-    /// <summary>
     /// True when every handler took the message; false when it failed and was rescheduled or
-    /// parked. With a batch, handlers may leave their inserts to it (<see cref="DeferredWrites"/>).
+    /// parked. Handlers write what they write at once, in their own scope, each idempotently.
     /// </summary>
-    private async Task<bool> PublishOneAsync(OutboxMessage message, OutboxOptions settings, OutboxBatch? batch, CancellationToken cancellationToken)
+    private async Task<bool> PublishOneAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
     {
         // A span of the trace that wrote the message: what its handlers do (the emails they queue)
         // is then part of the request that caused it.
@@ -185,7 +137,6 @@ public sealed class OutboxProcessor<TContext>(
             var integrationEvent = message.Deserialize();
             // A scope per message: handlers get their own DbContexts, outside this claim transaction.
             await using var handlerScope = scopes.CreateAsyncScope();
-            handlerScope.ServiceProvider.GetRequiredService<DeferredWrites>().Batch = batch;
             await handlerScope.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, cancellationToken);
             return true;
         }

@@ -42,7 +42,6 @@ public static class ModuleDatabaseRegistration
         services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricsSource, OutboxFigures>());
         services.AddSingleton<OutboxProcessor<TContext>>();
-        services.TryAddScoped<DeferredWrites>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
         return services;
     }

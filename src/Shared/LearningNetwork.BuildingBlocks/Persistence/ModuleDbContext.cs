@@ -38,13 +38,6 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>
-    /// Inserts a new aggregate and the outbox rows of its events now, in one round trip inside the
-    /// current transaction, without tracking it: for append-only hot paths (see <see cref="DirectInserts"/>).
-    /// </summary>
-    public Task InsertNowAsync(AggregateRoot aggregate, CancellationToken cancellationToken) =>
-        DirectInserts.InsertAsync(this, aggregate, _clock, cancellationToken);
-
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it also writes the outbox.");
 }
@@ -68,13 +61,17 @@ public static class OutboxModel
         return OutboxMessage.From(integrationEvent with { OccurredAt = now }, now);
     }
 
+    /// <summary>
+    /// Takes the events an aggregate raised since it was last saved, as outbox rows: for a module
+    /// that writes an aggregate past the change tracker and its events with it.
+    /// </summary>
+    public static IReadOnlyList<OutboxMessage> TakeEvents(AggregateRoot aggregate, TimeProvider clock) =>
+        [.. aggregate.DequeueEvents().Select(integrationEvent => Message(integrationEvent, clock))];
+
     /// <summary>Moves the events raised by tracked aggregates into outbox rows of the same unit of work.</summary>
     public static void CollectEvents(ChangeTracker changeTracker, DbSet<OutboxMessage> outbox, TimeProvider clock)
     {
         var aggregates = changeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
-        foreach (var integrationEvent in aggregates.SelectMany(a => a.DequeueEvents()))
-        {
-            Add(outbox, integrationEvent, clock);
-        }
+        outbox.AddRange(aggregates.SelectMany(a => TakeEvents(a, clock)));
     }
 }

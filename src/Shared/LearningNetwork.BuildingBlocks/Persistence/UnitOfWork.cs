@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace LearningNetwork.BuildingBlocks.Persistence;
 
@@ -18,13 +17,4 @@ public static class UnitOfWork
         database.AutoSavepointsEnabled = false;
         return database.BeginTransactionAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// The open transaction, for a statement sent past EF with plain Npgsql (a hot path's one
-    /// statement, see SeatLedger and DirectInserts); such a statement belongs with the unit of
-    /// work's others, so there being none is a programming error.
-    /// </summary>
-    public static NpgsqlTransaction RequireTransaction(this DatabaseFacade database) =>
-        database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-        ?? throw new InvalidOperationException("This statement runs inside the unit of work's transaction, with its other statements.");
 }

@@ -52,8 +52,8 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
         figures.HasIndex(f => new { f.Kind, f.DueDay });
     }
 
-    /// <summary>Template values as the jsonb columns hold them (also for the send log's bulk insert).</summary>
-    public static string ToJson(Dictionary<string, string> values) => JsonSerializer.Serialize(values, JsonSerializerOptions.Default);
+    /// <summary>Template values as the jsonb columns hold them.</summary>
+    private static string ToJson(Dictionary<string, string> values) => JsonSerializer.Serialize(values, JsonSerializerOptions.Default);
 
     private static void JsonDictionary(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Dictionary<string, string>> property) =>
         property

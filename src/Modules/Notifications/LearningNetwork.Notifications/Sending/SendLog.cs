@@ -1,19 +1,37 @@
-using LearningNetwork.BuildingBlocks.Outbox;
+using System.Collections.Concurrent;
+using System.Globalization;
 using LearningNetwork.Notifications.Domain;
 using LearningNetwork.Notifications.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace LearningNetwork.Notifications.Sending;
 
-/// <summary>Adds emails to the send log so that the same cause never yields two rows (events may come twice).</summary>
-internal sealed class SendLog(DeferredWrites deferredWrites)
+/// <summary>
+/// Adds emails to the send log so that the same cause never yields two rows: events may come
+/// twice (the outbox delivers at least once), and two hosts may run the same reminder round.
+/// </summary>
+/// <remarks>
+/// One statement, however many emails: <c>INSERT ... SELECT FROM unnest(...) ON CONFLICT
+/// (source_key) DO NOTHING</c>, one array parameter per column. The unique source key decides,
+/// with no query first, so a first delivery is one insert and a repeat one insert that adds
+/// nothing. The statement is built once from the EF model (table, columns, their types and value
+/// converters), so the mapping lives in one place, the DbContext's model.
+/// </remarks>
+internal static class SendLog
 {
+    private static readonly ConcurrentDictionary<IModel, InsertPlan> Plans = new();
+
+    /// <summary>One email, unless its cause already has one (an event handled again adds nothing).</summary>
+    public static Task AddOnceAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken) =>
+        AddManyOnceAsync(db, [email], cancellationToken);
+
     /// <summary>
-    /// Many at once (a reminder round, an announcement to every manager): one statement, whatever
-    /// their number. The unique source key skips those a redelivered event or another host's same
-    /// round already added. Answers how many it added.
+    /// Many at once (a reminder round, an announcement to every manager), skipping those whose
+    /// cause already has one. Answers how many it added.
     /// </summary>
     public static async Task<int> AddManyOnceAsync(NotificationsDbContext db, IReadOnlyList<Email> emails, CancellationToken cancellationToken)
     {
@@ -22,67 +40,50 @@ internal sealed class SendLog(DeferredWrites deferredWrites)
             return 0;
         }
 
-        return await db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO notifications.emails
-                (id, kind, source_key, recipient, recipient_name, language, session_id, cluster_manager_id,
-                 "values", protected_values, due_at, next_attempt_at, status, attempts, created_at, trace_parent)
-            SELECT e.id, e.kind, e.source_key, e.recipient, e.recipient_name, e.language, e.session_id, e.cluster_manager_id,
-                   e."values", e.protected_values, e.due_at, e.due_at, 'Pending', 0, e.created_at, e.trace_parent
-            FROM unnest(@ids, @kinds, @keys, @recipients, @names, @languages, @sessions, @managers, @values, @protected, @due, @created, @traces)
-                AS e(id, kind, source_key, recipient, recipient_name, language, session_id, cluster_manager_id, "values", protected_values, due_at, created_at, trace_parent)
-            ON CONFLICT (source_key) DO NOTHING
-            """,
-            [
-                Column("ids", NpgsqlDbType.Uuid, emails.Select(e => e.Id)),
-                Column("kinds", NpgsqlDbType.Text, emails.Select(e => e.Kind.ToString())),
-                Column("keys", NpgsqlDbType.Text, emails.Select(e => e.SourceKey)),
-                Column("recipients", NpgsqlDbType.Text, emails.Select(e => e.Recipient)),
-                Column("names", NpgsqlDbType.Text, emails.Select(e => e.RecipientName)),
-                Column("languages", NpgsqlDbType.Text, emails.Select(e => e.Language)),
-                Column("sessions", NpgsqlDbType.Uuid, emails.Select(e => e.SessionId)),
-                Column("managers", NpgsqlDbType.Uuid, emails.Select(e => e.ClusterManagerId)),
-                Column("values", NpgsqlDbType.Jsonb, emails.Select(e => NotificationsDbContext.ToJson(e.Values))),
-                Column("protected", NpgsqlDbType.Jsonb, emails.Select(e => NotificationsDbContext.ToJson(e.ProtectedValues))),
-                Column("due", NpgsqlDbType.TimestampTz, emails.Select(e => e.DueAt.ToUniversalTime())),
-                Column("created", NpgsqlDbType.TimestampTz, emails.Select(e => e.CreatedAt.ToUniversalTime())),
-                Column("traces", NpgsqlDbType.Text, emails.Select(e => e.TraceParent)),
-            ],
-            cancellationToken);
+        var plan = Plans.GetOrAdd(db.Model, _ => InsertPlan.For(db));
+        return await db.Database.ExecuteSqlRawAsync(plan.Sql, plan.Parameters(emails), cancellationToken);
     }
 
-    private static NpgsqlParameter Column<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
-        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
-
-    /// <summary>
-    /// One email, unless its cause already has one. No query first: the unique index on the
-    /// source key decides, so the common case (a first delivery) is a single insert and a
-    /// repeat costs one refused insert. Handling an outbox batch, the insert waits for the
-    /// batch's end and goes with the others (a refused batch is handed over again one by one).
-    /// </summary>
-    public async Task AddOnceAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
+    private sealed record InsertPlan(string Sql, IReadOnlyList<IProperty> Properties)
     {
-        if (deferredWrites.TryDefer<NotificationsDbContext>(context => context.Emails.Add(email)))
+        public static InsertPlan For(DbContext db)
         {
-            return;
+            var entityType = db.Model.FindEntityType(typeof(Email))!;
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+
+            var properties = entityType.GetProperties().ToList();
+            var key = entityType.FindProperty(nameof(Email.SourceKey))!;
+            return new InsertPlan(
+                $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(Column))}) " +
+                $"SELECT * FROM unnest({string.Join(", ", properties.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"@p{i}::{p.GetColumnType()}[]")))}) " +
+                $"ON CONFLICT ({Column(key)}) DO NOTHING",
+                properties);
         }
 
-        await AddNowAsync(db, email, cancellationToken);
-    }
+        /// <summary>One array per column, of the values as the provider stores them (the property's converter applied).</summary>
+        public object[] Parameters(IReadOnlyList<Email> emails) =>
+        [
+            .. Properties.Select((property, i) =>
+            {
+                var converter = property.GetTypeMapping().Converter;
+                var values = Array.CreateInstance(converter?.ProviderClrType ?? property.ClrType, emails.Count);
+                var getter = property.GetGetter();
+                for (var row = 0; row < emails.Count; row++)
+                {
+                    var value = getter.GetClrValue(emails[row]);
+                    values.SetValue(value switch
+                    {
+                        null => null,
+                        // timestamptz takes UTC only.
+                        DateTimeOffset time => time.ToUniversalTime(),
+                        _ => converter is null ? value : converter.ConvertToProvider(value),
+                    }, row);
+                }
 
-    private static async Task<bool> AddNowAsync(NotificationsDbContext db, Email email, CancellationToken cancellationToken)
-    {
-        db.Emails.Add(email);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A redelivered event, or another host handling the same one: the first row stands.
-            db.Entry(email).State = EntityState.Detached;
-            return false;
-        }
+                return new NpgsqlParameter(string.Create(CultureInfo.InvariantCulture, $"p{i}"), values);
+            }),
+        ];
     }
 }

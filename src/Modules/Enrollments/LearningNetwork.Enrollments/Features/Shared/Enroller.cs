@@ -69,7 +69,7 @@ internal sealed class Enroller(EnrollmentsDbContext db, SeatLedger ledger, SeatT
         // written while the session's row is locked (see DirectInserts).
         try
         {
-            await db.InsertNowAsync(enrollment, cancellationToken);
+            await DirectInserts.InsertAsync(db, enrollment, clock, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

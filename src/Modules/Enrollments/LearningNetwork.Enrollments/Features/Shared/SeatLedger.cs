@@ -1,5 +1,4 @@
 using LearningNetwork.BuildingBlocks.Errors;
-using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Enrollments.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -8,7 +8,7 @@ using MediatR;
 namespace LearningNetwork.Notifications.Features.EmailAccountLink;
 
 /// <summary>An invitation or password-reset link becomes an email in the send log, once per event.</summary>
-internal sealed class EmailAccountLinkHandler(NotificationsDbContext db, SendLog sendLog, LocalFormats formats, TimeProvider clock)
+internal sealed class EmailAccountLinkHandler(NotificationsDbContext db, LocalFormats formats, TimeProvider clock)
     : INotificationHandler<AccountLinkIssued>
 {
     public async Task Handle(AccountLinkIssued notification, CancellationToken cancellationToken)
@@ -24,6 +24,6 @@ internal sealed class EmailAccountLinkHandler(NotificationsDbContext db, SendLog
             now,
             values: new Dictionary<string, string> { ["expires"] = formats.DateTime(notification.ExpiresAt, notification.PreferredLanguage) },
             protectedValues: new Dictionary<string, string> { ["token"] = notification.ProtectedToken });
-        await sendLog.AddOnceAsync(db, email, cancellationToken);
+        await SendLog.AddOnceAsync(db, email, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ using LearningNetwork.Sessions.Contracts;
 namespace LearningNetwork.Notifications.Features.Shared;
 
 /// <summary>Tells a manager at once what happened to their enrollment. One email per event, whatever redelivery does.</summary>
-internal sealed class EnrollmentMail(NotificationsDbContext db, SessionMail mail, SendLog sendLog)
+internal sealed class EnrollmentMail(NotificationsDbContext db, SessionMail mail)
 {
     /// <summary>
     /// The event may carry the session and the manager as the enrollment read them a moment
@@ -25,6 +25,6 @@ internal sealed class EnrollmentMail(NotificationsDbContext db, SessionMail mail
             return; // deactivated managers get no more email
         }
 
-        await sendLog.AddOnceAsync(db, await mail.BuildAsync(kind, sourceKey, session, manager, extra, icsMethod), cancellationToken);
+        await SendLog.AddOnceAsync(db, await mail.BuildAsync(kind, sourceKey, session, manager, extra, icsMethod), cancellationToken);
     }
 }

@@ -1,20 +1,21 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using LearningNetwork.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace LearningNetwork.BuildingBlocks.Persistence;
+namespace LearningNetwork.Enrollments.Persistence;
 
 /// <summary>
-/// Inserts a new aggregate and the outbox rows of its events in one round trip, inside the
-/// context's current transaction, without change tracking. For append-only hot paths only: on
-/// the enroll path SaveChanges (detecting changes three times, sorting and generating the batch,
-/// propagating results) was a measurable share of the host's CPU per request, and it runs while
-/// the session's seat row is locked.
+/// Inserts a new enrollment and the outbox rows of its events in one round trip, inside the
+/// context's current transaction, without change tracking: the enroll path's write, made while
+/// the session's seat row is locked. There SaveChanges (detecting changes three times, sorting
+/// and generating the batch, propagating results) was a measurable share of the host's CPU per
+/// request (see docs/performance.md).
 /// </summary>
 /// <remarks>
 /// The statement is built once per entity type from the EF model (table, column names, value
@@ -31,9 +32,9 @@ internal static class DirectInserts
         var transaction = db.Database.RequireTransaction();
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
         Add(batch, db, aggregate);
-        foreach (var integrationEvent in aggregate.DequeueEvents())
+        foreach (var message in OutboxModel.TakeEvents(aggregate, clock))
         {
-            Add(batch, db, OutboxModel.Message(integrationEvent, clock));
+            Add(batch, db, message);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -99,6 +100,6 @@ internal static class DirectInserts
     /// <summary>RelationalTypeMapping makes its parameter through a command; any Npgsql command will do.</summary>
     private static class CommandFactory
     {
-        public static readonly DbCommand Instance = new Npgsql.NpgsqlCommand();
+        public static readonly DbCommand Instance = new NpgsqlCommand();
     }
 }
