@@ -24,6 +24,23 @@ public sealed record AuditQuery(string? Action, Guid? ActorId, Guid? EntityId, D
 /// <summary>The filters of the email send log (GET /api/notifications).</summary>
 public sealed record EmailQuery(string? Recipient, string? Kind, string? Status, Guid? SessionId, int Page, int PageSize);
 
+// The bodies of the forms' requests. Codes stay as the form posted them: the API checks them and
+// names the field of a wrong one. A null is left out of the JSON.
+
+public sealed record ClusterRequest(string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan);
+
+public sealed record ManagerRequest(Guid? ClusterId, string FullName, string Email, string PreferredLanguage, string? Phone);
+
+public sealed record FundingCallRequest(
+    string Title, string Instrument, string? Description, IReadOnlyList<string> EligibleClusterTypes, string OpensOn, string Deadline, string TimeZone,
+    string? Url, IReadOnlyList<Guid> GuidelineIds, IReadOnlyList<ReminderDaysView>? Reminders);
+
+public sealed record NetworkRequest(string Name, string Theme, string? Description, string Membership, Guid? FacilitatorStaffId);
+
+public sealed record AnnouncementRequest(AudienceRequest Audience, string? Note);
+
+public sealed record AudienceRequest(IReadOnlyList<string> ClusterTypes, IReadOnlyList<Guid> ClusterIds, string? FundingStatus, Guid? LearningNetworkId);
+
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, bool TotalIsLowerBound = false);
 
 public sealed record StaffMemberView(Guid UserId, string Email, string FullName, string PreferredLanguage, bool IsActive, bool Activated, IReadOnlyList<string>? Roles)

@@ -103,7 +103,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
     public Task<ApiResult<NoBody>> RescheduleSessionAsync(Guid sessionId, string start, string end) =>
         PostAsync<NoBody>($"/api/sessions/{sessionId}/reschedule", new { start, end });
 
-    public Task<ApiResult<AnnouncementView>> AnnounceSessionAsync(Guid sessionId, object announcement, bool dryRun) =>
+    public Task<ApiResult<AnnouncementView>> AnnounceSessionAsync(Guid sessionId, AnnouncementRequest announcement, bool dryRun) =>
         PostAsync<AnnouncementView>($"/api/sessions/{sessionId}/announce" + UiQuery.Build(("dryRun", dryRun ? "true" : null)), announcement);
 
     public Task<ApiResult<MessageQueuedView>> MessageParticipantsAsync(Guid sessionId, string subject, string body, string to) =>
@@ -139,7 +139,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     public Task<ApiResult<ClusterView>> GetClusterAsync(Guid clusterId) => GetAsync<ClusterView>($"/api/clusters/{clusterId}");
 
-    public Task<ApiResult<ClusterView>> CreateClusterAsync(object cluster) => PostAsync<ClusterView>("/api/clusters", cluster);
+    public Task<ApiResult<ClusterView>> CreateClusterAsync(ClusterRequest cluster) => PostAsync<ClusterView>("/api/clusters", cluster);
 
     public Task<ApiResult<List<ClusterChangeView>>> GetClusterHistoryAsync(Guid clusterId) => GetAsync<List<ClusterChangeView>>($"/api/clusters/{clusterId}/history");
 
@@ -150,9 +150,9 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     public Task<ApiResult<ManagerView>> GetManagerAsync(Guid managerId) => GetAsync<ManagerView>($"/api/cluster-managers/{managerId}");
 
-    public Task<ApiResult<ManagerView>> CreateManagerAsync(object manager) => PostAsync<ManagerView>("/api/cluster-managers", manager);
+    public Task<ApiResult<ManagerView>> CreateManagerAsync(ManagerRequest manager) => PostAsync<ManagerView>("/api/cluster-managers", manager);
 
-    public Task<ApiResult<ManagerView>> UpdateManagerAsync(Guid managerId, object manager) => PutAsync<ManagerView>($"/api/cluster-managers/{managerId}", manager);
+    public Task<ApiResult<ManagerView>> UpdateManagerAsync(Guid managerId, ManagerRequest manager) => PutAsync<ManagerView>($"/api/cluster-managers/{managerId}", manager);
 
     public Task<ApiResult<NoBody>> ResendInvitationAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/resend-invitation");
 
@@ -206,9 +206,9 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     public Task<ApiResult<FundingCallView>> GetFundingCallAsync(Guid callId) => GetAsync<FundingCallView>($"/api/funding-calls/{callId}");
 
-    public Task<ApiResult<FundingCallView>> CreateFundingCallAsync(object call) => PostAsync<FundingCallView>("/api/funding-calls", call);
+    public Task<ApiResult<FundingCallView>> CreateFundingCallAsync(FundingCallRequest call) => PostAsync<FundingCallView>("/api/funding-calls", call);
 
-    public Task<ApiResult<FundingCallView>> UpdateFundingCallAsync(Guid callId, object call) => PutAsync<FundingCallView>($"/api/funding-calls/{callId}", call);
+    public Task<ApiResult<FundingCallView>> UpdateFundingCallAsync(Guid callId, FundingCallRequest call) => PutAsync<FundingCallView>($"/api/funding-calls/{callId}", call);
 
     public Task<ApiResult<NoBody>> PublishFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/publish");
 
@@ -220,9 +220,9 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     public Task<ApiResult<NetworkView>> GetNetworkAsync(Guid networkId) => GetAsync<NetworkView>($"/api/learning-networks/{networkId}");
 
-    public Task<ApiResult<NetworkView>> CreateNetworkAsync(object network) => PostAsync<NetworkView>("/api/learning-networks", network);
+    public Task<ApiResult<NetworkView>> CreateNetworkAsync(NetworkRequest network) => PostAsync<NetworkView>("/api/learning-networks", network);
 
-    public Task<ApiResult<NetworkView>> UpdateNetworkAsync(Guid networkId, object network) => PutAsync<NetworkView>($"/api/learning-networks/{networkId}", network);
+    public Task<ApiResult<NetworkView>> UpdateNetworkAsync(Guid networkId, NetworkRequest network) => PutAsync<NetworkView>($"/api/learning-networks/{networkId}", network);
 
     public Task<ApiResult<NetworkView>> JoinNetworkAsync(Guid networkId) => PostAsync<NetworkView>($"/api/learning-networks/{networkId}/join");
 

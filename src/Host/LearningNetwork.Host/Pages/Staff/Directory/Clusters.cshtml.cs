@@ -18,16 +18,9 @@ public sealed class ClustersModel(LearningNetworkApi api, UiText text, TimeProvi
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.CreateClusterAsync(new
-        {
-            name = Form.Name ?? string.Empty,
-            type = Form.Type,
-            domain = string.IsNullOrWhiteSpace(Form.Domain) ? null : Form.Domain,
-            fundingStart = Form.FundingStart,
-            fundingEnd = Form.FundingEnd,
-            memberCompanies = Form.MemberCompanies,
-            postFundingPlan = Form.PostFundingPlan,
-        });
+        var result = await Api.CreateClusterAsync(new ClusterRequest(
+            Form.Name ?? string.Empty, Form.Type, string.IsNullOrWhiteSpace(Form.Domain) ? null : Form.Domain,
+            Form.FundingStart, Form.FundingEnd, Form.MemberCompanies, Form.PostFundingPlan));
         if (result.Ok)
         {
             return Done(T.Format("Cluster {0} is added.", result.Result.Name), "/staff/clusters");

@@ -45,14 +45,8 @@ public sealed class ManagerModel(LearningNetworkApi api, UiText text, TimeProvid
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.UpdateManagerAsync(Id, new
-        {
-            clusterId = Form.ClusterId,
-            fullName = Form.FullName ?? string.Empty,
-            email = Form.Email ?? string.Empty,
-            preferredLanguage = Form.PreferredLanguage,
-            phone = string.IsNullOrWhiteSpace(Form.Phone) ? null : Form.Phone,
-        });
+        var result = await Api.UpdateManagerAsync(Id, new ManagerRequest(
+            Form.ClusterId, Form.FullName ?? string.Empty, Form.Email ?? string.Empty, Form.PreferredLanguage, string.IsNullOrWhiteSpace(Form.Phone) ? null : Form.Phone));
         if (result.Ok)
         {
             return Done(T["The details are saved."], $"/staff/managers/{Id}");

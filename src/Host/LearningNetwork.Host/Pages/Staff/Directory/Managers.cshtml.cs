@@ -25,14 +25,8 @@ public sealed class ManagersModel(LearningNetworkApi api, UiText text) : UiPage(
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var result = await Api.CreateManagerAsync(new
-        {
-            clusterId = Form.ClusterId,
-            fullName = Form.FullName ?? string.Empty,
-            email = Form.Email ?? string.Empty,
-            preferredLanguage = Form.PreferredLanguage,
-            phone = string.IsNullOrWhiteSpace(Form.Phone) ? null : Form.Phone,
-        });
+        var result = await Api.CreateManagerAsync(new ManagerRequest(
+            Form.ClusterId, Form.FullName ?? string.Empty, Form.Email ?? string.Empty, Form.PreferredLanguage, string.IsNullOrWhiteSpace(Form.Phone) ? null : Form.Phone));
         if (result.Ok)
         {
             return Done(T.Format("{0} is added; the invitation is on its way.", result.Result.FullName), "/staff/managers");

@@ -44,21 +44,19 @@ public sealed class CallForm
     };
 
     /// <summary>The request body; reminders that are not numbers go through as 0 so the API names the field.</summary>
-    public object ToRequest() => new
-    {
-        title = Title ?? string.Empty,
-        instrument = Instrument ?? string.Empty,
-        description = string.IsNullOrWhiteSpace(Description) ? null : Description,
-        eligibleClusterTypes = EligibleClusterTypes,
-        opensOn = OpensOn ?? string.Empty,
-        deadline = Deadline ?? string.Empty,
-        timeZone = TimeZone,
-        url = string.IsNullOrWhiteSpace(Url) ? null : Url,
-        guidelineIds = GuidelineIds,
-        reminders = string.IsNullOrWhiteSpace(Reminders) ? null
+    public FundingCallRequest ToRequest() => new(
+        Title ?? string.Empty,
+        Instrument ?? string.Empty,
+        string.IsNullOrWhiteSpace(Description) ? null : Description,
+        EligibleClusterTypes,
+        OpensOn ?? string.Empty,
+        Deadline ?? string.Empty,
+        TimeZone,
+        string.IsNullOrWhiteSpace(Url) ? null : Url,
+        GuidelineIds,
+        string.IsNullOrWhiteSpace(Reminders) ? null
             : Reminders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(d => new { daysBefore = int.TryParse(d, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : 0 }).ToList(),
-    };
+                .Select(d => new ReminderDaysView(int.TryParse(d, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : 0)).ToList());
 }
 
 /// <summary>What the shared call fields partial needs: the values and the guidelines to link.</summary>

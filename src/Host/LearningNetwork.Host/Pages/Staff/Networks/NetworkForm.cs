@@ -26,14 +26,8 @@ public sealed class NetworkForm
         FacilitatorStaffId = network.FacilitatorStaffId,
     };
 
-    public object ToRequest() => new
-    {
-        name = Name ?? string.Empty,
-        theme = Theme ?? string.Empty,
-        description = string.IsNullOrWhiteSpace(Description) ? null : Description,
-        membership = Membership,
-        facilitatorStaffId = FacilitatorStaffId,
-    };
+    public NetworkRequest ToRequest() => new(
+        Name ?? string.Empty, Theme ?? string.Empty, string.IsNullOrWhiteSpace(Description) ? null : Description, Membership, FacilitatorStaffId);
 }
 
 /// <summary>What the shared network fields partial needs: the values and the staff who may facilitate.</summary>

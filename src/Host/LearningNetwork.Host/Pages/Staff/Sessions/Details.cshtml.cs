@@ -104,16 +104,8 @@ public sealed class SessionDetailsModel(LearningNetworkApi api, UiText text, Tim
 
         public string? Note { get; set; }
 
-        public object ToRequest() => new
-        {
-            audience = new
-            {
-                clusterTypes = ClusterTypes,
-                clusterIds = ClusterIds,
-                fundingStatus = string.IsNullOrEmpty(FundingStatus) ? null : FundingStatus,
-                learningNetworkId = LearningNetworkId,
-            },
-            note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
-        };
+        public AnnouncementRequest ToRequest() => new(
+            new AudienceRequest(ClusterTypes, ClusterIds, string.IsNullOrEmpty(FundingStatus) ? null : FundingStatus, LearningNetworkId),
+            string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
     }
 }
