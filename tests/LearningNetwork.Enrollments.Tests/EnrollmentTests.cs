@@ -1,8 +1,10 @@
+using LearningNetwork.BuildingBlocks.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LearningNetwork.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningNetwork.Enrollments.Tests;
 
@@ -231,6 +233,29 @@ public sealed class EnrollmentTests(LearningNetworkApp app) : IClassFixture<Lear
         await Eventually.ValueAsync(ListedAsync, seats => seats == (2, 0, 0));
         await (await staff.PostAsJsonAsync($"/api/sessions/{session.Id()}/cancel", new { reason = "Zaal onbeschikbaar" })).ShouldBe(HttpStatusCode.OK);
         await Eventually.ValueAsync(ListedAsync, seats => seats == (0, 2, 0));
+    }
+
+    [Fact]
+    public async Task A_session_older_than_the_copies_gets_its_figures_at_start_up()
+    {
+        using var staff = await app.StaffClientAsync();
+        var manager = (await app.CreateManagersAsync(staff, 1))[0];
+        var session = await staff.PublishedSessionAsync(capacity: 3, daysAhead: 43);
+        await (await staff.EnrollAsync(session.Id(), manager)).ShouldBe(HttpStatusCode.Created);
+        var id = Guid.Parse(session.Id());
+        await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<int>("SELECT coalesce((SELECT seats_taken FROM sessions.session_copies WHERE session_id = @id), -1)", ("id", id)) == 1);
+
+        // As the migration leaves a session that existed before copies did: an empty copy still to be made.
+        await app.Database.ExecuteAsync($"UPDATE sessions.session_copies SET seats_taken = 0, copied_at = NULL WHERE session_id = '{id}'");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+            {
+                await task.RunAsync(CancellationToken.None);
+            }
+        }
+
+        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT coalesce((SELECT seats_taken FROM sessions.session_copies WHERE session_id = @id AND copied_at IS NOT NULL), -1)", ("id", id)));
     }
 
     [Fact]

@@ -31,9 +31,15 @@ internal enum CopiedFacts
 /// </remarks>
 internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator, TimeProvider clock)
 {
+    /// <summary>
+    /// A copy created here starts from nothing, which is right for a session whose every change
+    /// since has its own event; only the copies the migration made for older sessions wait, with
+    /// copied_at empty, for <see cref="MissingSessionCopies"/>.
+    /// </summary>
     public async Task MarkSeatsAsync(Guid sessionId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied) VALUES ({sessionId}, 0, 0, 1, 0)
+            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied, copied_at)
+            VALUES ({sessionId}, 0, 0, 1, 0, {clock.GetUtcNow()})
             ON CONFLICT (session_id) DO UPDATE SET seat_marks = session_copies.seat_marks + 1
             """, cancellationToken);
 
@@ -50,11 +56,9 @@ internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator, Ti
         }
 
         var seats = (await mediator.Send(new GetSeatCounts(due.Select(c => c.SessionId).ToList()), cancellationToken)).ToDictionary(c => c.SessionId);
-        var now = clock.GetUtcNow();
         foreach (var copy in due)
         {
             CopySeats(copy, seats);
-            copy.CopiedAt ??= now;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -73,7 +77,8 @@ internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator, Ti
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         // Creates the rows that are missing and locks them all, in id order (no deadlock between two callers).
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied) SELECT unnest({ids}), 0, 0, 0, 0
+            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied, copied_at)
+            SELECT unnest({ids}), 0, 0, 0, 0, {clock.GetUtcNow()}
             ON CONFLICT (session_id) DO UPDATE SET session_id = excluded.session_id
             """, cancellationToken);
         var seats = facts.HasFlag(CopiedFacts.Seats)
