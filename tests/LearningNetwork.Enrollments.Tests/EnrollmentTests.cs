@@ -1,8 +1,8 @@
-using LearningNetwork.BuildingBlocks.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using LearningNetwork.BuildingBlocks.Hosting;
 using LearningNetwork.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

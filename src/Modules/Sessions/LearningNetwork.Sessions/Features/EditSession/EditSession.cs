@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LearningNetwork.Sessions.Features.EditSession;
@@ -67,6 +69,11 @@ internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews view
 {
     public async Task<SessionResponse> Handle(EditSession request, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
+        // The row is held until this edit commits: Enrollments' SeatCapacityChanged, handled
+        // meanwhile, waits for it and then finds the capacity stored, instead of changing the row
+        // under this edit (which would answer the edit with a 409).
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM sessions.sessions WHERE id = {request.Id} FOR UPDATE", cancellationToken);
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
         if (request.Capacity!.Value != session.Capacity && session.Status != SessionStatus.Cancelled)
         {
@@ -85,6 +92,7 @@ internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews view
             clock.GetUtcNow(),
             notices.Value.Window);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await views.OneAsync(session, cancellationToken);
     }
 }
