@@ -46,6 +46,12 @@ internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator, Ti
     /// <summary>Copies the seat figures of up to <paramref name="max"/> marked sessions; returns how many. Hosts doing this at once skip each other's rows.</summary>
     public async Task<int> CopyDueSeatsAsync(int max, CancellationToken cancellationToken)
     {
+        // Most rounds find nothing due: one statement to say so, rather than a transaction's three round trips.
+        if (!await db.SessionCopies.AnyAsync(c => c.SeatMarks > c.SeatMarksCopied, cancellationToken))
+        {
+            return 0;
+        }
+
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         var due = await db.SessionCopies
             .FromSql($"SELECT * FROM sessions.session_copies WHERE seat_marks > seat_marks_copied ORDER BY session_id LIMIT {max} FOR UPDATE SKIP LOCKED")
