@@ -89,15 +89,15 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<SessionView>> GetSessionAsync(Guid sessionId) => GetAsync<SessionView>($"/api/sessions/{sessionId}");
 
-    /// <summary>A new draft session; the body is the session form's request (SessionForm).</summary>
-    public Task<ApiResult<SessionView>> CreateSessionAsync(IDictionary<string, object?> session) => PostAsync<SessionView>("/api/sessions", session);
+    /// <summary>A new draft session.</summary>
+    public Task<ApiResult<SessionView>> CreateSessionAsync(SessionRequest session) => PostAsync<SessionView>("/api/sessions", session);
 
-    public Task<ApiResult<NoBody>> UpdateSessionAsync(Guid sessionId, IDictionary<string, object?> session) => PutAsync<NoBody>($"/api/sessions/{sessionId}", session);
+    public Task<ApiResult<SessionView>> UpdateSessionAsync(Guid sessionId, SessionRequest session) => PutAsync<SessionView>($"/api/sessions/{sessionId}", session);
 
     public Task<ApiResult<NoBody>> SetMaterialsAsync(Guid sessionId, IReadOnlyList<Guid> guidelineIds) =>
         PutAsync<NoBody>($"/api/sessions/{sessionId}/materials", new { guidelineIds });
 
-    public Task<ApiResult<NoBody>> PublishSessionAsync(Guid sessionId) => PostAsync<NoBody>($"/api/sessions/{sessionId}/publish");
+    public Task<ApiResult<SessionView>> PublishSessionAsync(Guid sessionId) => PostAsync<SessionView>($"/api/sessions/{sessionId}/publish");
 
     public Task<ApiResult<NoBody>> CancelSessionAsync(Guid sessionId, string reason) => PostAsync<NoBody>($"/api/sessions/{sessionId}/cancel", new { reason });
 
@@ -112,9 +112,9 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<FeedbackSummaryView>> GetFeedbackSummaryAsync(Guid sessionId) => GetAsync<FeedbackSummaryView>($"/api/sessions/{sessionId}/feedback");
 
-    public Task<ApiResult<SeriesPreviewView>> PreviewSeriesAsync(object series) => PostAsync<SeriesPreviewView>("/api/series/preview", series);
+    public Task<ApiResult<SeriesPreviewView>> PreviewSeriesAsync(SeriesPreviewRequest series) => PostAsync<SeriesPreviewView>("/api/series/preview", series);
 
-    public Task<ApiResult<SeriesCreated>> CreateSeriesAsync(object series) => PostAsync<SeriesCreated>("/api/series", series);
+    public Task<ApiResult<SeriesCreated>> CreateSeriesAsync(SeriesRequest series) => PostAsync<SeriesCreated>("/api/series", series);
 
     public Task<ApiResult<NoBody>> PublishSeriesAsync(Guid seriesId) => PostAsync<NoBody>($"/api/series/{seriesId}/publish");
 
@@ -125,6 +125,10 @@ public sealed class LearningNetworkApi(HttpClient http)
     /// <summary>Enrolls the signed-in manager, or (staff) the given one.</summary>
     public Task<ApiResult<EnrollmentView>> EnrollAsync(Guid sessionId, Guid? clusterManagerId = null) =>
         PostAsync<EnrollmentView>($"/api/sessions/{sessionId}/enrollments", new { clusterManagerId });
+
+    /// <summary>Enrolls the signed-in manager, or (staff) the given one, in every open session of a series.</summary>
+    public Task<ApiResult<SeriesEnrollmentsView>> EnrollInSeriesAsync(Guid seriesId, Guid? clusterManagerId = null) =>
+        PostAsync<SeriesEnrollmentsView>($"/api/series/{seriesId}/enrollments", new { clusterManagerId });
 
     public Task<ApiResult<EnrollmentView>> CancelEnrollmentAsync(Guid enrollmentId) => PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/cancel");
 
