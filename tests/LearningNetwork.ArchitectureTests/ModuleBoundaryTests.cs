@@ -25,6 +25,9 @@ public sealed class ModuleBoundaryTests
         ["FundingCalls"] = typeof(FundingCalls.FundingCallsModule).Assembly,
     };
 
+    /// <summary>The typed client of the HTTP API, which the web UI and the HTTP tests share.</summary>
+    private static readonly Assembly TypedClient = typeof(ApiClient.LearningNetworkApi).Assembly;
+
     private static readonly Dictionary<string, Assembly> ContractAssemblies = new()
     {
         ["Sessions"] = typeof(Sessions.Contracts.SessionPublished).Assembly,
@@ -168,20 +171,36 @@ public sealed class ModuleBoundaryTests
             .Select(a => a.Name!)
             .Where(n => n.StartsWith("LearningNetwork.", StringComparison.Ordinal) && !n.Contains("BuildingBlocks", StringComparison.Ordinal))
             .Where(n => !n.EndsWith(".Contracts", StringComparison.Ordinal)) // the host's reports ask modules through their contracts
+            .Where(n => n != TypedClient.GetName().Name) // the pages' typed client of the API, no module
             .Select(n => n["LearningNetwork.".Length..]);
 
         Assert.Equal(registered.Order(), Implementations.Keys.Order());
     }
 
     [Fact]
+    public void The_api_client_knows_the_modules_only_by_their_contracts_and_nothing_of_aspnet_core()
+    {
+        // The UI and the tests share it (docs/decisions/0035-one-typed-api-client-for-the-ui-and-the-tests.md):
+        // it speaks HTTP to the API as any outside client would.
+        Il.AssertNone(Uses(Il.TypesOf(TypedClient), Implementations.Values.Append(typeof(Program).Assembly).ToArray()));
+        var references = TypedClient.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.All(references.Where(name => name.StartsWith("LearningNetwork.", StringComparison.Ordinal)),
+            name => Assert.Contains(name, ContractAssemblies.Values.Select(a => a.GetName().Name)));
+        // Not vacuous: the client's answers do name the modules' enums.
+        Assert.Contains(references, name => name == typeof(Sessions.Contracts.SessionState).Assembly.GetName().Name);
+    }
+
+    [Fact]
     public void Nothing_reads_the_wall_clock_directly()
     {
         // docs/decisions/0008-time-from-timeprovider.md: time comes from TimeProvider. Every assembly of
-        // the product: modules, their contracts, the building blocks and the host (its pages and Razor views).
+        // the product: modules, their contracts, the building blocks, the host (its pages and Razor views) and the API client.
         var offenders = Implementations.Values.Concat(ContractAssemblies.Values)
             .Append(typeof(BuildingBlocks.Persistence.ModuleDbContext).Assembly)
             .Append(typeof(BuildingBlocks.Contracts.IntegrationEvent).Assembly)
             .Append(typeof(Program).Assembly)
+            .Append(TypedClient)
             .SelectMany(assembly => WallClockReads(Il.TypesOf(assembly)))
             .ToList();
 

@@ -24,7 +24,11 @@ public static class WebUi
         // The UI's texts are resources (Resources/Ui/UiText.resx, .nl.resx, .fr.resx) read in the page's culture.
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<UiText>();
-        services.AddHttpClient<LearningNetworkApi>()
+        services.AddTransient<UiApiCallHandler>();
+        // The typed client of the API (LearningNetwork.ApiClient), aimed at this host; UiApiCallHandler
+        // makes each call the signed-in person's.
+        services.AddHttpClient<LearningNetworkApi>((provider, client) => client.BaseAddress = provider.GetRequiredService<SelfAddress>().BaseAddress)
+            .AddHttpMessageHandler<UiApiCallHandler>()
             // The browser's cookie header is passed on by hand, and API redirects are answers to show, not to follow.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
         UiFormat.DisplayZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Ui:TimeZone"] ?? "Europe/Brussels");

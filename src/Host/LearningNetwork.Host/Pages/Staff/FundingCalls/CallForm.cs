@@ -1,5 +1,4 @@
 using System.Globalization;
-using LearningNetwork.Host.Ui;
 
 namespace LearningNetwork.Host.Pages.Staff.FundingCalls;
 

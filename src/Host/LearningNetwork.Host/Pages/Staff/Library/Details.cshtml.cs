@@ -38,7 +38,8 @@ public sealed class GuidelineDetailsModel(LearningNetworkApi api, UiText text) :
         }
         else
         {
-            var result = await Api.UploadGuidelineVersionAsync(Id, file, string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote);
+            await using var stream = file.OpenReadStream();
+            var result = await Api.UploadGuidelineVersionAsync(Id, new FileUpload(stream, file.FileName, file.ContentType), string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote);
             if (result.Ok)
             {
                 return Done(T.Format("Version {0} is uploaded. Publish it when it is ready.", result.Result.Number), Here);

@@ -36,7 +36,8 @@ public sealed class StaffGuidelinesModel(LearningNetworkApi api, UiText text) : 
             return Page();
         }
 
-        var result = await Api.UploadGuidelineAsync(file, Title ?? string.Empty, Category ?? string.Empty, Language, Summary);
+        await using var stream = file.OpenReadStream();
+        var result = await Api.UploadGuidelineAsync(new FileUpload(stream, file.FileName, file.ContentType), Title ?? string.Empty, Category ?? string.Empty, Language, Summary);
         if (result.Ok)
         {
             return Done(T["The guideline is uploaded as a draft. Publish it to show it to cluster managers."], $"/staff/guidelines/{result.Result.Id}");

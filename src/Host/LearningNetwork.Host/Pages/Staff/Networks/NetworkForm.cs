@@ -1,5 +1,3 @@
-using LearningNetwork.Host.Ui;
-
 namespace LearningNetwork.Host.Pages.Staff.Networks;
 
 /// <summary>What staff fill in for a learning network, on the list page (new) and the network's page (edit).</summary>

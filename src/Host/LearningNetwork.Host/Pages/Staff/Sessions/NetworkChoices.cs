@@ -1,5 +1,3 @@
-using LearningNetwork.Host.Ui;
-
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
 
 /// <summary>The learning networks a new session or series may belong to.</summary>

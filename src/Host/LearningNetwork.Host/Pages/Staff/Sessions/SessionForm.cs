@@ -38,7 +38,7 @@ public sealed class SessionForm
     public static readonly IReadOnlyList<string> TimeZones =
         ["Europe/Brussels", "Europe/Amsterdam", "Europe/Paris", "Europe/London", "Europe/Berlin", "UTC", "America/New_York", "Asia/Tokyo"];
 
-    public static SessionForm From(Ui.SessionView s) => new()
+    public static SessionForm From(SessionView s) => new()
     {
         Title = s.Title,
         Description = s.Description,

@@ -12,7 +12,7 @@ public sealed class SessionTranslationsForm
     /// <summary>Each language with its fields and the name of its property (for the form's field names).</summary>
     public IEnumerable<(string Language, string Property, SessionTextFields Fields)> All => [("nl", nameof(Nl), Nl), ("en", nameof(En), En), ("fr", nameof(Fr), Fr)];
 
-    public static SessionTranslationsForm From(IReadOnlyDictionary<string, Ui.SessionTextView>? translations)
+    public static SessionTranslationsForm From(IReadOnlyDictionary<string, SessionTextView>? translations)
     {
         SessionTextFields Fields(string language) => translations is not null && translations.TryGetValue(language, out var text)
             ? new SessionTextFields { Title = text.Title, Description = text.Description }

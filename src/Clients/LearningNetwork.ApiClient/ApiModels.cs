@@ -4,10 +4,12 @@ using LearningNetwork.LearningNetworks.Contracts;
 using LearningNetwork.Notifications.Contracts;
 using LearningNetwork.Sessions.Contracts;
 
-namespace LearningNetwork.Host.Ui;
+using System.Globalization;
+
+namespace LearningNetwork.ApiClient;
 
 // The answers of the API calls LearningNetworkApi makes (docs/api.md), one record per shape,
-// with only the fields the pages show. The API's endpoints answer with shapes of their own (the
+// with the fields the pages show and the tests check. The API's endpoints answer with shapes of their own (the
 // modules' response records are internal), so these are the UI's reading of them; where a field
 // is one of the modules' Contracts enums, it is that enum, read from its name as the API writes it.
 
@@ -62,7 +64,7 @@ public sealed record SessionView(
     string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
     IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null)
 {
-    /// <summary>The title in the page's language when staff translated it, else the default.</summary>
+    /// <summary>The title in the current UI culture's language when staff translated it, else the default.</summary>
     public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
 
     public string? LocalDescription => SessionTextView.Pick(Translations) is { } text ? text.Description ?? Description : Description;
@@ -72,7 +74,7 @@ public sealed record SessionView(
 public sealed record SessionTextView(string Title, string? Description)
 {
     public static SessionTextView? Pick(IReadOnlyDictionary<string, SessionTextView>? translations) =>
-        translations is not null && translations.TryGetValue(UiCulture.Language, out var text) ? text : null;
+        translations is not null && translations.TryGetValue(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, out var text) ? text : null;
 }
 
 public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, EnrollmentStatus Status, int? WaitlistPosition);

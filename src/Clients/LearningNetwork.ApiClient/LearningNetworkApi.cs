@@ -1,28 +1,29 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LearningNetwork.BuildingBlocks.Security;
 
-namespace LearningNetwork.Host.Ui;
+namespace LearningNetwork.ApiClient;
 
 /// <summary>
-/// The web UI's client of the HTTP API, one method per call the pages make. The UI is the API's
-/// first client: its pages read and change everything through the same endpoints, rules and
-/// validation as scripts and integrations do, so the UI can never do what the API would refuse.
-/// Calls go over loopback to this very host and carry the browser's auth cookie, so the API sees
-/// the signed-in person. The routes and the transport are in this class only, so that how the UI
-/// reaches the API can change in one place; the answers are the records in ApiModels.cs, with the
-/// modules' Contracts enums where the API answers with them.
+/// The typed client of the HTTP API, one method per API call. The web UI is the API's first
+/// client: its pages read and change everything through it, over the same endpoints, rules and
+/// validation as scripts and integrations, so the UI can never do what the API would refuse. The
+/// HTTP tests call the API through it too, so a test reads as what it specifies. The routes are
+/// in this class only; the answers are the records in ApiModels.cs, with the modules' Contracts
+/// enums where the API answers with them. Who calls, and how the request travels, is the given
+/// HttpClient's business: its base address, its handlers (the UI's pass on the browser's
+/// credentials, a test's client carries a bearer token), never this class's.
 /// </summary>
-public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor accessor, SelfAddress self, LoopbackCallerSecret callerSecret)
+public sealed class LearningNetworkApi(HttpClient http)
 {
     /// <summary>The lists the pages show whole are asked for in one page of this size.</summary>
     private const int Whole = 200;
 
     /// <summary>The API's JSON: camelCase, enums as their names.</summary>
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -53,7 +54,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
         PutAsync<NoBody>($"/api/staff/{userId}/roles", new { roles });
 
     public Task<ApiResult<Paged<AuditEntryView>>> GetAuditLogAsync(AuditQuery query) =>
-        GetAsync<Paged<AuditEntryView>>("/api/audit" + UiQuery.Build(
+        GetAsync<Paged<AuditEntryView>>("/api/audit" + Query.Build(
             ("action", query.Action), ("actorId", query.ActorId?.ToString()), ("entityId", query.EntityId?.ToString()),
             ("from", query.From?.ToString("O", CultureInfo.InvariantCulture)), ("to", query.To?.ToString("O", CultureInfo.InvariantCulture)),
             ("page", Number(query.Page)), ("pageSize", Number(query.PageSize))));
@@ -66,7 +67,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
         PutAsync<PreferencesView>("/api/me/preferences", new { preferredLanguage, announcements });
 
     public Task<ApiResult<Paged<MyEnrollment>>> GetMyEnrollmentsAsync(bool includeCancelled = false) =>
-        GetAsync<Paged<MyEnrollment>>("/api/me/enrollments" + UiQuery.Build(("includeCancelled", includeCancelled ? "true" : null), ("pageSize", Number(Whole))));
+        GetAsync<Paged<MyEnrollment>>("/api/me/enrollments" + Query.Build(("includeCancelled", includeCancelled ? "true" : null), ("pageSize", Number(Whole))));
 
     public Task<ApiResult<List<CertificateView>>> GetMyCertificatesAsync() => GetAsync<List<CertificateView>>("/api/me/certificates");
 
@@ -77,12 +78,12 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
     public Task<ApiResult<NoBody>> SendFeedbackAsync(string token, int? rating, string? comment) =>
         PostAsync<NoBody>("/api/feedback", new { token, rating, comment });
 
-    public Task<ApiResult<NoBody>> UnsubscribeAsync(string token) => PostAsync<NoBody>("/api/unsubscribe" + UiQuery.Build(("token", token)));
+    public Task<ApiResult<NoBody>> UnsubscribeAsync(string token) => PostAsync<NoBody>("/api/unsubscribe" + Query.Build(("token", token)));
 
     // Sessions and series.
 
     public Task<ApiResult<Paged<SessionView>>> GetSessionsAsync(SessionQuery query) =>
-        GetAsync<Paged<SessionView>>("/api/sessions" + UiQuery.Build(
+        GetAsync<Paged<SessionView>>("/api/sessions" + Query.Build(
             ("from", query.From), ("to", query.To), ("status", query.Status?.ToString()), ("kind", query.Kind), ("search", query.Search),
             ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))));
 
@@ -104,7 +105,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
         PostAsync<NoBody>($"/api/sessions/{sessionId}/reschedule", new { start, end });
 
     public Task<ApiResult<AnnouncementView>> AnnounceSessionAsync(Guid sessionId, AnnouncementRequest announcement, bool dryRun) =>
-        PostAsync<AnnouncementView>($"/api/sessions/{sessionId}/announce" + UiQuery.Build(("dryRun", dryRun ? "true" : null)), announcement);
+        PostAsync<AnnouncementView>($"/api/sessions/{sessionId}/announce" + Query.Build(("dryRun", dryRun ? "true" : null)), announcement);
 
     public Task<ApiResult<MessageQueuedView>> MessageParticipantsAsync(Guid sessionId, string subject, string body, string to) =>
         PostAsync<MessageQueuedView>($"/api/sessions/{sessionId}/messages", new { subject, body, to });
@@ -135,7 +136,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     // The directory: clusters and their managers.
 
-    public Task<ApiResult<Paged<ClusterView>>> GetClustersAsync() => GetAsync<Paged<ClusterView>>("/api/clusters" + UiQuery.Build(("pageSize", Number(Whole))));
+    public Task<ApiResult<Paged<ClusterView>>> GetClustersAsync() => GetAsync<Paged<ClusterView>>("/api/clusters" + Query.Build(("pageSize", Number(Whole))));
 
     public Task<ApiResult<ClusterView>> GetClusterAsync(Guid clusterId) => GetAsync<ClusterView>($"/api/clusters/{clusterId}");
 
@@ -144,7 +145,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
     public Task<ApiResult<List<ClusterChangeView>>> GetClusterHistoryAsync(Guid clusterId) => GetAsync<List<ClusterChangeView>>($"/api/clusters/{clusterId}/history");
 
     public Task<ApiResult<Paged<ManagerView>>> GetManagersAsync(ManagerQuery query) =>
-        GetAsync<Paged<ManagerView>>("/api/cluster-managers" + UiQuery.Build(
+        GetAsync<Paged<ManagerView>>("/api/cluster-managers" + Query.Build(
             ("search", query.Search), ("clusterId", query.ClusterId?.ToString()), ("active", query.ActiveOnly ? "true" : null),
             ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))));
 
@@ -159,7 +160,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
     public Task<ApiResult<NoBody>> DeactivateManagerAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/deactivate");
 
     public Task<ApiResult<Paged<MyEnrollment>>> GetManagerEnrollmentsAsync(Guid managerId, bool? includeCancelled = null) =>
-        GetAsync<Paged<MyEnrollment>>($"/api/cluster-managers/{managerId}/enrollments" + UiQuery.Build(
+        GetAsync<Paged<MyEnrollment>>($"/api/cluster-managers/{managerId}/enrollments" + Query.Build(
             ("includeCancelled", includeCancelled is { } include ? (include ? "true" : "false") : null), ("pageSize", Number(Whole))));
 
     public Task<ApiResult<List<ManagerDownloadView>>> GetManagerDownloadsAsync(Guid managerId) =>
@@ -173,13 +174,13 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
     {
         using var content = new ByteArrayContent(csv);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return await SendAsync<ImportResultView>(HttpMethod.Post, "/api/cluster-managers/import" + UiQuery.Build(("dryRun", dryRun ? "true" : "false")), content);
+        return await SendAsync<ImportResultView>(HttpMethod.Post, "/api/cluster-managers/import" + Query.Build(("dryRun", dryRun ? "true" : "false")), content);
     }
 
     // Guidelines.
 
     public Task<ApiResult<Paged<GuidelineView>>> GetGuidelinesAsync(string? search = null, string? language = null) =>
-        GetAsync<Paged<GuidelineView>>("/api/guidelines" + UiQuery.Build(("search", search), ("language", language), ("pageSize", Number(Whole))));
+        GetAsync<Paged<GuidelineView>>("/api/guidelines" + Query.Build(("search", search), ("language", language), ("pageSize", Number(Whole))));
 
     public Task<ApiResult<GuidelineView>> GetGuidelineWithAllVersionsAsync(Guid guidelineId) =>
         GetAsync<GuidelineView>($"/api/guidelines/{guidelineId}?allVersions=true");
@@ -188,13 +189,13 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     public Task<ApiResult<NoBody>> PublishGuidelineAsync(Guid guidelineId) => PostAsync<NoBody>($"/api/guidelines/{guidelineId}/publish");
 
-    public async Task<ApiResult<GuidelineView>> UploadGuidelineAsync(IFormFile file, string title, string category, string language, string? summary)
+    public async Task<ApiResult<GuidelineView>> UploadGuidelineAsync(FileUpload file, string title, string category, string language, string? summary)
     {
         using var content = Upload(file, ("title", title), ("category", category), ("language", language), ("summary", summary));
         return await SendAsync<GuidelineView>(HttpMethod.Post, "/api/guidelines", content);
     }
 
-    public async Task<ApiResult<GuidelineVersionView>> UploadGuidelineVersionAsync(Guid guidelineId, IFormFile file, string? changeNote)
+    public async Task<ApiResult<GuidelineVersionView>> UploadGuidelineVersionAsync(Guid guidelineId, FileUpload file, string? changeNote)
     {
         using var content = Upload(file, ("changeNote", changeNote));
         return await SendAsync<GuidelineVersionView>(HttpMethod.Post, $"/api/guidelines/{guidelineId}/versions", content);
@@ -202,7 +203,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     // Funding calls.
 
-    public Task<ApiResult<Paged<FundingCallView>>> GetFundingCallsAsync() => GetAsync<Paged<FundingCallView>>("/api/funding-calls" + UiQuery.Build(("pageSize", Number(Whole))));
+    public Task<ApiResult<Paged<FundingCallView>>> GetFundingCallsAsync() => GetAsync<Paged<FundingCallView>>("/api/funding-calls" + Query.Build(("pageSize", Number(Whole))));
 
     public Task<ApiResult<FundingCallView>> GetFundingCallAsync(Guid callId) => GetAsync<FundingCallView>($"/api/funding-calls/{callId}");
 
@@ -216,7 +217,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     // Learning networks.
 
-    public Task<ApiResult<Paged<NetworkView>>> GetNetworksAsync() => GetAsync<Paged<NetworkView>>("/api/learning-networks" + UiQuery.Build(("pageSize", Number(Whole))));
+    public Task<ApiResult<Paged<NetworkView>>> GetNetworksAsync() => GetAsync<Paged<NetworkView>>("/api/learning-networks" + Query.Build(("pageSize", Number(Whole))));
 
     public Task<ApiResult<NetworkView>> GetNetworkAsync(Guid networkId) => GetAsync<NetworkView>($"/api/learning-networks/{networkId}");
 
@@ -229,7 +230,7 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
     public Task<ApiResult<NetworkView>> LeaveNetworkAsync(Guid networkId) => PostAsync<NetworkView>($"/api/learning-networks/{networkId}/leave");
 
     public Task<ApiResult<Paged<NetworkMemberView>>> GetNetworkMembersAsync(Guid networkId, string? search, int pageSize) =>
-        GetAsync<Paged<NetworkMemberView>>($"/api/learning-networks/{networkId}/members" + UiQuery.Build(("pageSize", Number(pageSize)), ("search", search)));
+        GetAsync<Paged<NetworkMemberView>>($"/api/learning-networks/{networkId}/members" + Query.Build(("pageSize", Number(pageSize)), ("search", search)));
 
     public Task<ApiResult<MembersAddedView>> AddNetworkMembersAsync(Guid networkId, IReadOnlyCollection<Guid> clusterManagerIds) =>
         PostAsync<MembersAddedView>($"/api/learning-networks/{networkId}/members", new { clusterManagerIds });
@@ -241,27 +242,27 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     // Reports and the send log.
 
-    public Task<ApiResult<Overview>> GetOverviewAsync(string? from, string? to) => GetAsync<Overview>("/api/reports/overview" + UiQuery.Build(("from", from), ("to", to)));
+    public Task<ApiResult<Overview>> GetOverviewAsync(string? from, string? to) => GetAsync<Overview>("/api/reports/overview" + Query.Build(("from", from), ("to", to)));
 
     public Task<ApiResult<ParticipationView>> GetParticipationAsync(int year) =>
-        GetAsync<ParticipationView>("/api/reports/participation" + UiQuery.Build(("year", Number(year))));
+        GetAsync<ParticipationView>("/api/reports/participation" + Query.Build(("year", Number(year))));
 
     public Task<ApiResult<Paged<EmailView>>> GetEmailsAsync(EmailQuery query) =>
-        GetAsync<Paged<EmailView>>("/api/notifications" + UiQuery.Build(
+        GetAsync<Paged<EmailView>>("/api/notifications" + Query.Build(
             ("recipient", query.Recipient), ("kind", query.Kind), ("status", query.Status), ("sessionId", query.SessionId?.ToString()),
             ("page", Number(query.Page)), ("pageSize", Number(query.PageSize))));
 
     public Task<ApiResult<NoBody>> ResendEmailAsync(Guid emailId) => PostAsync<NoBody>($"/api/notifications/{emailId}/resend");
 
-    // The transport: loopback HTTP with the browser's credentials.
+    // The requests and their answers.
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>An uploaded file passed on to the API as multipart, streamed rather than copied into memory.</summary>
-    private static MultipartFormDataContent Upload(IFormFile file, params (string Name, string? Value)[] fields)
+    /// <summary>A file sent to the API as multipart, streamed rather than copied into memory.</summary>
+    private static MultipartFormDataContent Upload(FileUpload file, params (string Name, string? Value)[] fields)
     {
         var content = new MultipartFormDataContent();
-        var stream = new StreamContent(file.OpenReadStream());
+        var stream = new StreamContent(file.Content);
         stream.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
         content.Add(stream, "file", file.FileName);
         foreach (var (name, value) in fields)
@@ -289,38 +290,26 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content)
     {
-        var context = accessor.HttpContext ?? throw new InvalidOperationException("The UI calls the API only while serving a request.");
-        using var request = new HttpRequestMessage(method, new Uri(self.BaseAddress, path)) { Content = content };
-        // The browser's cookies carry the sign-in; the API checks it exactly as for any client.
-        if (context.Request.Headers.Cookie.Count > 0)
-        {
-            request.Headers.TryAddWithoutValidation("Cookie", context.Request.Headers.Cookie.ToString());
-        }
-
-        // Whose request this is, for per-address limits (see LoopbackCallerSecret).
-        request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.SecretHeader, callerSecret.Value);
-        request.Headers.TryAddWithoutValidation(LoopbackCallerSecret.AddressHeader, ClientAddress.Of(context));
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        // The page's language, for the API's messages when the person has neither chosen nor prefers one.
-        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(UiCulture.Language));
-        using var response = await http.SendAsync(request, context.RequestAborted);
+        using var response = await http.SendAsync(request);
         if (response.IsSuccessStatusCode)
         {
             var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0 || typeof(T) == typeof(NoBody)
                 ? default
-                : await response.Content.ReadFromJsonAsync<T>(Json, context.RequestAborted);
+                : await response.Content.ReadFromJsonAsync<T>(Json);
             return new ApiResult<T>((int)response.StatusCode, value, null);
         }
 
-        return new ApiResult<T>((int)response.StatusCode, default, await ReadProblemAsync(response, context.RequestAborted));
+        return new ApiResult<T>((int)response.StatusCode, default, await ReadProblemAsync(response));
     }
 
-    private static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<ApiProblem>(Json, cancellationToken);
+            var problem = await response.Content.ReadFromJsonAsync<ApiProblem>(Json);
             if (problem is not null)
             {
                 return problem with { Status = status };
@@ -334,6 +323,9 @@ public sealed class LearningNetworkApi(HttpClient http, IHttpContextAccessor acc
         return new ApiProblem { Status = status, Title = response.ReasonPhrase };
     }
 }
+
+/// <summary>A file to upload: its bytes as a stream (read once, not disposed here), its name and its media type.</summary>
+public sealed record FileUpload(Stream Content, string FileName, string? ContentType);
 
 /// <summary>Marker for calls whose answer has no body worth reading.</summary>
 public sealed record NoBody;
