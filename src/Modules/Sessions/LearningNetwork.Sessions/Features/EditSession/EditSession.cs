@@ -7,7 +7,6 @@ using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LearningNetwork.Sessions.Features.EditSession;
@@ -73,7 +72,7 @@ internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews view
         // The row is held until this edit commits: Enrollments' SeatCapacityChanged, handled
         // meanwhile, waits for it and then finds the capacity stored, instead of changing the row
         // under this edit (which would answer the edit with a 409).
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM sessions.sessions WHERE id = {request.Id} FOR UPDATE", cancellationToken);
+        await db.LockAsync(request.Id, cancellationToken);
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
         if (request.Capacity!.Value != session.Capacity && session.Status != SessionStatus.Cancelled)
         {

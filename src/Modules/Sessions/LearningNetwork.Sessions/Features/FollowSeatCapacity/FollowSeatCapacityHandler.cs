@@ -1,5 +1,6 @@
 using LearningNetwork.BuildingBlocks.Persistence;
 using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ internal sealed class FollowSeatCapacityHandler(SessionsDbContext db, IMediator 
     public async Task Handle(SeatCapacityChanged notification, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM sessions.sessions WHERE id = {notification.SessionId} FOR UPDATE", cancellationToken);
+        await db.LockAsync(notification.SessionId, cancellationToken);
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == notification.SessionId, cancellationToken);
         if (session is null || await mediator.Send(new GetSeatCapacity(notification.SessionId), cancellationToken) is not { } capacity)
         {

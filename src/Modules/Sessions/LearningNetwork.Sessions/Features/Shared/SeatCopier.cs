@@ -1,23 +1,24 @@
-using Microsoft.Extensions.Configuration;
+using LearningNetwork.BuildingBlocks.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LearningNetwork.Sessions.Features.Shared;
 
 /// <summary>
 /// The background loop that copies marked seat figures (<see cref="SessionCopies.CopyDueSeatsAsync"/>):
 /// full rounds back to back, then a short sleep. Runs on every host that publishes its outbox
-/// (Outbox:Enabled), since the marks come from there.
+/// (<see cref="OutboxOptions.Enabled"/>), since the marks come from there.
 /// </summary>
-internal sealed class SeatCopier(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SeatCopier> logger) : BackgroundService
+internal sealed class SeatCopier(IServiceScopeFactory scopes, IOptions<OutboxOptions> outbox, ILogger<SeatCopier> logger) : BackgroundService
 {
     private const int RoundSize = 100;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Outbox:Enabled", true))
+        if (!outbox.Value.Enabled)
         {
             return;
         }

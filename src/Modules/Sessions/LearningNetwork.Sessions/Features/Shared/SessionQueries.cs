@@ -20,4 +20,12 @@ internal static class SessionQueries
     public static async Task<Session> GetForUpdateAsync(this SessionsDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException("Session", id);
+
+    /// <summary>
+    /// Holds the session's row until the current transaction ends (call it inside one): writers of
+    /// the same session that lock it too wait for each other, so the later one reads what the
+    /// earlier one committed. A session that does not exist locks nothing.
+    /// </summary>
+    public static async Task LockAsync(this SessionsDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM sessions.sessions WHERE id = {id} FOR UPDATE", cancellationToken);
 }
