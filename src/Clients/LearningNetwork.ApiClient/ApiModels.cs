@@ -5,6 +5,7 @@ using LearningNetwork.Notifications.Contracts;
 using LearningNetwork.Sessions.Contracts;
 
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace LearningNetwork.ApiClient;
 
@@ -81,7 +82,7 @@ public sealed record SessionView(
     Guid Id, Guid? SeriesId, string Title, string? Description, SessionKind Kind, SessionState Status, string Start, string End, string TimeZone,
     DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength,
     string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
-    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null)
+    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null, int Sequence = 0)
 {
     /// <summary>The title in the current UI culture's language when staff translated it, else the default.</summary>
     public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
@@ -103,6 +104,12 @@ public sealed record SeriesEnrollmentsView(IReadOnlyList<EnrollmentView> Enrollm
 public sealed record MessageQueuedView(int Recipients);
 
 public sealed record AnnouncementView(int Recipients, bool DryRun);
+
+/// <summary>The reminders and follow-ups new sessions of each kind get (GET and PUT /api/reminder-defaults), under the kind's name.</summary>
+public sealed record ReminderDefaultsView(
+    [property: JsonPropertyName("Training")] KindRulesView? Training, [property: JsonPropertyName("LearningNetworkMeeting")] KindRulesView? LearningNetworkMeeting);
+
+public sealed record KindRulesView(IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps);
 
 public sealed record PreferencesView(string PreferredLanguage, bool Announcements);
 

@@ -45,7 +45,10 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<List<StaffMemberView>>> GetStaffAsync() => GetAsync<List<StaffMemberView>>("/api/staff");
 
-    public Task<ApiResult<NoBody>> InviteStaffAsync(string email, string fullName, string preferredLanguage) =>
+    /// <summary>Who is signed in: their account, roles and (a manager) their directory entry.</summary>
+    public Task<ApiResult<Me>> GetMeAsync() => GetAsync<Me>("/api/me");
+
+    public Task<ApiResult<NoBody>> InviteStaffAsync(string email, string fullName, string? preferredLanguage = null) =>
         PostAsync<NoBody>("/api/staff", new { email, fullName, preferredLanguage });
 
     public Task<ApiResult<NoBody>> DeactivateStaffAsync(Guid userId) => PostAsync<NoBody>($"/api/staff/{userId}/deactivate");
@@ -94,15 +97,20 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<SessionView>> UpdateSessionAsync(Guid sessionId, SessionRequest session) => PutAsync<SessionView>($"/api/sessions/{sessionId}", session);
 
+    public Task<ApiResult<ReminderDefaultsView>> GetReminderDefaultsAsync() => GetAsync<ReminderDefaultsView>("/api/reminder-defaults");
+
+    public Task<ApiResult<ReminderDefaultsView>> SaveReminderDefaultsAsync(ReminderDefaultsView defaults) =>
+        PutAsync<ReminderDefaultsView>("/api/reminder-defaults", defaults);
+
     public Task<ApiResult<NoBody>> SetMaterialsAsync(Guid sessionId, IReadOnlyList<Guid> guidelineIds) =>
         PutAsync<NoBody>($"/api/sessions/{sessionId}/materials", new { guidelineIds });
 
     public Task<ApiResult<SessionView>> PublishSessionAsync(Guid sessionId) => PostAsync<SessionView>($"/api/sessions/{sessionId}/publish");
 
-    public Task<ApiResult<NoBody>> CancelSessionAsync(Guid sessionId, string reason) => PostAsync<NoBody>($"/api/sessions/{sessionId}/cancel", new { reason });
+    public Task<ApiResult<SessionView>> CancelSessionAsync(Guid sessionId, string reason) => PostAsync<SessionView>($"/api/sessions/{sessionId}/cancel", new { reason });
 
-    public Task<ApiResult<NoBody>> RescheduleSessionAsync(Guid sessionId, string start, string end) =>
-        PostAsync<NoBody>($"/api/sessions/{sessionId}/reschedule", new { start, end });
+    public Task<ApiResult<SessionView>> RescheduleSessionAsync(Guid sessionId, string start, string end) =>
+        PostAsync<SessionView>($"/api/sessions/{sessionId}/reschedule", new { start, end });
 
     public Task<ApiResult<AnnouncementView>> AnnounceSessionAsync(Guid sessionId, AnnouncementRequest announcement, bool dryRun) =>
         PostAsync<AnnouncementView>($"/api/sessions/{sessionId}/announce" + Query.Build(("dryRun", dryRun ? "true" : null)), announcement);
@@ -146,6 +154,8 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<ClusterView>> CreateClusterAsync(ClusterRequest cluster) => PostAsync<ClusterView>("/api/clusters", cluster);
 
+    public Task<ApiResult<ClusterView>> UpdateClusterAsync(Guid clusterId, ClusterRequest cluster) => PutAsync<ClusterView>($"/api/clusters/{clusterId}", cluster);
+
     public Task<ApiResult<List<ClusterChangeView>>> GetClusterHistoryAsync(Guid clusterId) => GetAsync<List<ClusterChangeView>>($"/api/clusters/{clusterId}/history");
 
     public Task<ApiResult<Paged<ManagerView>>> GetManagersAsync(ManagerQuery query) =>
@@ -161,7 +171,7 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<NoBody>> ResendInvitationAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/resend-invitation");
 
-    public Task<ApiResult<NoBody>> DeactivateManagerAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/deactivate");
+    public Task<ApiResult<ManagerView>> DeactivateManagerAsync(Guid managerId) => PostAsync<ManagerView>($"/api/cluster-managers/{managerId}/deactivate");
 
     public Task<ApiResult<Paged<MyEnrollment>>> GetManagerEnrollmentsAsync(Guid managerId, bool? includeCancelled = null) =>
         GetAsync<Paged<MyEnrollment>>($"/api/cluster-managers/{managerId}/enrollments" + Query.Build(
