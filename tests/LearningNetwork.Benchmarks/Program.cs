@@ -6,7 +6,7 @@ using LearningNetwork.Benchmarks;
 using LearningNetwork.Testing;
 using Npgsql;
 
-// Usage: ./bench.sh [--requests N] [--concurrency C] [--host-pool N] [--reminders N] [--announce N] [--reads N] [--only reminders|announce|reads]
+// Usage: ./bench.sh [--requests N] [--concurrency C] [--host-pool N] [--reminders N] [--announce N] [--reads N] [--pages N] [--only page|reminders|announce|reads]
 // Needs LN_BENCH_PG (a PostgreSQL server connection string) and the host built in Release.
 var requests = Option("--requests", 2000);
 var concurrency = Option("--concurrency", 32);
@@ -201,6 +201,15 @@ if (only is null)
             await VerifyNoOverbookingAsync(connectionString, session, requests / 2);
         }
     }
+}
+
+// The staff sessions page against the one API call it makes, on a host of its own (--pages 0 skips it).
+var pageRequests = Option("--pages", requests);
+if (pageRequests > 0 && only is null or "page")
+{
+    Console.WriteLine("Staff sessions page against its API call...");
+    var (page, api) = await PageBenchmark.RunAsync(server, database + "_page", hostDll, pageRequests, concurrency);
+    rows.Add(Row("staff sessions page requests/s, against the API call it makes", page, api, 0.8));
 }
 
 // Reminders: a second host on its own database, sending to a local SMTP sink (--reminders 0 skips it).

@@ -24,7 +24,10 @@ public sealed class AuditModel(LearningNetworkApi api, UiText text) : UiPage(api
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the page's own path in the route value "page", which
+    // route binding reads before the query; it is not a number, so ?page=2 was never read.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEntryView> Entries { get; private set; } = [];

@@ -21,7 +21,10 @@ public sealed class EmailsModel(LearningNetworkApi api, UiText text) : UiPage(ap
     [BindProperty(SupportsGet = true)]
     public Guid? SessionId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the page's own path in the route value "page", which
+    // route binding reads before the query; it is not a number, so ?page=2 was never read.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<EmailView> Emails { get; private set; } = [];

@@ -31,7 +31,10 @@ public sealed class StaffSessionsModel(LearningNetworkApi api, UiText text, Time
     /// <summary>Today in the agency's zone, marked in the calendar.</summary>
     public DateTime Today { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the page's own path in the route value "page", which
+    // route binding reads before the query; it is not a number, so ?page=2 was never read.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "month")]
