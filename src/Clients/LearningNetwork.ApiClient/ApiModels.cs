@@ -25,7 +25,7 @@ public sealed record ManagerQuery(string? Search = null, Guid? ClusterId = null,
 public sealed record AuditQuery(string? Action, Guid? ActorId, Guid? EntityId, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
 
 /// <summary>The filters of the email send log (GET /api/notifications).</summary>
-public sealed record EmailQuery(string? Recipient, string? Kind, string? Status, Guid? SessionId, int Page, int PageSize);
+public sealed record EmailQuery(string? Recipient = null, string? Kind = null, string? Status = null, Guid? SessionId = null, int? Page = null, int? PageSize = null);
 
 // The bodies of the forms' requests. Codes stay as the form posted them: the API checks them and
 // names the field of a wrong one. A null is left out of the JSON.

@@ -266,7 +266,7 @@ public sealed class LearningNetworkApi(HttpClient http)
             ("recipient", query.Recipient), ("kind", query.Kind), ("status", query.Status), ("sessionId", query.SessionId?.ToString()),
             ("page", Number(query.Page)), ("pageSize", Number(query.PageSize))));
 
-    public Task<ApiResult<NoBody>> ResendEmailAsync(Guid emailId) => PostAsync<NoBody>($"/api/notifications/{emailId}/resend");
+    public Task<ApiResult<EmailView>> ResendEmailAsync(Guid emailId) => PostAsync<EmailView>($"/api/notifications/{emailId}/resend");
 
     // The requests and their answers.
 
