@@ -22,7 +22,8 @@ public sealed record SessionQuery(
 public sealed record ManagerQuery(string? Search = null, Guid? ClusterId = null, bool ActiveOnly = false, int? Page = null, int? PageSize = null);
 
 /// <summary>The filters of the audit log (GET /api/audit).</summary>
-public sealed record AuditQuery(string? Action, Guid? ActorId, Guid? EntityId, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+public sealed record AuditQuery(
+    string? Action = null, Guid? ActorId = null, Guid? EntityId = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int? Page = null, int? PageSize = null);
 
 /// <summary>The filters of the email send log (GET /api/notifications).</summary>
 public sealed record EmailQuery(string? Recipient = null, string? Kind = null, string? Status = null, Guid? SessionId = null, int? Page = null, int? PageSize = null);
