@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.ClusterManagers.Tests;
@@ -10,36 +10,28 @@ public sealed class DirectoryTests(LearningNetworkApp app) : IClassFixture<Learn
     [Fact]
     public async Task Staff_create_read_and_update_a_cluster()
     {
-        using var staff = await app.StaffClientAsync();
-        var cluster = await staff.CreateClusterAsync("Blue Economy " + Guid.NewGuid().ToString("N")[..6]);
+        var staff = await app.StaffApiAsync();
+        var cluster = await staff.NewClusterAsync("Blue Economy " + Guid.NewGuid().ToString("N")[..6]);
 
-        var updated = await (await staff.PutAsJsonAsync($"/api/clusters/{cluster.Id()}", new
-        {
-            name = cluster.GetProperty("name").GetString(),
-            type = "InnovativeBusinessNetwork",
-            fundingStart = "2023-01-01",
-            fundingEnd = "2025-12-31",
-            memberCompanies = 30,
-            postFundingPlan = "JoinSpearheadCluster",
-        })).Json(HttpStatusCode.OK);
-        var read = await staff.GetFromJsonAsync<JsonElement>($"/api/clusters/{cluster.Id()}");
+        var updated = await staff.UpdateClusterAsync(cluster.Id, new ClusterRequest(
+            cluster.Name, "InnovativeBusinessNetwork", FundingStart: new DateOnly(2023, 1, 1), FundingEnd: new DateOnly(2025, 12, 31), MemberCompanies: 30,
+            PostFundingPlan: "JoinSpearheadCluster")).Expect(HttpStatusCode.OK);
+        var read = await staff.GetClusterAsync(cluster.Id).Expect(HttpStatusCode.OK);
 
-        Assert.Equal("InnovativeBusinessNetwork", updated.GetProperty("type").GetString());
-        Assert.Equal("JoinSpearheadCluster", read.GetProperty("postFundingPlan").GetString());
-        Assert.Equal("2025-12-31", read.GetProperty("fundingEnd").GetString());
-        Assert.Equal(JsonValueKind.Null, read.GetProperty("domain").ValueKind);
+        Assert.Equal("InnovativeBusinessNetwork", updated.Type);
+        Assert.Equal("JoinSpearheadCluster", read.PostFundingPlan);
+        Assert.Equal(new DateOnly(2025, 12, 31), read.FundingEnd);
+        Assert.Null(read.Domain);
     }
 
     [Fact]
     public async Task A_cluster_name_is_unique_whatever_its_case()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var name = "Chemie Hub " + Guid.NewGuid().ToString("N")[..6];
-        await staff.CreateClusterAsync(name);
+        await staff.NewClusterAsync(name);
 
-        var response = await staff.PostAsJsonAsync("/api/clusters", new { name = name.ToUpperInvariant(), type = "SpearheadCluster" });
-
-        await response.ShouldBe(HttpStatusCode.Conflict);
+        await staff.CreateClusterAsync(new ClusterRequest(name.ToUpperInvariant(), "SpearheadCluster")).ExpectProblem(HttpStatusCode.Conflict);
     }
 
     [Theory]
@@ -59,95 +51,89 @@ public sealed class DirectoryTests(LearningNetworkApp app) : IClassFixture<Learn
     [Fact]
     public async Task A_manager_needs_a_known_cluster_a_valid_email_and_a_known_language()
     {
-        using var staff = await app.StaffClientAsync();
-        var cluster = await staff.CreateClusterAsync();
+        using var http = await app.StaffClientAsync();
+        var staff = http.Typed();
+        var cluster = await staff.NewClusterAsync();
 
-        await (await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId = Guid.NewGuid(), fullName = "A", email = "a@b.be", preferredLanguage = "nl" })).ShouldNameInvalidField("clusterId");
-        await (await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster.Id(), fullName = "A", email = "not-an-email", preferredLanguage = "nl" })).ShouldNameInvalidField("email");
-        await (await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster.Id(), fullName = "A", email = "a@b.be", preferredLanguage = "de" })).ShouldNameInvalidField("preferredLanguage");
-        await (await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster.Id(), email = "a@b.be", preferredLanguage = "nl" })).ShouldNameInvalidField("fullName");
+        await staff.CreateManagerAsync(new ManagerRequest(Guid.NewGuid(), "A", "a@b.be", "nl")).ShouldNameInvalidField("clusterId");
+        await staff.CreateManagerAsync(new ManagerRequest(cluster.Id, "A", "not-an-email", "nl")).ShouldNameInvalidField("email");
+        await staff.CreateManagerAsync(new ManagerRequest(cluster.Id, "A", "a@b.be", "de")).ShouldNameInvalidField("preferredLanguage");
+        // Without the name at all: no typed call leaves it out.
+        await (await http.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster.Id, email = "a@b.be", preferredLanguage = "nl" })).ShouldNameInvalidField("fullName");
     }
 
     [Fact]
     public async Task An_email_already_in_use_is_a_409_whether_a_manager_or_staff_has_it()
     {
-        using var staff = await app.StaffClientAsync();
-        var cluster = await staff.CreateClusterAsync();
+        var staff = await app.StaffApiAsync();
+        var cluster = await staff.NewClusterAsync();
         var email = $"taken-{Guid.NewGuid():N}@cluster.example";
-        await staff.CreateManagerAsync(cluster.Id(), email);
+        await staff.NewManagerAsync(cluster.Id, email);
 
-        var twice = await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster.Id(), fullName = "B", email = email.ToUpperInvariant(), preferredLanguage = "en" });
-        var staffEmail = await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster.Id(), fullName = "C", email = LearningNetworkApp.StaffEmail, preferredLanguage = "en" });
-
-        await twice.ShouldBe(HttpStatusCode.Conflict);
-        await staffEmail.ShouldBe(HttpStatusCode.Conflict);
+        await staff.CreateManagerAsync(new ManagerRequest(cluster.Id, "B", email.ToUpperInvariant(), "en")).ExpectProblem(HttpStatusCode.Conflict);
+        await staff.CreateManagerAsync(new ManagerRequest(cluster.Id, "C", LearningNetworkApp.StaffEmail, "en")).ExpectProblem(HttpStatusCode.Conflict);
     }
 
     [Fact]
     public async Task Managers_are_found_by_name_email_or_cluster_and_paged()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var cluster = await staff.CreateClusterAsync($"Zoekcluster {tag}");
-        var other = await staff.CreateClusterAsync();
-        await staff.CreateManagerAsync(cluster.Id(), $"an.{tag}@one.example", fullName: "An Willems");
-        await staff.CreateManagerAsync(cluster.Id(), $"bert.{tag}@two.example", fullName: "Bert Maes");
-        await staff.CreateManagerAsync(other.Id(), $"carl.{tag}@three.example", fullName: $"Carl {tag}");
+        var cluster = await staff.NewClusterAsync($"Zoekcluster {tag}");
+        var other = await staff.NewClusterAsync();
+        await staff.NewManagerAsync(cluster.Id, $"an.{tag}@one.example", fullName: "An Willems");
+        await staff.NewManagerAsync(cluster.Id, $"bert.{tag}@two.example", fullName: "Bert Maes");
+        await staff.NewManagerAsync(other.Id, $"carl.{tag}@three.example", fullName: $"Carl {tag}");
 
-        var byCluster = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?clusterId={cluster.Id()}");
-        var byEmail = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search=bert.{tag}");
-        var byClusterName = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search=zoekcluster%20{tag}");
-        var page2 = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={tag}&page=2&pageSize=2");
+        var byCluster = await staff.GetManagersAsync(new ManagerQuery(ClusterId: cluster.Id)).Expect(HttpStatusCode.OK);
+        var byEmail = await staff.GetManagersAsync(new ManagerQuery($"bert.{tag}")).Expect(HttpStatusCode.OK);
+        var byClusterName = await staff.GetManagersAsync(new ManagerQuery($"zoekcluster {tag}")).Expect(HttpStatusCode.OK);
+        var page2 = await staff.GetManagersAsync(new ManagerQuery(tag, Page: 2, PageSize: 2)).Expect(HttpStatusCode.OK);
 
-        Assert.Equal(2, byCluster.GetProperty("total").GetInt32());
-        Assert.Equal("Bert Maes", Assert.Single(byEmail.GetProperty("items").EnumerateArray()).GetProperty("fullName").GetString());
-        Assert.Equal(2, byClusterName.GetProperty("total").GetInt32());
-        Assert.Equal(3, page2.GetProperty("total").GetInt32());
-        Assert.Single(page2.GetProperty("items").EnumerateArray());
+        Assert.Equal(2, byCluster.Total);
+        Assert.Equal("Bert Maes", Assert.Single(byEmail.Items).FullName);
+        Assert.Equal(2, byClusterName.Total);
+        Assert.Equal(3, page2.Total);
+        Assert.Single(page2.Items);
     }
 
     [Fact]
     public async Task A_search_ignores_case_also_in_accented_names_and_follows_a_rename()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var cluster = await staff.CreateClusterAsync($"Élan {tag}");
-        var manager = await staff.CreateManagerAsync(cluster.Id(), $"helene.{tag}@one.example", fullName: $"Hélène Œuvray {tag}");
+        var cluster = await staff.NewClusterAsync($"Élan {tag}");
+        var manager = await staff.NewManagerAsync(cluster.Id, $"helene.{tag}@one.example", fullName: $"Hélène Œuvray {tag}");
+        Task<Paged<ManagerView>> SearchAsync(string search) => staff.GetManagersAsync(new ManagerQuery(search)).Expect(HttpStatusCode.OK);
 
-        var byUpperName = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"HÉLÈNE ŒUVRAY {tag}")}");
-        var byUpperEmail = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"HELENE.{tag.ToUpperInvariant()}@ONE")}");
-        var byUpperCluster = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"ÉLAN {tag}")}");
-        (await staff.PutAsJsonAsync($"/api/cluster-managers/{manager.Id()}", new
-        {
-            clusterId = cluster.Id(), fullName = $"Hélène Lefèvre {tag}", email = $"helene.{tag}@one.example", preferredLanguage = "fr",
-        })).EnsureSuccessStatusCode();
-        var byOldName = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"œuvray {tag}")}");
-        var byNewName = await staff.GetFromJsonAsync<JsonElement>($"/api/cluster-managers?search={Uri.EscapeDataString($"LEFÈVRE {tag}")}");
+        var byUpperName = await SearchAsync($"HÉLÈNE ŒUVRAY {tag}");
+        var byUpperEmail = await SearchAsync($"HELENE.{tag.ToUpperInvariant()}@ONE");
+        var byUpperCluster = await SearchAsync($"ÉLAN {tag}");
+        await staff.UpdateManagerAsync(manager.Id, new ManagerRequest(cluster.Id, $"Hélène Lefèvre {tag}", $"helene.{tag}@one.example", "fr")).Expect(HttpStatusCode.OK);
+        var byOldName = await SearchAsync($"œuvray {tag}");
+        var byNewName = await SearchAsync($"LEFÈVRE {tag}");
 
-        Assert.Equal(1, byUpperName.GetProperty("total").GetInt32());
-        Assert.Equal(1, byUpperEmail.GetProperty("total").GetInt32());
-        Assert.Equal(1, byUpperCluster.GetProperty("total").GetInt32());
-        Assert.Equal(0, byOldName.GetProperty("total").GetInt32());
-        Assert.Equal($"Hélène Lefèvre {tag}", Assert.Single(byNewName.GetProperty("items").EnumerateArray()).GetProperty("fullName").GetString());
+        Assert.Equal(1, byUpperName.Total);
+        Assert.Equal(1, byUpperEmail.Total);
+        Assert.Equal(1, byUpperCluster.Total);
+        Assert.Equal(0, byOldName.Total);
+        Assert.Equal($"Hélène Lefèvre {tag}", Assert.Single(byNewName.Items).FullName);
     }
 
     [Fact]
     public async Task Editing_a_manager_changes_the_account_too()
     {
-        using var staff = await app.StaffClientAsync();
-        var cluster = await staff.CreateClusterAsync();
-        var manager = await staff.CreateManagerAsync(cluster.Id(), language: "nl");
+        var staff = await app.StaffApiAsync();
+        var cluster = await staff.NewClusterAsync();
+        var manager = await staff.NewManagerAsync(cluster.Id, language: "nl");
         var newEmail = $"renamed-{Guid.NewGuid():N}@cluster.example";
 
-        var updated = await (await staff.PutAsJsonAsync($"/api/cluster-managers/{manager.Id()}", new
-        {
-            clusterId = cluster.Id(), fullName = "Sofie Peeters-Claes", email = newEmail, preferredLanguage = "fr",
-        })).Json(HttpStatusCode.OK);
+        var updated = await staff.UpdateManagerAsync(manager.Id, new ManagerRequest(cluster.Id, "Sofie Peeters-Claes", newEmail, "fr")).Expect(HttpStatusCode.OK);
 
-        Assert.Equal(newEmail, updated.GetProperty("email").GetString());
+        Assert.Equal(newEmail, updated.Email);
         await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
             "SELECT count(*) FROM accounts.users WHERE cluster_manager_id = @id AND email = @email AND preferred_language = 'fr'",
-            ("id", Guid.Parse(manager.Id())), ("email", newEmail)) == 1);
+            ("id", manager.Id), ("email", newEmail)) == 1);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Enrollments.Tests;
@@ -11,41 +10,30 @@ public sealed class DeactivationAndDraftTests(LearningNetworkApp app) : IClassFi
     [Fact]
     public async Task A_deactivated_managers_calendar_feed_stops_answering()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var (managerId, manager) = await app.SignedInDirectoryManagerAsync(staff);
-        using (manager)
-        {
-            var url = (await (await manager.GetAsync("/api/me/calendar-feed")).Json(HttpStatusCode.OK)).GetProperty("url").GetString()!;
-            using var calendarApp = app.CreateClient();
-            var path = new Uri(url).PathAndQuery;
-            await (await calendarApp.GetAsync(path)).ShouldBe(HttpStatusCode.OK);
+        var url = (await manager.GetCalendarFeedAsync().Expect(HttpStatusCode.OK)).Url;
+        using var calendarApp = app.CreateClient();
+        var path = new Uri(url).PathAndQuery;
+        await (await calendarApp.GetAsync(path)).ShouldBe(HttpStatusCode.OK);
 
-            await (await staff.PostAsync($"/api/cluster-managers/{managerId}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
+        await staff.DeactivateManagerAsync(managerId).Expect(HttpStatusCode.OK);
 
-            await Eventually.TrueAsync(async () => (await calendarApp.GetAsync(path)).StatusCode == HttpStatusCode.NotFound);
-            Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM enrollments.calendar_feeds WHERE cluster_manager_id = @id", ("id", managerId)));
-        }
+        await Eventually.TrueAsync(async () => (await calendarApp.GetAsync(path)).StatusCode == HttpStatusCode.NotFound);
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM enrollments.calendar_feeds WHERE cluster_manager_id = @id", ("id", managerId)));
     }
 
     [Fact]
     public async Task A_draft_session_is_not_found_by_a_manager_who_tries_to_enroll()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var start = DateTime.UtcNow.Date.AddDays(30).AddHours(10);
-        var draft = await (await staff.PostAsJsonAsync("/api/sessions", new
-        {
-            title = "Nog niet gepubliceerd",
-            kind = "Training",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            timeZone = "Europe/Brussels",
-            capacity = 10,
-        })).Json(HttpStatusCode.Created);
+        var draft = await staff.CreateSessionAsync(new SessionRequest(
+            "Nog niet gepubliceerd", "Training", "Europe/Brussels", 10, Start: TestSessions.Local(start), End: TestSessions.Local(start.AddHours(2))))
+            .Expect(HttpStatusCode.Created);
         var (_, manager) = await app.SignedInDirectoryManagerAsync(staff);
-        using (manager)
-        {
-            await (await manager.EnrollAsync(draft.Id())).ShouldBe(HttpStatusCode.NotFound);
-            await (await manager.GetAsync($"/api/sessions/{draft.Id()}")).ShouldBe(HttpStatusCode.NotFound);
-        }
+
+        await manager.EnrollAsync(draft.Id).ExpectProblem(HttpStatusCode.NotFound);
+        await manager.GetSessionAsync(draft.Id).ExpectProblem(HttpStatusCode.NotFound);
     }
 }

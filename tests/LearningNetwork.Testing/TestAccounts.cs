@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
 using LearningNetwork.Accounts.Domain;
+using LearningNetwork.ApiClient;
 using LearningNetwork.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace LearningNetwork.Testing;
 
@@ -52,19 +57,23 @@ public static class TestAccounts
 public static class TestDirectory
 {
     /// <summary>Creates a cluster and n managers with one CSV import; returns their ids in file order.</summary>
-    public static async Task<IReadOnlyList<Guid>> CreateManagersAsync(this LearningNetworkApp app, HttpClient staff, int count, string language = "nl")
+    public static Task<IReadOnlyList<Guid>> CreateManagersAsync(this LearningNetworkApp app, HttpClient staff, int count, string language = "nl") =>
+        app.CreateManagersAsync(staff.Typed(), count, language);
+
+    /// <summary>Creates a cluster and n managers with one CSV import; returns their ids in file order.</summary>
+    public static async Task<IReadOnlyList<Guid>> CreateManagersAsync(this LearningNetworkApp app, LearningNetworkApi staff, int count, string language = "nl")
     {
         var clusterName = $"Testcluster {Guid.NewGuid():N}";
-        (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(staff, "/api/clusters", new { name = clusterName, type = "SpearheadCluster" })).EnsureSuccessStatusCode();
+        await staff.CreateClusterAsync(new ClusterRequest(clusterName, "SpearheadCluster")).Expect(HttpStatusCode.Created);
         var tag = Guid.NewGuid().ToString("N")[..10];
-        var csv = new System.Text.StringBuilder("cluster,fullName,email,preferredLanguage\n");
+        var csv = new StringBuilder("cluster,fullName,email,preferredLanguage\n");
         for (var i = 0; i < count; i++)
         {
-            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{clusterName},Manager {i:000},m{i:000}.{tag}@managers.example,{language}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{clusterName},Manager {i:000},m{i:000}.{tag}@managers.example,{language}\n");
         }
 
-        var import = await staff.PostAsync("/api/cluster-managers/import", new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"));
-        import.EnsureSuccessStatusCode();
+        var import = await staff.ImportManagersAsync(Encoding.UTF8.GetBytes(csv.ToString()), dryRun: false).Expect(HttpStatusCode.OK);
+        Assert.Equal(count, import.Created);
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
@@ -77,11 +86,9 @@ public static class TestDirectory
     /// <summary>A manager of this cluster who can sign in (their account gets a password directly).</summary>
     public static async Task<HttpClient> SignedInManagerOfAsync(this LearningNetworkApp app, HttpClient staff, Guid clusterId, string language = "nl")
     {
-        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(staff, "/api/cluster-managers",
-            new { clusterId, fullName = "Manager of a cluster", email = $"{Guid.NewGuid():N}@cluster.example", preferredLanguage = language });
-        response.EnsureSuccessStatusCode();
-        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("id").GetGuid();
-        return await app.SignInAsync(id);
+        var manager = await staff.Typed().CreateManagerAsync(new ManagerRequest(clusterId, "Manager of a cluster", $"{Guid.NewGuid():N}@cluster.example", language))
+            .Expect(HttpStatusCode.Created);
+        return await app.SignInAsync(manager.Id);
     }
 
     /// <summary>A directory manager who can sign in: their account gets a password directly, skipping the invitation.</summary>
@@ -89,6 +96,13 @@ public static class TestDirectory
     {
         var id = (await app.CreateManagersAsync(staff, 1))[0];
         return (id, await app.SignInAsync(id));
+    }
+
+    /// <summary>A directory manager who can sign in, and the typed client they call the API with.</summary>
+    public static async Task<(Guid ClusterManagerId, LearningNetworkApi Client)> SignedInDirectoryManagerAsync(this LearningNetworkApp app, LearningNetworkApi staff)
+    {
+        var id = (await app.CreateManagersAsync(staff, 1))[0];
+        return (id, (await app.SignInAsync(id)).Typed());
     }
 
     /// <summary>Signs in the account of a directory entry (created through the outbox), giving it a password directly.</summary>

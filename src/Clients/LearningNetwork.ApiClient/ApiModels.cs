@@ -5,6 +5,7 @@ using LearningNetwork.Notifications.Contracts;
 using LearningNetwork.Sessions.Contracts;
 
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace LearningNetwork.ApiClient;
 
@@ -29,9 +30,28 @@ public sealed record EmailQuery(string? Recipient, string? Kind, string? Status,
 // The bodies of the forms' requests. Codes stay as the form posted them: the API checks them and
 // names the field of a wrong one. A null is left out of the JSON.
 
-public sealed record ClusterRequest(string Name, string Type, string? Domain, DateOnly? FundingStart, DateOnly? FundingEnd, int? MemberCompanies, string PostFundingPlan);
+/// <summary>
+/// A session's fields: POST /api/sessions, and PUT /api/sessions/{id} without Start and End (those
+/// move with a reschedule). Codes as strings, so the API judges a wrong one.
+/// </summary>
+public sealed record SessionRequest(
+    string Title, string? Kind, string? TimeZone, int? Capacity, string? Start = null, string? End = null, string? Description = null,
+    string? Location = null, string? OnlineUrl = null, string? EnrollmentDeadline = null, IReadOnlyList<ReminderView>? Reminders = null,
+    IReadOnlyList<FollowUpView>? FollowUps = null, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null);
 
-public sealed record ManagerRequest(Guid? ClusterId, string FullName, string Email, string PreferredLanguage, string? Phone);
+/// <summary>The dates a series would have (POST /api/series/preview).</summary>
+public sealed record SeriesPreviewRequest(string? TimeZone, string FirstStart, int? DurationMinutes, string Recurrence);
+
+/// <summary>A series of draft sessions from a recurrence rule (POST /api/series).</summary>
+public sealed record SeriesRequest(
+    string Title, string? Kind, string? TimeZone, string FirstStart, int? DurationMinutes, string Recurrence, int? Capacity, string? Description = null,
+    string? Location = null, string? OnlineUrl = null, IReadOnlyList<ReminderView>? Reminders = null, IReadOnlyList<FollowUpView>? FollowUps = null,
+    Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null);
+
+public sealed record ClusterRequest(
+    string Name, string Type, string? Domain = null, DateOnly? FundingStart = null, DateOnly? FundingEnd = null, int? MemberCompanies = null, string? PostFundingPlan = null);
+
+public sealed record ManagerRequest(Guid? ClusterId, string FullName, string Email, string PreferredLanguage, string? Phone = null);
 
 public sealed record FundingCallRequest(
     string Title, string Instrument, string? Description, IReadOnlyList<string> EligibleClusterTypes, string OpensOn, string Deadline, string TimeZone,
@@ -62,7 +82,7 @@ public sealed record SessionView(
     Guid Id, Guid? SeriesId, string Title, string? Description, SessionKind Kind, SessionState Status, string Start, string End, string TimeZone,
     DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength,
     string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
-    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null)
+    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null, int Sequence = 0)
 {
     /// <summary>The title in the current UI culture's language when staff translated it, else the default.</summary>
     public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
@@ -77,11 +97,19 @@ public sealed record SessionTextView(string Title, string? Description)
         translations is not null && translations.TryGetValue(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, out var text) ? text : null;
 }
 
-public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, EnrollmentStatus Status, int? WaitlistPosition);
+public sealed record EnrollmentView(Guid Id, Guid SessionId, Guid ClusterManagerId, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt);
+
+public sealed record SeriesEnrollmentsView(IReadOnlyList<EnrollmentView> Enrollments);
 
 public sealed record MessageQueuedView(int Recipients);
 
 public sealed record AnnouncementView(int Recipients, bool DryRun);
+
+/// <summary>The reminders and follow-ups new sessions of each kind get (GET and PUT /api/reminder-defaults), under the kind's name.</summary>
+public sealed record ReminderDefaultsView(
+    [property: JsonPropertyName("Training")] KindRulesView? Training, [property: JsonPropertyName("LearningNetworkMeeting")] KindRulesView? LearningNetworkMeeting);
+
+public sealed record KindRulesView(IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps);
 
 public sealed record PreferencesView(string PreferredLanguage, bool Announcements);
 
@@ -94,7 +122,9 @@ public sealed record MySession(
 
 public sealed record MyEnrollment(Guid Id, Guid SessionId, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt, MySession Session);
 
-public sealed record Participant(Guid Id, Guid ClusterManagerId, string FullName, string ClusterName, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt);
+public sealed record Participant(
+    Guid Id, Guid ClusterManagerId, string FullName, string ClusterName, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt,
+    string Email = "", string? Phone = null);
 
 public sealed record FeedbackSummaryView(int Responses, double? AverageRating, IReadOnlyList<string> Comments);
 

@@ -45,7 +45,10 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<List<StaffMemberView>>> GetStaffAsync() => GetAsync<List<StaffMemberView>>("/api/staff");
 
-    public Task<ApiResult<NoBody>> InviteStaffAsync(string email, string fullName, string preferredLanguage) =>
+    /// <summary>Who is signed in: their account, roles and (a manager) their directory entry.</summary>
+    public Task<ApiResult<Me>> GetMeAsync() => GetAsync<Me>("/api/me");
+
+    public Task<ApiResult<NoBody>> InviteStaffAsync(string email, string fullName, string? preferredLanguage = null) =>
         PostAsync<NoBody>("/api/staff", new { email, fullName, preferredLanguage });
 
     public Task<ApiResult<NoBody>> DeactivateStaffAsync(Guid userId) => PostAsync<NoBody>($"/api/staff/{userId}/deactivate");
@@ -89,20 +92,25 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<SessionView>> GetSessionAsync(Guid sessionId) => GetAsync<SessionView>($"/api/sessions/{sessionId}");
 
-    /// <summary>A new draft session; the body is the session form's request (SessionForm).</summary>
-    public Task<ApiResult<SessionView>> CreateSessionAsync(IDictionary<string, object?> session) => PostAsync<SessionView>("/api/sessions", session);
+    /// <summary>A new draft session.</summary>
+    public Task<ApiResult<SessionView>> CreateSessionAsync(SessionRequest session) => PostAsync<SessionView>("/api/sessions", session);
 
-    public Task<ApiResult<NoBody>> UpdateSessionAsync(Guid sessionId, IDictionary<string, object?> session) => PutAsync<NoBody>($"/api/sessions/{sessionId}", session);
+    public Task<ApiResult<SessionView>> UpdateSessionAsync(Guid sessionId, SessionRequest session) => PutAsync<SessionView>($"/api/sessions/{sessionId}", session);
+
+    public Task<ApiResult<ReminderDefaultsView>> GetReminderDefaultsAsync() => GetAsync<ReminderDefaultsView>("/api/reminder-defaults");
+
+    public Task<ApiResult<ReminderDefaultsView>> SaveReminderDefaultsAsync(ReminderDefaultsView defaults) =>
+        PutAsync<ReminderDefaultsView>("/api/reminder-defaults", defaults);
 
     public Task<ApiResult<NoBody>> SetMaterialsAsync(Guid sessionId, IReadOnlyList<Guid> guidelineIds) =>
         PutAsync<NoBody>($"/api/sessions/{sessionId}/materials", new { guidelineIds });
 
-    public Task<ApiResult<NoBody>> PublishSessionAsync(Guid sessionId) => PostAsync<NoBody>($"/api/sessions/{sessionId}/publish");
+    public Task<ApiResult<SessionView>> PublishSessionAsync(Guid sessionId) => PostAsync<SessionView>($"/api/sessions/{sessionId}/publish");
 
-    public Task<ApiResult<NoBody>> CancelSessionAsync(Guid sessionId, string reason) => PostAsync<NoBody>($"/api/sessions/{sessionId}/cancel", new { reason });
+    public Task<ApiResult<SessionView>> CancelSessionAsync(Guid sessionId, string reason) => PostAsync<SessionView>($"/api/sessions/{sessionId}/cancel", new { reason });
 
-    public Task<ApiResult<NoBody>> RescheduleSessionAsync(Guid sessionId, string start, string end) =>
-        PostAsync<NoBody>($"/api/sessions/{sessionId}/reschedule", new { start, end });
+    public Task<ApiResult<SessionView>> RescheduleSessionAsync(Guid sessionId, string start, string end) =>
+        PostAsync<SessionView>($"/api/sessions/{sessionId}/reschedule", new { start, end });
 
     public Task<ApiResult<AnnouncementView>> AnnounceSessionAsync(Guid sessionId, AnnouncementRequest announcement, bool dryRun) =>
         PostAsync<AnnouncementView>($"/api/sessions/{sessionId}/announce" + Query.Build(("dryRun", dryRun ? "true" : null)), announcement);
@@ -112,9 +120,9 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<FeedbackSummaryView>> GetFeedbackSummaryAsync(Guid sessionId) => GetAsync<FeedbackSummaryView>($"/api/sessions/{sessionId}/feedback");
 
-    public Task<ApiResult<SeriesPreviewView>> PreviewSeriesAsync(object series) => PostAsync<SeriesPreviewView>("/api/series/preview", series);
+    public Task<ApiResult<SeriesPreviewView>> PreviewSeriesAsync(SeriesPreviewRequest series) => PostAsync<SeriesPreviewView>("/api/series/preview", series);
 
-    public Task<ApiResult<SeriesCreated>> CreateSeriesAsync(object series) => PostAsync<SeriesCreated>("/api/series", series);
+    public Task<ApiResult<SeriesCreated>> CreateSeriesAsync(SeriesRequest series) => PostAsync<SeriesCreated>("/api/series", series);
 
     public Task<ApiResult<NoBody>> PublishSeriesAsync(Guid seriesId) => PostAsync<NoBody>($"/api/series/{seriesId}/publish");
 
@@ -125,6 +133,10 @@ public sealed class LearningNetworkApi(HttpClient http)
     /// <summary>Enrolls the signed-in manager, or (staff) the given one.</summary>
     public Task<ApiResult<EnrollmentView>> EnrollAsync(Guid sessionId, Guid? clusterManagerId = null) =>
         PostAsync<EnrollmentView>($"/api/sessions/{sessionId}/enrollments", new { clusterManagerId });
+
+    /// <summary>Enrolls the signed-in manager, or (staff) the given one, in every open session of a series.</summary>
+    public Task<ApiResult<SeriesEnrollmentsView>> EnrollInSeriesAsync(Guid seriesId, Guid? clusterManagerId = null) =>
+        PostAsync<SeriesEnrollmentsView>($"/api/series/{seriesId}/enrollments", new { clusterManagerId });
 
     public Task<ApiResult<EnrollmentView>> CancelEnrollmentAsync(Guid enrollmentId) => PostAsync<EnrollmentView>($"/api/enrollments/{enrollmentId}/cancel");
 
@@ -142,6 +154,8 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<ClusterView>> CreateClusterAsync(ClusterRequest cluster) => PostAsync<ClusterView>("/api/clusters", cluster);
 
+    public Task<ApiResult<ClusterView>> UpdateClusterAsync(Guid clusterId, ClusterRequest cluster) => PutAsync<ClusterView>($"/api/clusters/{clusterId}", cluster);
+
     public Task<ApiResult<List<ClusterChangeView>>> GetClusterHistoryAsync(Guid clusterId) => GetAsync<List<ClusterChangeView>>($"/api/clusters/{clusterId}/history");
 
     public Task<ApiResult<Paged<ManagerView>>> GetManagersAsync(ManagerQuery query) =>
@@ -157,7 +171,7 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<NoBody>> ResendInvitationAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/resend-invitation");
 
-    public Task<ApiResult<NoBody>> DeactivateManagerAsync(Guid managerId) => PostAsync<NoBody>($"/api/cluster-managers/{managerId}/deactivate");
+    public Task<ApiResult<ManagerView>> DeactivateManagerAsync(Guid managerId) => PostAsync<ManagerView>($"/api/cluster-managers/{managerId}/deactivate");
 
     public Task<ApiResult<Paged<MyEnrollment>>> GetManagerEnrollmentsAsync(Guid managerId, bool? includeCancelled = null) =>
         GetAsync<Paged<MyEnrollment>>($"/api/cluster-managers/{managerId}/enrollments" + Query.Build(

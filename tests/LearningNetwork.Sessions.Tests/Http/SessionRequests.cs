@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,6 +29,21 @@ internal static class SessionRequests
             ["capacity"] = capacity,
         };
     }
+
+    /// <summary>The same valid request, typed: tests change a field with <c>with</c>.</summary>
+    public static SessionRequest Valid(int daysAhead = 30, string kind = "Training", int capacity = 20)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(14);
+        return new SessionRequest(
+            $"Subsidieregels {Guid.NewGuid():N}", kind, "Europe/Brussels", capacity, Start: Local(start), End: Local(start.AddHours(2)),
+            Description: "Wat verandert er in 2027", Location: "Koning Albert II-laan 35, Brussel");
+    }
+
+    public static Task<SessionView> ScheduleAsync(this LearningNetworkApi staff, SessionRequest? body = null) =>
+        staff.CreateSessionAsync(body ?? Valid()).Expect(HttpStatusCode.Created);
+
+    public static async Task<SessionView> PublishedAsync(this LearningNetworkApi staff, SessionRequest? body = null) =>
+        await staff.PublishSessionAsync((await staff.ScheduleAsync(body)).Id).Expect(HttpStatusCode.OK);
 
     /// <summary>The last Sunday of March of next year: the night Brussels springs forward (02:00 -> 03:00).</summary>
     public static DateTime NextSpringForwardSunday()

@@ -70,7 +70,7 @@ public sealed class SessionDetailsModel(LearningNetworkApi api, UiText text, Tim
         return await LoadAsync() ?? Page();
     }
 
-    private RedirectResult Outcome(ApiResult<NoBody> result, string message) => result.Ok ? Done(message, Summary) : Refused(result.Problem!, Summary);
+    private RedirectResult Outcome<T>(ApiResult<T> result, string message) => result.Ok ? Done(message, Summary) : Refused(result.Problem!, Summary);
 
     private async Task<IActionResult?> LoadAsync()
     {

@@ -55,8 +55,7 @@ public sealed class NewSessionModel(LearningNetworkApi api, UiText text) : UiPag
             return Page();
         }
 
-        request["learningNetworkId"] = LearningNetworkId;
-        var result = await Api.CreateSessionAsync(request);
+        var result = await Api.CreateSessionAsync(request with { LearningNetworkId = LearningNetworkId });
         if (!result.Ok)
         {
             ShowProblem(result.Problem!);

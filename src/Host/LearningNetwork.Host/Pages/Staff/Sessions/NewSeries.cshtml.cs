@@ -33,13 +33,7 @@ public sealed class NewSeriesModel(LearningNetworkApi api, UiText text) : UiPage
         Rule = Form.BuildRule(ModelState, T);
         if (Rule is not null)
         {
-            var result = await Api.PreviewSeriesAsync(new
-            {
-                timeZone = Form.TimeZone,
-                firstStart = Form.FirstStart ?? string.Empty,
-                durationMinutes = Form.DurationMinutes,
-                recurrence = Rule,
-            });
+            var result = await Api.PreviewSeriesAsync(new SeriesPreviewRequest(Form.TimeZone, Form.FirstStart ?? string.Empty, Form.DurationMinutes, Rule));
             if (result.Ok)
             {
                 Preview = result.Result;
@@ -60,21 +54,13 @@ public sealed class NewSeriesModel(LearningNetworkApi api, UiText text) : UiPage
         Rule = Form.BuildRule(ModelState, T);
         if (Rule is not null)
         {
-            var result = await Api.CreateSeriesAsync(new
-            {
-                title = Form.Title ?? string.Empty,
-                description = string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description,
-                translations = Form.Translations.ToRequest(),
-                kind = Form.Kind,
-                timeZone = Form.TimeZone,
-                firstStart = Form.FirstStart ?? string.Empty,
-                durationMinutes = Form.DurationMinutes,
-                recurrence = Rule,
-                capacity = Form.Capacity,
-                location = string.IsNullOrWhiteSpace(Form.Location) ? null : Form.Location,
-                onlineUrl = string.IsNullOrWhiteSpace(Form.OnlineUrl) ? null : Form.OnlineUrl,
-                learningNetworkId = LearningNetworkId,
-            });
+            var result = await Api.CreateSeriesAsync(new SeriesRequest(
+                Form.Title ?? string.Empty, Form.Kind, Form.TimeZone, Form.FirstStart ?? string.Empty, Form.DurationMinutes, Rule, Form.Capacity,
+                Description: string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description,
+                Location: string.IsNullOrWhiteSpace(Form.Location) ? null : Form.Location,
+                OnlineUrl: string.IsNullOrWhiteSpace(Form.OnlineUrl) ? null : Form.OnlineUrl,
+                LearningNetworkId: LearningNetworkId,
+                Translations: Form.Translations.ToRequest()));
             if (result.Ok)
             {
                 return Done(T.Format("{0} draft sessions are planned. Publish the series from any of them.", result.Result.SessionIds.Count), $"/staff/sessions/{result.Result.SessionIds[0]}");

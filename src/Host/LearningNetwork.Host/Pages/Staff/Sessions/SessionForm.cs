@@ -56,12 +56,12 @@ public sealed class SessionForm
     };
 
     /// <summary>POST /api/sessions; null when a minutes list could not be read (the error is in ModelState).</summary>
-    public Dictionary<string, object?>? ToCreateRequest(ModelStateDictionary modelState) => Request(modelState, withTimes: true);
+    public SessionRequest? ToCreateRequest(ModelStateDictionary modelState) => Request(modelState, withTimes: true);
 
     /// <summary>PUT /api/sessions/{id}: the same without start and end (those move with a reschedule).</summary>
-    public Dictionary<string, object?>? ToUpdateRequest(ModelStateDictionary modelState) => Request(modelState, withTimes: false);
+    public SessionRequest? ToUpdateRequest(ModelStateDictionary modelState) => Request(modelState, withTimes: false);
 
-    private Dictionary<string, object?>? Request(ModelStateDictionary modelState, bool withTimes)
+    private SessionRequest? Request(ModelStateDictionary modelState, bool withTimes)
     {
         var reminders = Minutes(Reminders, "Form.Reminders", modelState);
         var followUps = Minutes(FollowUps, "Form.FollowUps", modelState);
@@ -70,28 +70,18 @@ public sealed class SessionForm
             return null;
         }
 
-        var request = new Dictionary<string, object?>
-        {
-            ["title"] = Title ?? string.Empty,
-            ["description"] = Blank(Description),
+        return new SessionRequest(
+            Title ?? string.Empty, Kind, TimeZone, Capacity,
+            Start: withTimes ? Start ?? string.Empty : null,
+            End: withTimes ? End ?? string.Empty : null,
+            Description: Blank(Description),
+            Location: Blank(Location),
+            OnlineUrl: Blank(OnlineUrl),
+            EnrollmentDeadline: Blank(EnrollmentDeadline),
+            Reminders: reminders?.Select(m => new ReminderView(m)).ToList(),
+            FollowUps: followUps?.Select(m => new FollowUpView(m)).ToList(),
             // Always sent, so clearing a language's fields removes its translation.
-            ["translations"] = Translations.ToRequest(),
-            ["kind"] = Kind,
-            ["timeZone"] = TimeZone,
-            ["location"] = Blank(Location),
-            ["onlineUrl"] = Blank(OnlineUrl),
-            ["capacity"] = Capacity,
-            ["enrollmentDeadline"] = Blank(EnrollmentDeadline),
-            ["reminders"] = reminders?.Select(m => new { minutesBefore = m }).ToList(),
-            ["followUps"] = followUps?.Select(m => new { minutesAfter = m }).ToList(),
-        };
-        if (withTimes)
-        {
-            request["start"] = Start ?? string.Empty;
-            request["end"] = End ?? string.Empty;
-        }
-
-        return request;
+            Translations: Translations.ToRequest());
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

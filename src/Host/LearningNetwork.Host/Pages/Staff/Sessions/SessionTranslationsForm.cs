@@ -24,11 +24,11 @@ public sealed class SessionTranslationsForm
     /// The request's <c>translations</c>: every language with a title or a description (the API
     /// refuses a description without its title, and says so on the form).
     /// </summary>
-    public Dictionary<string, object> ToRequest() =>
+    public Dictionary<string, SessionTextView> ToRequest() =>
         All.Where(t => !string.IsNullOrWhiteSpace(t.Fields.Title) || !string.IsNullOrWhiteSpace(t.Fields.Description))
             .ToDictionary(
                 t => t.Language,
-                t => (object)new { title = t.Fields.Title?.Trim() ?? string.Empty, description = string.IsNullOrWhiteSpace(t.Fields.Description) ? null : t.Fields.Description.Trim() });
+                t => new SessionTextView(t.Fields.Title?.Trim() ?? string.Empty, string.IsNullOrWhiteSpace(t.Fields.Description) ? null : t.Fields.Description.Trim()));
 }
 
 public sealed class SessionTextFields
