@@ -147,7 +147,8 @@ public sealed record ImportResultView(int Created, int Updated, int Unchanged, b
 
 public sealed record ImportedPersonView(int Line, string FullName, string Email, string ClusterName, string Action);
 
-public sealed record GuidelineVersionView(int Number, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt, DateTime? PublishedAt, string? ChangeNote);
+public sealed record GuidelineVersionView(
+    int Number, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt, DateTime? PublishedAt, string? ChangeNote, string Sha256 = "");
 
 public sealed record GuidelineView(Guid Id, string Title, string Category, string Language, string? Summary, string Status, IReadOnlyList<GuidelineVersionView> Versions);
 

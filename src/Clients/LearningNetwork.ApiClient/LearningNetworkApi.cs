@@ -196,8 +196,9 @@ public sealed class LearningNetworkApi(HttpClient http)
     public Task<ApiResult<Paged<GuidelineView>>> GetGuidelinesAsync(string? search = null, string? language = null) =>
         GetAsync<Paged<GuidelineView>>("/api/guidelines" + Query.Build(("search", search), ("language", language), ("pageSize", Number(Whole))));
 
-    public Task<ApiResult<GuidelineView>> GetGuidelineWithAllVersionsAsync(Guid guidelineId) =>
-        GetAsync<GuidelineView>($"/api/guidelines/{guidelineId}?allVersions=true");
+    /// <summary>A guideline with its published versions, or (staff, <paramref name="allVersions"/>) its drafts too.</summary>
+    public Task<ApiResult<GuidelineView>> GetGuidelineAsync(Guid guidelineId, bool allVersions = false) =>
+        GetAsync<GuidelineView>($"/api/guidelines/{guidelineId}" + Query.Build(("allVersions", allVersions ? "true" : null)));
 
     public Task<ApiResult<List<DownloadEntry>>> GetGuidelineDownloadsAsync(Guid guidelineId) => GetAsync<List<DownloadEntry>>($"/api/guidelines/{guidelineId}/downloads");
 
@@ -278,7 +279,10 @@ public sealed class LearningNetworkApi(HttpClient http)
         var content = new MultipartFormDataContent();
         var stream = new StreamContent(file.Content);
         stream.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(stream, "file", file.FileName);
+        // filename* (RFC 5987) carries any name, quotes and non-ASCII included, where a plain
+        // filename parameter refuses them.
+        stream.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = file.FileName };
+        content.Add(stream);
         foreach (var (name, value) in fields)
         {
             if (value is not null)
