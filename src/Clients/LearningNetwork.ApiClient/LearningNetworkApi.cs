@@ -51,10 +51,10 @@ public sealed class LearningNetworkApi(HttpClient http)
     public Task<ApiResult<NoBody>> InviteStaffAsync(string email, string fullName, string? preferredLanguage = null) =>
         PostAsync<NoBody>("/api/staff", new { email, fullName, preferredLanguage });
 
-    public Task<ApiResult<NoBody>> DeactivateStaffAsync(Guid userId) => PostAsync<NoBody>($"/api/staff/{userId}/deactivate");
+    public Task<ApiResult<StaffMemberView>> DeactivateStaffAsync(Guid userId) => PostAsync<StaffMemberView>($"/api/staff/{userId}/deactivate");
 
-    public Task<ApiResult<NoBody>> SetStaffRolesAsync(Guid userId, IReadOnlyList<string> roles) =>
-        PutAsync<NoBody>($"/api/staff/{userId}/roles", new { roles });
+    public Task<ApiResult<StaffMemberView>> SetStaffRolesAsync(Guid userId, IReadOnlyList<string> roles) =>
+        PutAsync<StaffMemberView>($"/api/staff/{userId}/roles", new { roles });
 
     public Task<ApiResult<Paged<AuditEntryView>>> GetAuditLogAsync(AuditQuery query) =>
         GetAsync<Paged<AuditEntryView>>("/api/audit" + Query.Build(
