@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Testing;
 using Npgsql;
@@ -13,8 +13,10 @@ public sealed class AuditLogTests(AuditLogTests.AuditApp app) : IClassFixture<Au
     [Fact]
     public async Task Staff_changes_sign_ins_lockouts_resets_role_changes_and_exports_are_recorded_by_account_id_only()
     {
-        using var admin = await app.StaffClientAsync();
-        var adminId = (await admin.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetGuid();
+        using var http = await app.StaffClientAsync();
+        var admin = http.Typed();
+        var adminId = (await admin.GetMeAsync().Expect(HttpStatusCode.OK)).UserId;
+        // Sign-in attempts are what is audited: sent as they are.
         using var anonymous = app.CreateClient();
 
         var stranger = $"nobody-{Guid.NewGuid():N}@nowhere.example";
@@ -26,46 +28,44 @@ public sealed class AuditLogTests(AuditLogTests.AuditApp app) : IClassFixture<Au
             await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = managerEmail, password = "Wrong-Password-1" })).ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        await (await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = managerEmail })).ShouldBe(HttpStatusCode.Accepted);
-        var cluster = await (await admin.PostAsJsonAsync("/api/clusters", new { name = $"Audited {Guid.NewGuid():N}", type = "SpearheadCluster" })).Json(HttpStatusCode.Created);
-        var clusterId = cluster.GetProperty("id").GetGuid();
+        await anonymous.Typed().RequestPasswordResetAsync(managerEmail).Expect(HttpStatusCode.Accepted);
+        var clusterId = (await admin.CreateClusterAsync(new ClusterRequest($"Audited {Guid.NewGuid():N}", "SpearheadCluster")).Expect(HttpStatusCode.Created)).Id;
         var colleagueId = await app.CreateAccountAsync($"audit-colleague-{Guid.NewGuid():N}@agency.example", Roles.Staff);
-        await (await admin.PutAsJsonAsync($"/api/staff/{colleagueId}/roles", new { roles = new[] { "Admin" } })).ShouldBe(HttpStatusCode.OK);
-        await (await admin.GetAsync("/api/reports/participation.csv")).ShouldBe(HttpStatusCode.OK);
+        await admin.SetStaffRolesAsync(colleagueId, ["Admin"]).Expect(HttpStatusCode.OK);
+        await (await http.GetAsync("/api/reports/participation.csv")).ShouldBe(HttpStatusCode.OK);
 
         // A reset request is looked up, and audited, after it is answered (from the outbox).
         await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
             "SELECT count(*) FROM accounts.audit_log WHERE action = 'PasswordResetRequested' AND entity_id = @id", ("id", managerUserId)) == 1);
-        var log = await (await admin.GetAsync("/api/audit?pageSize=200")).Json(HttpStatusCode.OK);
-        var entries = log.GetProperty("items").EnumerateArray().ToList();
-        JsonElement Entry(string action, Func<JsonElement, bool>? where = null) =>
-            entries.First(e => e.GetProperty("action").GetString() == action && (where is null || where(e)));
+        var entries = (await admin.GetAuditLogAsync(new AuditQuery(PageSize: 200)).Expect(HttpStatusCode.OK)).Items;
+        AuditEntryView Entry(string action, Func<AuditEntryView, bool>? where = null) => entries.First(e => e.Action == action && (where is null || where(e)));
 
-        Assert.Contains("keyed hash", Entry("SignInFailed", e => e.GetProperty("entityId").ValueKind == JsonValueKind.Null).GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Equal(3, entries.Count(e => e.GetProperty("action").GetString() == "SignInFailed" && e.GetProperty("entityId").GetString() == managerUserId.ToString()));
-        Assert.Equal(managerUserId.ToString(), Entry("PasswordResetRequested").GetProperty("entityId").GetString());
-        var signIn = Entry("SignInSucceeded", e => e.GetProperty("actorId").GetString() == adminId.ToString());
-        Assert.Equal(LearningNetworkApp.StaffEmail, signIn.GetProperty("actorEmail").GetString());
+        Assert.Contains("keyed hash", Entry("SignInFailed", e => e.EntityId is null).Summary, StringComparison.Ordinal);
+        Assert.Equal(3, entries.Count(e => e.Action == "SignInFailed" && e.EntityId == managerUserId));
+        Assert.Equal(managerUserId, Entry("PasswordResetRequested").EntityId);
+        var signIn = Entry("SignInSucceeded", e => e.ActorId == adminId);
+        Assert.Equal(LearningNetworkApp.StaffEmail, signIn.ActorEmail);
         var created = Entry("CreateCluster");
-        Assert.Equal(adminId.ToString(), created.GetProperty("actorId").GetString());
-        Assert.Equal(clusterId.ToString(), created.GetProperty("entityId").GetString());
-        Assert.Contains("201", created.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(created.GetProperty("clientAddress").GetString()));
-        Assert.Equal(colleagueId.ToString(), Entry("AdminGranted").GetProperty("entityId").GetString());
-        Assert.Contains("participation.csv", Entry("Export").GetProperty("summary").GetString(), StringComparison.Ordinal);
-        // People by id: no address, known or not, is written into the log.
-        Assert.DoesNotContain(stranger, log.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(adminId, created.ActorId);
+        Assert.Equal(clusterId, created.EntityId);
+        Assert.Contains("201", created.Summary, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(created.ClientAddress));
+        Assert.Equal(colleagueId, Entry("AdminGranted").EntityId);
+        Assert.Contains("participation.csv", Entry("Export").Summary, StringComparison.Ordinal);
+        // People by id: no address, known or not, is written into the log; read whole, whatever its fields.
+        Assert.DoesNotContain(stranger, await http.GetStringAsync("/api/audit?pageSize=200"), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.audit_log WHERE summary ILIKE '%' || @a || '%' OR summary ILIKE '%' || @b || '%'",
             ("a", stranger), ("b", managerEmail)));
 
-        var onlyTheCluster = await (await admin.GetAsync($"/api/audit?entityId={clusterId}")).Json(HttpStatusCode.OK);
-        Assert.Equal(1, onlyTheCluster.GetProperty("total").GetInt32());
-        var byAction = await (await admin.GetAsync($"/api/audit?action=AdminGranted&actorId={adminId}")).Json(HttpStatusCode.OK);
-        Assert.All(byAction.GetProperty("items").EnumerateArray(), e => Assert.Equal("AdminGranted", e.GetProperty("action").GetString()));
-        var future = await (await admin.GetAsync($"/api/audit?from={DateTimeOffset.UtcNow.AddDays(1):O}".Replace("+", "%2B", StringComparison.Ordinal))).Json(HttpStatusCode.OK);
-        Assert.Equal(0, future.GetProperty("total").GetInt32());
-        var paged = await (await admin.GetAsync("/api/audit?pageSize=2&page=2")).Json(HttpStatusCode.OK);
-        Assert.Equal(2, paged.GetProperty("items").GetArrayLength());
+        var onlyTheCluster = await admin.GetAuditLogAsync(new AuditQuery(EntityId: clusterId)).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, onlyTheCluster.Total);
+        var byAction = await admin.GetAuditLogAsync(new AuditQuery("AdminGranted", adminId)).Expect(HttpStatusCode.OK);
+        Assert.NotEmpty(byAction.Items);
+        Assert.All(byAction.Items, e => Assert.Equal("AdminGranted", e.Action));
+        var future = await admin.GetAuditLogAsync(new AuditQuery(From: DateTimeOffset.UtcNow.AddDays(1))).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, future.Total);
+        var paged = await admin.GetAuditLogAsync(new AuditQuery(Page: 2, PageSize: 2)).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, paged.Items.Count);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class AuditLogTests(AuditLogTests.AuditApp app) : IClassFixture<Au
     [Fact]
     public async Task Nothing_can_change_delete_or_truncate_an_entry_not_even_the_applications_own_database_connection()
     {
-        using var admin = await app.StaffClientAsync();
+        using var admin = await app.StaffClientAsync(); // a sign-in, so the log is not empty
         var before = await app.Database.ScalarAsync<long>("SELECT count(*) FROM accounts.audit_log");
         Assert.True(before > 0);
 

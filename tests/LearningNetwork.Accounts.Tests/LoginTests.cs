@@ -28,36 +28,33 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     {
         var email = $"changer-{Guid.NewGuid():N}@test.local";
         await app.CreateClusterManagerAsync(email);
-        using var client = await app.SignedInClientAsync(email, TestAccounts.Password);
+        var client = await app.SignedInApiAsync(email, TestAccounts.Password);
 
         // A wrong current password, a new one that is too short, the same one again: each refused
         // next to its field, and the password still works.
-        var wrong = await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "not-it-at-all", newPassword = "Another-Password-456" })).Json(HttpStatusCode.BadRequest);
-        Assert.True(wrong.GetProperty("errors").TryGetProperty("currentPassword", out _));
-        var weak = await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestAccounts.Password, newPassword = "short" })).Json(HttpStatusCode.BadRequest);
-        Assert.True(weak.GetProperty("errors").TryGetProperty("newPassword", out _));
-        var same = await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestAccounts.Password, newPassword = TestAccounts.Password })).Json(HttpStatusCode.BadRequest);
-        Assert.True(same.GetProperty("errors").TryGetProperty("newPassword", out _));
+        await client.ChangePasswordAsync("not-it-at-all", "Another-Password-456").ShouldNameInvalidField("currentPassword");
+        await client.ChangePasswordAsync(TestAccounts.Password, "short").ShouldNameInvalidField("newPassword");
+        await client.ChangePasswordAsync(TestAccounts.Password, TestAccounts.Password).ShouldNameInvalidField("newPassword");
 
-        await (await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestAccounts.Password, newPassword = "Another-Password-456" })).ShouldBe(HttpStatusCode.NoContent);
+        await client.ChangePasswordAsync(TestAccounts.Password, "Another-Password-456").Expect(HttpStatusCode.NoContent);
 
         using var anonymous = app.CreateClient();
         await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = TestAccounts.Password })).ShouldBe(HttpStatusCode.Unauthorized);
         await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = "Another-Password-456" })).ShouldBe(HttpStatusCode.OK);
-        await (await anonymous.PostAsJsonAsync("/api/me/password", new { currentPassword = "Another-Password-456", newPassword = "Third-Password-789" })).ShouldBe(HttpStatusCode.Unauthorized);
+        await anonymous.Typed().ChangePasswordAsync("Another-Password-456", "Third-Password-789").ExpectProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task Me_tells_the_bootstrap_Admin_who_they_are()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
 
-        var me = await staff.GetFromJsonAsync<JsonElement>("/api/me");
+        var me = await staff.GetMeAsync().Expect(HttpStatusCode.OK);
 
-        Assert.Equal(LearningNetworkApp.StaffEmail, me.GetProperty("email").GetString());
-        Assert.Equal(["Admin", "Staff"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(JsonValueKind.Null, me.GetProperty("clusterManagerId").ValueKind);
-        Assert.True(Guid.TryParse(me.GetProperty("userId").GetString(), out _));
+        Assert.Equal(LearningNetworkApp.StaffEmail, me.Email);
+        Assert.Equal(["Admin", "Staff"], me.Roles);
+        Assert.Null(me.ClusterManagerId);
+        Assert.NotEqual(Guid.Empty, me.UserId);
     }
 
     [Fact]
@@ -65,13 +62,13 @@ public sealed class LoginTests(LearningNetworkApp app) : IClassFixture<LearningN
     {
         var email = $"manager-{Guid.NewGuid():N}@test.local";
         var (_, managerId) = await app.CreateClusterManagerAsync(email, language: "fr");
-        using var manager = await app.SignedInClientAsync(email, TestAccounts.Password);
+        var manager = await app.SignedInApiAsync(email, TestAccounts.Password);
 
-        var me = await manager.GetFromJsonAsync<JsonElement>("/api/me");
+        var me = await manager.GetMeAsync().Expect(HttpStatusCode.OK);
 
-        Assert.Equal(["ClusterManager"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(managerId.ToString(), me.GetProperty("clusterManagerId").GetString());
-        Assert.Equal("fr", me.GetProperty("preferredLanguage").GetString());
+        Assert.Equal(["ClusterManager"], me.Roles);
+        Assert.Equal(managerId, me.ClusterManagerId);
+        Assert.Equal("fr", me.PreferredLanguage);
     }
 
     [Fact]

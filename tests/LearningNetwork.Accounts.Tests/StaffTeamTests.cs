@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using LearningNetwork.BuildingBlocks.Security;
 using LearningNetwork.Testing;
 
@@ -12,40 +11,40 @@ public sealed class StaffTeamTests(StaffTeamApp app) : IClassFixture<StaffTeamAp
     [Fact]
     public async Task Staff_see_their_colleagues_and_a_deactivated_one_is_shut_out_within_seconds()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var invited = $"invited-{Guid.NewGuid():N}@agency.example";
-        await (await staff.PostAsJsonAsync("/api/staff", new { email = invited, fullName = "Ilse Invited" })).ShouldBe(HttpStatusCode.Created);
+        await staff.InviteStaffAsync(invited, "Ilse Invited").Expect(HttpStatusCode.Created);
         var leaverEmail = $"leaver-{Guid.NewGuid():N}@agency.example";
         var leaverId = await app.CreateAccountAsync(leaverEmail, Roles.Staff);
-        using var leaver = await app.SignedInClientAsync(leaverEmail, TestAccounts.Password);
-        await (await leaver.GetAsync("/api/me")).ShouldBe(HttpStatusCode.OK);
+        var leaver = await app.SignedInApiAsync(leaverEmail, TestAccounts.Password);
+        await leaver.GetMeAsync().Expect(HttpStatusCode.OK);
 
-        var team = await staff.GetFromJsonAsync<JsonElement>("/api/staff");
-        var invitedEntry = team.EnumerateArray().Single(m => m.GetProperty("email").GetString() == invited);
-        Assert.True(invitedEntry.GetProperty("isActive").GetBoolean());
-        Assert.False(invitedEntry.GetProperty("activated").GetBoolean());
-        Assert.True(team.EnumerateArray().Single(m => m.GetProperty("userId").GetString() == leaverId.ToString()).GetProperty("activated").GetBoolean());
+        var team = await staff.GetStaffAsync().Expect(HttpStatusCode.OK);
+        var invitedEntry = team.Single(m => m.Email == invited);
+        Assert.True(invitedEntry.IsActive);
+        Assert.False(invitedEntry.Activated);
+        Assert.True(team.Single(m => m.UserId == leaverId).Activated);
 
-        var deactivated = await (await staff.PostAsync($"/api/staff/{leaverId}/deactivate", null)).Json(HttpStatusCode.OK);
-        Assert.False(deactivated.GetProperty("isActive").GetBoolean());
-        await Eventually.TrueAsync(async () => (await leaver.GetAsync("/api/me")).StatusCode == HttpStatusCode.Unauthorized);
+        var deactivated = await staff.DeactivateStaffAsync(leaverId).Expect(HttpStatusCode.OK);
+        Assert.False(deactivated.IsActive);
+        await Eventually.TrueAsync(async () => (await leaver.GetMeAsync()).Status == (int)HttpStatusCode.Unauthorized);
         using var anonymous = app.CreateClient();
         await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = leaverEmail, password = TestAccounts.Password })).ShouldBe(HttpStatusCode.Unauthorized);
         // Again: harmless.
-        await (await staff.PostAsync($"/api/staff/{leaverId}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
+        await staff.DeactivateStaffAsync(leaverId).Expect(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task Nobody_deactivates_themselves_and_only_staff_accounts_are_found()
     {
-        using var staff = await app.StaffClientAsync();
-        var me = await staff.GetFromJsonAsync<JsonElement>("/api/me");
-        await (await staff.PostAsync($"/api/staff/{me.GetProperty("userId").GetString()}/deactivate", null)).ShouldBe(HttpStatusCode.Conflict);
+        var staff = await app.StaffApiAsync();
+        var me = await staff.GetMeAsync().Expect(HttpStatusCode.OK);
+        await staff.DeactivateStaffAsync(me.UserId).ExpectProblem(HttpStatusCode.Conflict);
 
         var (managerUserId, _) = await app.CreateClusterManagerAsync();
-        await (await staff.PostAsync($"/api/staff/{managerUserId}/deactivate", null)).ShouldBe(HttpStatusCode.NotFound);
-        await (await staff.PostAsync($"/api/staff/{Guid.NewGuid()}/deactivate", null)).ShouldBe(HttpStatusCode.NotFound);
-        await (await staff.GetAsync("/api/me")).ShouldBe(HttpStatusCode.OK);
+        await staff.DeactivateStaffAsync(managerUserId).ExpectProblem(HttpStatusCode.NotFound);
+        await staff.DeactivateStaffAsync(Guid.NewGuid()).ExpectProblem(HttpStatusCode.NotFound);
+        await staff.GetMeAsync().Expect(HttpStatusCode.OK);
     }
 }
 
@@ -59,15 +58,13 @@ public sealed class LastStaffAccountTests(LastStaffAccountTests.TwoStaffApp app)
     {
         var otherEmail = $"other-{Guid.NewGuid():N}@agency.example";
         var otherId = await app.CreateAdminAsync(otherEmail);
-        using var first = await app.StaffClientAsync();
-        using var other = await app.SignedInClientAsync(otherEmail, TestAccounts.Password);
-        var firstId = (await first.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetString();
+        var first = await app.StaffApiAsync();
+        var other = await app.SignedInApiAsync(otherEmail, TestAccounts.Password);
+        var firstId = (await first.GetMeAsync().Expect(HttpStatusCode.OK)).UserId;
 
-        var answers = await Task.WhenAll(
-            first.PostAsync($"/api/staff/{otherId}/deactivate", null),
-            other.PostAsync($"/api/staff/{firstId}/deactivate", null));
+        var answers = await Task.WhenAll(first.DeactivateStaffAsync(otherId), other.DeactivateStaffAsync(firstId));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal([(int)HttpStatusCode.OK, (int)HttpStatusCode.Conflict], answers.Select(a => a.Status).Order());
         var active = await app.Database.ScalarAsync<long>("""
             SELECT count(*) FROM accounts.users u JOIN accounts.user_roles ur ON ur.user_id = u.id JOIN accounts.roles r ON r.id = ur.role_id
             WHERE r.name = 'Staff' AND u.is_active

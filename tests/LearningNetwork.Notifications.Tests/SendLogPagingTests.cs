@@ -1,4 +1,5 @@
 using System.Net;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Notifications.Tests;
@@ -12,41 +13,40 @@ public sealed class SendLogPagingTests(LearningNetworkApp app) : IClassFixture<L
     [Fact]
     public async Task A_long_log_is_counted_twenty_pages_ahead_and_says_there_is_more()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var session = await SentEmailsAsync(250);
 
-        var first = await (await staff.GetAsync($"/api/notifications?sessionId={session}&pageSize=10")).Json(HttpStatusCode.OK);
+        var first = await staff.GetEmailsAsync(new EmailQuery(SessionId: session, PageSize: 10)).Expect(HttpStatusCode.OK);
 
-        Assert.Equal(200, first.GetProperty("total").GetInt32());
-        Assert.True(first.GetProperty("totalIsLowerBound").GetBoolean());
-        var items = first.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(10, items.Count);
-        Assert.Equal("sent-250@test.example", items[0].GetProperty("recipient").GetString());
+        Assert.Equal(200, first.Total);
+        Assert.True(first.TotalIsLowerBound);
+        Assert.Equal(10, first.Items.Count);
+        Assert.Equal("sent-250@test.example", first.Items[0].Recipient);
     }
 
     [Fact]
     public async Task Near_the_end_of_the_log_the_total_is_exact()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var session = await SentEmailsAsync(250);
 
-        var page20 = await (await staff.GetAsync($"/api/notifications?sessionId={session}&pageSize=10&page=20")).Json(HttpStatusCode.OK);
+        var page20 = await staff.GetEmailsAsync(new EmailQuery(SessionId: session, Page: 20, PageSize: 10)).Expect(HttpStatusCode.OK);
 
-        Assert.Equal(250, page20.GetProperty("total").GetInt32());
-        Assert.False(page20.TryGetProperty("totalIsLowerBound", out _));
-        Assert.Equal("sent-60@test.example", page20.GetProperty("items")[0].GetProperty("recipient").GetString());
+        Assert.Equal(250, page20.Total);
+        Assert.False(page20.TotalIsLowerBound);
+        Assert.Equal("sent-60@test.example", page20.Items[0].Recipient);
     }
 
     [Fact]
     public async Task A_short_log_has_its_exact_total()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var session = await SentEmailsAsync(30);
 
-        var page = await (await staff.GetAsync($"/api/notifications?sessionId={session}&pageSize=10")).Json(HttpStatusCode.OK);
+        var page = await staff.GetEmailsAsync(new EmailQuery(SessionId: session, PageSize: 10)).Expect(HttpStatusCode.OK);
 
-        Assert.Equal(30, page.GetProperty("total").GetInt32());
-        Assert.False(page.TryGetProperty("totalIsLowerBound", out _));
+        Assert.Equal(30, page.Total);
+        Assert.False(page.TotalIsLowerBound);
     }
 
     /// <summary>Sent emails of one session, email i created i minutes after the first (the newest is the highest i).</summary>

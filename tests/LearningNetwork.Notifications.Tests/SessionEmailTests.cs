@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Notifications.Features.Reminders;
 using LearningNetwork.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +64,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         var email = await EmailOfAsync(managerId);
         var session = await staff.PublishedSessionAsync(capacity: 5);
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
-        var oldStart = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
+        var oldStart = new DateTimeOffset((await SessionAsync(staff, session)).StartsAt);
 
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/reschedule", new { start = "2030-05-07T09:00", end = "2030-05-07T12:00" })).ShouldBe(HttpStatusCode.OK);
 
@@ -108,7 +108,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
 
         await app.Database.ExecuteAsync($"UPDATE enrollments.enrollments SET enrolled_at = now() - interval '1 day', confirmed_at = now() - interval '1 day' WHERE session_id = '{session}'");
         var late = managers[2];
-        var startsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
+        var startsAt = new DateTimeOffset((await SessionAsync(staff, session)).StartsAt);
 
         await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), rule, startsAt));
         await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), rule, startsAt));
@@ -120,9 +120,9 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         await Task.Delay(1500);
         Assert.Single(app.Smtp.To(confirmed), m => Kind(m) == "Reminder");
         Assert.DoesNotContain(app.Smtp.To(await EmailOfAsync(managers[1])), m => Kind(m) == "Reminder"); // waitlisted
-        var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={session}&kind=Reminder");
-        Assert.Equal(1, log.GetProperty("total").GetInt32());
-        Assert.Equal("Sent", log.GetProperty("items")[0].GetProperty("status").GetString());
+        var log = await staff.Typed().GetEmailsAsync(new EmailQuery(SessionId: Guid.Parse(session), Kind: "Reminder")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, log.Total);
+        Assert.Equal("Sent", log.Items[0].Status);
     }
 
     [Fact]
@@ -133,12 +133,12 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         var rule = (int)TimeSpan.FromDays(2).TotalMinutes + 1;
         var session = await staff.PublishedSessionAsync(capacity: 3, startsIn: TimeSpan.FromDays(2), reminders: [rule]);
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
-        var startsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("startsAt").GetDateTimeOffset();
+        var startsAt = new DateTimeOffset((await SessionAsync(staff, session)).StartsAt);
 
         await RunReminderJobAsync(j => j.SendRemindersAsync(Guid.Parse(session), rule, startsAt));
 
-        var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={session}&kind=Reminder");
-        Assert.Equal(0, log.GetProperty("total").GetInt32());
+        var log = await staff.Typed().GetEmailsAsync(new EmailQuery(SessionId: Guid.Parse(session), Kind: "Reminder")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, log.Total);
     }
 
     [Fact]
@@ -174,8 +174,8 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         }
 
         Assert.StartsWith("Herinnering: Snelle sessie", reminder.Subject);
-        var sent = (await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?sessionId={created.Id()}&kind=Reminder")).GetProperty("items")[0];
-        var late = sent.GetProperty("sentAt").GetDateTimeOffset() - sent.GetProperty("dueAt").GetDateTimeOffset();
+        var sent = (await staff.Typed().GetEmailsAsync(new EmailQuery(SessionId: Guid.Parse(created.Id()), Kind: "Reminder")).Expect(HttpStatusCode.OK)).Items[0];
+        var late = sent.SentAt!.Value - sent.DueAt;
         Assert.True(late < TimeSpan.FromSeconds(60), $"sent {late} after its due time");
     }
 
@@ -193,7 +193,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         })).ShouldBe(HttpStatusCode.NoContent);
         // As if the session took place: it ended an hour ago, and its follow-up (0 minutes after the end) is due.
         await app.Database.ExecuteAsync($"UPDATE sessions.sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = '{session}'");
-        var endsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("endsAt").GetDateTimeOffset();
+        var endsAt = new DateTimeOffset((await SessionAsync(staff, session)).EndsAt);
 
         await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 0, endsAt));
         await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 0, endsAt));
@@ -213,10 +213,10 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         await (await anonymous.PostAsJsonAsync("/api/feedback", new { token, rating = 5 })).ShouldBe(HttpStatusCode.Conflict);
         await (await anonymous.PostAsJsonAsync("/api/feedback", new { token = "forged", rating = 5 })).ShouldNameInvalidField("token");
         await (await anonymous.PostAsJsonAsync("/api/feedback", new { token, rating = 9 })).ShouldNameInvalidField("rating");
-        var summary = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}/feedback");
-        Assert.Equal(1, summary.GetProperty("responses").GetInt32());
-        Assert.Equal(4, summary.GetProperty("averageRating").GetDouble());
-        Assert.Equal(["Heel nuttig"], summary.GetProperty("comments").EnumerateArray().Select(c => c.GetString()));
+        var summary = await staff.Typed().GetFeedbackSummaryAsync(Guid.Parse(session)).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, summary.Responses);
+        Assert.Equal(4, summary.AverageRating);
+        Assert.Equal(["Heel nuttig"], summary.Comments);
         await Task.Delay(1000);
         Assert.Single(app.Smtp.To(presentEmail), m => Kind(m) == "FollowUp");
     }
@@ -239,7 +239,7 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         await (await staff.PutAsJsonAsync($"/api/sessions/{session}/materials", new { guidelineIds = new[] { guideline.Id() } })).ShouldBe(HttpStatusCode.NoContent);
         await (await staff.PostAsJsonAsync($"/api/sessions/{session}/enrollments", new { clusterManagerId = managerId })).ShouldBe(HttpStatusCode.Created);
         await app.Database.ExecuteAsync($"UPDATE sessions.sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = '{session}'");
-        var endsAt = (await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}")).GetProperty("endsAt").GetDateTimeOffset();
+        var endsAt = new DateTimeOffset((await SessionAsync(staff, session)).EndsAt);
 
         await RunReminderJobAsync(j => j.SendFollowUpsAsync(Guid.Parse(session), 0, endsAt));
 
@@ -340,4 +340,6 @@ public sealed class SessionEmailTests(LearningNetworkApp app) : IClassFixture<Le
         part.Content!.DecodeTo(stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private static Task<SessionView> SessionAsync(HttpClient staff, string session) => staff.Typed().GetSessionAsync(Guid.Parse(session)).Expect(HttpStatusCode.OK);
 }

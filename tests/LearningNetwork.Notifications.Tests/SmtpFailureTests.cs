@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Notifications.Contracts;
 using LearningNetwork.Testing;
 using SmtpServer.Protocol;
 
@@ -12,15 +12,15 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task A_temporary_refusal_is_retried_and_the_email_arrives_once()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         app.Smtp.Refusal = new SmtpResponse(SmtpReplyCode.MailboxUnavailable - 100, "4.3.2 Try again later"); // 450
         string email;
         try
         {
             email = await InviteAsync(staff);
-            var pending = await WaitForLogAsync(staff, email, e => e.GetProperty("lastError").ValueKind == JsonValueKind.String);
-            Assert.Contains("450", pending.GetProperty("lastError").GetString());
-            Assert.Equal("Pending", pending.GetProperty("status").GetString());
+            var pending = await WaitForLogAsync(staff, email, e => e.LastError is not null);
+            Assert.Contains("450", pending.LastError);
+            Assert.Equal("Pending", pending.Status);
         }
         finally
         {
@@ -28,25 +28,25 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
         }
 
         await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
-        var sent = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Sent");
+        var sent = await WaitForLogAsync(staff, email, e => e.Status == "Sent");
         await Task.Delay(1500);
         Assert.Single(app.Smtp.To(email));
-        Assert.True(sent.GetProperty("attempts").GetInt32() >= 2);
+        Assert.True(sent.Attempts >= 2);
     }
 
     [Fact]
     public async Task A_permanent_refusal_is_recorded_as_failed_and_not_retried()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         app.Smtp.Refusal = SmtpResponse.MailboxUnavailable; // 550
         try
         {
             var email = await InviteAsync(staff);
 
-            var failed = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Failed");
+            var failed = await WaitForLogAsync(staff, email, e => e.Status == "Failed");
 
-            Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
-            Assert.Contains("550", failed.GetProperty("lastError").GetString());
+            Assert.Equal(1, failed.Attempts);
+            Assert.Contains("550", failed.LastError);
         }
         finally
         {
@@ -57,32 +57,31 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task Staff_send_a_failed_email_again_once_the_cause_is_fixed_and_it_arrives_once()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         app.Smtp.Refusal = SmtpResponse.MailboxUnavailable; // 550: failed at once
         string email;
-        JsonElement failed;
+        EmailView failed;
         try
         {
             email = await InviteAsync(staff);
-            failed = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Failed");
+            failed = await WaitForLogAsync(staff, email, e => e.Status == "Failed");
         }
         finally
         {
             app.Smtp.Refusal = null;
         }
 
-        var id = failed.GetProperty("id").GetString();
-        var resent = await (await staff.PostAsync($"/api/notifications/{id}/resend", null)).Json(HttpStatusCode.OK);
-        Assert.Equal("Pending", resent.GetProperty("status").GetString());
-        Assert.Equal(0, resent.GetProperty("attempts").GetInt32());
+        var resent = await staff.ResendEmailAsync(failed.Id).Expect(HttpStatusCode.OK);
+        Assert.Equal("Pending", resent.Status);
+        Assert.Equal(0, resent.Attempts);
 
         await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
-        var sent = await WaitForLogAsync(staff, email, e => e.GetProperty("status").GetString() == "Sent");
-        Assert.Equal(1, sent.GetProperty("attempts").GetInt32());
+        var sent = await WaitForLogAsync(staff, email, e => e.Status == "Sent");
+        Assert.Equal(1, sent.Attempts);
 
         // Sent means arrived: nothing to send again. And an id that names no email is a 404.
-        await (await staff.PostAsync($"/api/notifications/{id}/resend", null)).ShouldBe(HttpStatusCode.Conflict);
-        await (await staff.PostAsync($"/api/notifications/{Guid.NewGuid()}/resend", null)).ShouldBe(HttpStatusCode.NotFound);
+        await staff.ResendEmailAsync(failed.Id).ExpectProblem(HttpStatusCode.Conflict);
+        await staff.ResendEmailAsync(Guid.NewGuid()).ExpectProblem(HttpStatusCode.NotFound);
         await Task.Delay(1500);
         Assert.Single(app.Smtp.To(email));
     }
@@ -90,14 +89,14 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task Emails_queued_while_the_SMTP_server_is_down_arrive_once_it_is_back()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         await app.Smtp.StopAsync();
         string email;
         try
         {
             email = await InviteAsync(staff);
-            var waiting = await WaitForLogAsync(staff, email, e => e.GetProperty("lastError").ValueKind == JsonValueKind.String);
-            Assert.Equal("Pending", waiting.GetProperty("status").GetString());
+            var waiting = await WaitForLogAsync(staff, email, e => e.LastError is not null);
+            Assert.Equal("Pending", waiting.Status);
         }
         finally
         {
@@ -112,17 +111,17 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task The_send_log_is_filtered_by_kind_status_and_recipient()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var email = await InviteAsync(staff);
         await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
 
-        var byRecipient = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?recipient={Uri.EscapeDataString(email.ToUpperInvariant())}&kind=Invitation");
-        var none = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?recipient={Uri.EscapeDataString(email)}&kind=Reminder");
+        var byRecipient = await staff.GetEmailsAsync(new EmailQuery(email.ToUpperInvariant(), Kind: "Invitation")).Expect(HttpStatusCode.OK);
+        var none = await staff.GetEmailsAsync(new EmailQuery(email, Kind: "Reminder")).Expect(HttpStatusCode.OK);
 
-        var entry = Assert.Single(byRecipient.GetProperty("items").EnumerateArray());
-        Assert.Equal("Invitation", entry.GetProperty("kind").GetString());
-        Assert.Equal(0, none.GetProperty("total").GetInt32());
-        await (await staff.GetAsync("/api/notifications?status=Lost")).ShouldNameInvalidField("status");
+        var entry = Assert.Single(byRecipient.Items);
+        Assert.Equal(EmailKind.Invitation, entry.Kind);
+        Assert.Equal(0, none.Total);
+        await staff.GetEmailsAsync(new EmailQuery(Status: "Lost")).ShouldNameInvalidField("status");
     }
 
     [Fact]
@@ -155,20 +154,19 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
             TimeSpan.FromSeconds(30), "emails never handed to the relay waited for their lease");
     }
 
-    private static async Task<string> InviteAsync(HttpClient staff)
+    private static async Task<string> InviteAsync(LearningNetworkApi staff)
     {
         var email = $"colleague-{Guid.NewGuid():N}@agency.example";
-        await (await staff.PostAsJsonAsync("/api/staff", new { email, fullName = "Els Vermeulen", preferredLanguage = "nl" })).ShouldBe(HttpStatusCode.Created);
+        await staff.InviteStaffAsync(email, "Els Vermeulen", "nl").Expect(HttpStatusCode.Created);
         return email;
     }
 
-    private static async Task<JsonElement> WaitForLogAsync(HttpClient staff, string recipient, Func<JsonElement, bool> condition)
+    private static async Task<EmailView> WaitForLogAsync(LearningNetworkApi staff, string recipient, Func<EmailView, bool> condition)
     {
-        JsonElement found = default;
+        EmailView? found = null;
         await Eventually.TrueAsync(async () =>
         {
-            var log = await staff.GetFromJsonAsync<JsonElement>($"/api/notifications?recipient={Uri.EscapeDataString(recipient)}");
-            var entries = log.GetProperty("items").EnumerateArray().ToList();
+            var entries = (await staff.GetEmailsAsync(new EmailQuery(recipient)).Expect(HttpStatusCode.OK)).Items;
             if (entries.Count == 1 && condition(entries[0]))
             {
                 found = entries[0];
@@ -177,6 +175,6 @@ public sealed class SmtpFailureTests(LearningNetworkApp app) : IClassFixture<Lea
 
             return false;
         }, TimeSpan.FromSeconds(30), $"the send log of {recipient} did not reach the expected state");
-        return found;
+        return found!;
     }
 }

@@ -1,9 +1,15 @@
+using System.Globalization;
+using System.Xml.Linq;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>
-/// Every code the API answers with and a page shows has a label in English, Dutch and French,
+/// Every code the API answers with and a page shows has a label in English, Dutch and French in
+/// the UI's resource files (Resources/Ui/UiText{,.nl,.fr}.resx, key "Vocabulary.Code"),
 /// checked against the API's own enums: a new session kind or email kind without a label fails here
 /// rather than showing "LearningNetworkMeeting" to people.
 /// </summary>
@@ -57,17 +63,18 @@ public sealed class LabelTests
         var missing = new List<string>();
         foreach (var vocabulary in Enum.GetValues<Vocabulary>())
         {
-            var labels = UiText.Labels[vocabulary].ToDictionary(l => l.Code, StringComparer.Ordinal);
+            var labelled = UiText.LabelledCodes[vocabulary];
             foreach (var code in Codes(vocabulary))
             {
-                if (!labels.TryGetValue(code, out var label))
+                if (!labelled.Contains(code, StringComparer.Ordinal))
                 {
                     missing.Add($"{vocabulary}.{code}: no label");
                     continue;
                 }
 
-                foreach (var (language, text) in new[] { ("en", label.English), ("nl", label.Dutch), ("fr", label.French) })
+                foreach (var (language, texts) in Texts)
                 {
+                    var text = texts.GetValueOrDefault(UiText.LabelKey(vocabulary, code));
                     // A label that is the code itself ("SessionAnnounced") is no label; one-word codes may be their own English.
                     if (string.IsNullOrWhiteSpace(text) || (text == code && code.Skip(1).Any(char.IsUpper)))
                     {
@@ -76,10 +83,42 @@ public sealed class LabelTests
                 }
             }
 
-            var unknown = labels.Keys.Except(Codes(vocabulary), StringComparer.Ordinal).ToList();
+            var unknown = labelled.Except(Codes(vocabulary), StringComparer.Ordinal).ToList();
             Assert.True(unknown.Count == 0, $"{vocabulary} labels codes the API does not have: {string.Join(", ", unknown)}");
         }
 
         Assert.True(missing.Count == 0, "Missing labels:\n" + string.Join("\n", missing));
     }
+
+    /// <summary>The host reads a code's label from the resources in the page's language, whatever the code's case; an unknown code shows as it is.</summary>
+    [Theory]
+    [InlineData("en-GB", "Learning network meeting", "Published", "Published", "Gone")]
+    [InlineData("nl-BE", "Bijeenkomst van een lerend netwerk", "Gepubliceerd", "Gepubliceerd", "Gone")]
+    [InlineData("fr-BE", "Réunion d'un réseau d'apprentissage", "Publiée", "Publié", "Gone")]
+    public void The_host_shows_a_code_by_its_label_in_the_page_language(string culture, string meeting, string publishedSession, string publishedCall, string unknown)
+    {
+        using var services = new ServiceCollection().AddWebUi(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        var text = services.GetRequiredService<UiText>();
+        var page = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(
+                (meeting, publishedSession, publishedCall, unknown),
+                (text.Label(Vocabulary.SessionKind, "LearningNetworkMeeting"), text.Label(Vocabulary.SessionStatus, "published"),
+                    text.Label(Vocabulary.FundingCallStatus, "Published"), text.Label(Vocabulary.SessionStatus, "Gone")));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = page;
+        }
+    }
+
+    private static readonly (string Language, Dictionary<string, string> Texts)[] Texts =
+        [("en", Resources(string.Empty)), ("nl", Resources(".nl")), ("fr", Resources(".fr"))];
+
+    private static Dictionary<string, string> Resources(string language) =>
+        XDocument.Load(Path.Combine(Repository.Root, "src", "Host", "LearningNetwork.Host", "Resources", "Ui", $"UiText{language}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
 }

@@ -22,10 +22,11 @@ public sealed record SessionQuery(
 public sealed record ManagerQuery(string? Search = null, Guid? ClusterId = null, bool ActiveOnly = false, int? Page = null, int? PageSize = null);
 
 /// <summary>The filters of the audit log (GET /api/audit).</summary>
-public sealed record AuditQuery(string? Action, Guid? ActorId, Guid? EntityId, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+public sealed record AuditQuery(
+    string? Action = null, Guid? ActorId = null, Guid? EntityId = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int? Page = null, int? PageSize = null);
 
 /// <summary>The filters of the email send log (GET /api/notifications).</summary>
-public sealed record EmailQuery(string? Recipient, string? Kind, string? Status, Guid? SessionId, int Page, int PageSize);
+public sealed record EmailQuery(string? Recipient = null, string? Kind = null, string? Status = null, Guid? SessionId = null, int? Page = null, int? PageSize = null);
 
 // The bodies of the forms' requests. Codes stay as the form posted them: the API checks them and
 // names the field of a wrong one. A null is left out of the JSON.
@@ -146,7 +147,8 @@ public sealed record ImportResultView(int Created, int Updated, int Unchanged, b
 
 public sealed record ImportedPersonView(int Line, string FullName, string Email, string ClusterName, string Action);
 
-public sealed record GuidelineVersionView(int Number, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt, DateTime? PublishedAt, string? ChangeNote);
+public sealed record GuidelineVersionView(
+    int Number, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt, DateTime? PublishedAt, string? ChangeNote, string Sha256 = "");
 
 public sealed record GuidelineView(Guid Id, string Title, string Category, string Language, string? Summary, string Status, IReadOnlyList<GuidelineVersionView> Versions);
 

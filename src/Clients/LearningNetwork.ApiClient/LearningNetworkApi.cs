@@ -51,10 +51,10 @@ public sealed class LearningNetworkApi(HttpClient http)
     public Task<ApiResult<NoBody>> InviteStaffAsync(string email, string fullName, string? preferredLanguage = null) =>
         PostAsync<NoBody>("/api/staff", new { email, fullName, preferredLanguage });
 
-    public Task<ApiResult<NoBody>> DeactivateStaffAsync(Guid userId) => PostAsync<NoBody>($"/api/staff/{userId}/deactivate");
+    public Task<ApiResult<StaffMemberView>> DeactivateStaffAsync(Guid userId) => PostAsync<StaffMemberView>($"/api/staff/{userId}/deactivate");
 
-    public Task<ApiResult<NoBody>> SetStaffRolesAsync(Guid userId, IReadOnlyList<string> roles) =>
-        PutAsync<NoBody>($"/api/staff/{userId}/roles", new { roles });
+    public Task<ApiResult<StaffMemberView>> SetStaffRolesAsync(Guid userId, IReadOnlyList<string> roles) =>
+        PutAsync<StaffMemberView>($"/api/staff/{userId}/roles", new { roles });
 
     public Task<ApiResult<Paged<AuditEntryView>>> GetAuditLogAsync(AuditQuery query) =>
         GetAsync<Paged<AuditEntryView>>("/api/audit" + Query.Build(
@@ -196,8 +196,9 @@ public sealed class LearningNetworkApi(HttpClient http)
     public Task<ApiResult<Paged<GuidelineView>>> GetGuidelinesAsync(string? search = null, string? language = null) =>
         GetAsync<Paged<GuidelineView>>("/api/guidelines" + Query.Build(("search", search), ("language", language), ("pageSize", Number(Whole))));
 
-    public Task<ApiResult<GuidelineView>> GetGuidelineWithAllVersionsAsync(Guid guidelineId) =>
-        GetAsync<GuidelineView>($"/api/guidelines/{guidelineId}?allVersions=true");
+    /// <summary>A guideline with its published versions, or (staff, <paramref name="allVersions"/>) its drafts too.</summary>
+    public Task<ApiResult<GuidelineView>> GetGuidelineAsync(Guid guidelineId, bool allVersions = false) =>
+        GetAsync<GuidelineView>($"/api/guidelines/{guidelineId}" + Query.Build(("allVersions", allVersions ? "true" : null)));
 
     public Task<ApiResult<List<DownloadEntry>>> GetGuidelineDownloadsAsync(Guid guidelineId) => GetAsync<List<DownloadEntry>>($"/api/guidelines/{guidelineId}/downloads");
 
@@ -266,7 +267,7 @@ public sealed class LearningNetworkApi(HttpClient http)
             ("recipient", query.Recipient), ("kind", query.Kind), ("status", query.Status), ("sessionId", query.SessionId?.ToString()),
             ("page", Number(query.Page)), ("pageSize", Number(query.PageSize))));
 
-    public Task<ApiResult<NoBody>> ResendEmailAsync(Guid emailId) => PostAsync<NoBody>($"/api/notifications/{emailId}/resend");
+    public Task<ApiResult<EmailView>> ResendEmailAsync(Guid emailId) => PostAsync<EmailView>($"/api/notifications/{emailId}/resend");
 
     // The requests and their answers.
 
@@ -278,7 +279,10 @@ public sealed class LearningNetworkApi(HttpClient http)
         var content = new MultipartFormDataContent();
         var stream = new StreamContent(file.Content);
         stream.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(stream, "file", file.FileName);
+        // filename* (RFC 5987) carries any name, quotes and non-ASCII included, where a plain
+        // filename parameter refuses them.
+        stream.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = file.FileName };
+        content.Add(stream);
         foreach (var (name, value) in fields)
         {
             if (value is not null)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Sessions.Tests.Http;
@@ -19,40 +20,40 @@ public sealed class SeriesApiTests(LearningNetworkApp app) : IClassFixture<Learn
         onlineUrl = "https://meet.example.org/intervisie",
     };
 
+    /// <summary>The same series, typed.</summary>
+    private static SeriesRequest Typed(string recurrence, string? firstStart = null) => new(
+        "Intervisie clustermanagers", "LearningNetworkMeeting", "Europe/Brussels", firstStart ?? $"{DateTime.UtcNow.Year + 1}-01-05T16:00", 90, recurrence, 12,
+        OnlineUrl: "https://meet.example.org/intervisie");
+
     [Fact]
     public async Task A_rule_that_never_matches_is_refused_at_once_instead_of_stepping_towards_the_year_9999()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var response = await staff.PostAsJsonAsync("/api/series", Series("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3"));
-
-        await response.ShouldNameInvalidField("recurrence");
+        await staff.CreateSeriesAsync(Typed("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3")).ShouldNameInvalidField("recurrence");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
     public async Task A_monthly_series_creates_one_draft_per_occurrence_and_publishing_it_publishes_them_all()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
 
-        var response = await staff.PostAsJsonAsync("/api/series", Series("FREQ=MONTHLY;BYDAY=1TU;COUNT=6"));
+        var series = await staff.CreateSeriesAsync(Typed("FREQ=MONTHLY;BYDAY=1TU;COUNT=6")).Expect(HttpStatusCode.Created);
 
-        await response.ShouldBe(HttpStatusCode.Created);
-        var series = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var sessionIds = series.GetProperty("sessionIds").EnumerateArray().Select(s => s.GetString()!).ToList();
-        Assert.Equal(6, sessionIds.Count);
-        var first = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionIds[0]}");
-        Assert.Equal(series.Id(), first.Str("seriesId"));
-        Assert.Equal("Draft", first.Str("status"));
+        Assert.Equal(6, series.SessionIds.Count);
+        var first = await staff.GetSessionAsync(series.SessionIds[0]).Expect(HttpStatusCode.OK);
+        Assert.Equal(series.Id, first.SeriesId);
+        Assert.Equal(SessionState.Draft, first.Status);
 
-        (await staff.PostAsync($"/api/series/{series.Id()}/publish", null)).EnsureSuccessStatusCode();
+        await staff.PublishSeriesAsync(series.Id).Expect(HttpStatusCode.OK);
 
-        foreach (var id in sessionIds)
+        foreach (var id in series.SessionIds)
         {
-            var session = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
-            Assert.Equal("Published", session.Str("status"));
-            Assert.Equal(DayOfWeek.Tuesday, DateTime.Parse(session.Str("start"), System.Globalization.CultureInfo.InvariantCulture).DayOfWeek);
+            var session = await staff.GetSessionAsync(id).Expect(HttpStatusCode.OK);
+            Assert.Equal(SessionState.Published, session.Status);
+            Assert.Equal(DayOfWeek.Tuesday, DateTime.Parse(session.Start, System.Globalization.CultureInfo.InvariantCulture).DayOfWeek);
         }
     }
 
@@ -62,27 +63,25 @@ public sealed class SeriesApiTests(LearningNetworkApp app) : IClassFixture<Learn
     [InlineData("FREQ=WEEKLY;BYDAY=SU;COUNT=30")]
     public async Task The_preview_gives_exactly_the_dates_the_series_gets_in_its_zone_and_stores_nothing(string rule)
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         // Thirty Sundays cross a change of the clocks: the preview and the series keep 16:00 local alike.
         var firstStart = $"{DateTime.UtcNow.Year + 1}-01-03T16:00";
         var before = await app.Database.ScalarAsync<long>("SELECT count(*) FROM sessions.sessions");
 
-        var preview = await (await staff.PostAsJsonAsync("/api/series/preview", new { timeZone = "Europe/Brussels", firstStart, durationMinutes = 90, recurrence = rule }))
-            .Json(HttpStatusCode.OK);
+        var preview = await staff.PreviewSeriesAsync(new SeriesPreviewRequest("Europe/Brussels", firstStart, 90, rule)).Expect(HttpStatusCode.OK);
 
         Assert.Equal(before, await app.Database.ScalarAsync<long>("SELECT count(*) FROM sessions.sessions"));
-        Assert.Equal("Europe/Brussels", preview.Str("timeZone"));
-        var previewed = preview.GetProperty("sessions").EnumerateArray()
-            .Select(s => (s.Str("start"), s.Str("end"), s.GetProperty("startsAt").GetDateTimeOffset(), s.GetProperty("endsAt").GetDateTimeOffset())).ToList();
+        Assert.Equal("Europe/Brussels", preview.TimeZone);
+        var previewed = preview.Sessions.Select(s => (s.Start, s.End, s.StartsAt, s.EndsAt)).ToList();
         Assert.NotEmpty(previewed);
-        Assert.All(previewed, p => Assert.EndsWith("T16:00", p.Item1, StringComparison.Ordinal));
+        Assert.All(previewed, p => Assert.EndsWith("T16:00", p.Start, StringComparison.Ordinal));
 
-        var series = await (await staff.PostAsJsonAsync("/api/series", Series(rule, firstStart))).Json(HttpStatusCode.Created);
-        var saved = new List<(string, string, DateTimeOffset, DateTimeOffset)>();
-        foreach (var id in series.GetProperty("sessionIds").EnumerateArray().Select(i => i.GetString()))
+        var series = await staff.CreateSeriesAsync(Typed(rule, firstStart)).Expect(HttpStatusCode.Created);
+        var saved = new List<(string, string, DateTime, DateTime)>();
+        foreach (var id in series.SessionIds)
         {
-            var session = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
-            saved.Add((session.Str("start"), session.Str("end"), session.GetProperty("startsAt").GetDateTimeOffset(), session.GetProperty("endsAt").GetDateTimeOffset()));
+            var session = await staff.GetSessionAsync(id).Expect(HttpStatusCode.OK);
+            saved.Add((session.Start, session.End, session.StartsAt, session.EndsAt));
         }
 
         Assert.Equal(saved, previewed);

@@ -46,19 +46,9 @@ public sealed class UiText(IStringLocalizer<UiText> localizer)
     /// <summary>A code the API answers with ("LearningNetworkMeeting") as people read it, in the page's language.</summary>
     public string Label(Vocabulary vocabulary, string? code)
     {
-        var label = UiLabels.All[vocabulary].FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
-        if (label.Code is null)
-        {
-            // A code the UI does not know yet (a test keeps this from happening): shown as it is rather than hidden.
-            return code ?? string.Empty;
-        }
-
-        return UiCulture.Language switch
-        {
-            "nl" => label.Dutch,
-            "fr" => label.French,
-            _ => label.English,
-        };
+        var known = UiLabels.Codes[vocabulary].FirstOrDefault(c => string.Equals(c, code, StringComparison.OrdinalIgnoreCase));
+        // A code the UI does not know yet (a test keeps this from happening): shown as it is rather than hidden.
+        return known is null ? code ?? string.Empty : Translate(UiLabels.Key(vocabulary, known));
     }
 
     /// <summary>A code the API answers with as one of the modules' enums (EnrollmentStatus.Waitlisted), as people read it.</summary>
@@ -67,12 +57,15 @@ public sealed class UiText(IStringLocalizer<UiText> localizer)
 
     /// <summary>The codes of a vocabulary with their labels, in a sensible order for a choice list.</summary>
     public IEnumerable<(string Code, string Label)> Choices(Vocabulary vocabulary, params string[] only) =>
-        UiLabels.All[vocabulary]
-            .Where(l => only.Length == 0 || only.Contains(l.Code, StringComparer.Ordinal))
-            .Select(l => (l.Code, Label(vocabulary, l.Code)));
+        UiLabels.Codes[vocabulary]
+            .Where(c => only.Length == 0 || only.Contains(c, StringComparer.Ordinal))
+            .Select(c => (c, Label(vocabulary, c)));
 
     /// <summary>Every code each vocabulary has a label for (for the test that the API's codes are all covered).</summary>
-    public static IReadOnlyDictionary<Vocabulary, IReadOnlyList<(string Code, string English, string Dutch, string French)>> Labels => UiLabels.All;
+    public static IReadOnlyDictionary<Vocabulary, IReadOnlyList<string>> LabelledCodes => UiLabels.Codes;
+
+    /// <summary>The resource key of a code's label ("SessionKind.Training"), as in the resource files.</summary>
+    public static string LabelKey(Vocabulary vocabulary, string code) => UiLabels.Key(vocabulary, code);
 
     /// <summary>A text in a given language rather than the page's (a confirmation in the language just chosen).</summary>
     public string In(string language, string english)

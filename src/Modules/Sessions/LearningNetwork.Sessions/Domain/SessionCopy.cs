@@ -27,6 +27,10 @@ internal sealed class SessionCopy
 
     public IReadOnlyList<MaterialSummary> Materials { get; set; } = [];
 
-    /// <summary>When the owners were last asked; null for a copy still to be made (sessions that existed before copies did).</summary>
-    public DateTimeOffset? CopiedAt { get; set; }
+    /// <summary>
+    /// True only for the copies the migration that introduced copies made, empty, for the sessions
+    /// that already existed: they wait for the start-up task (see MissingSessionCopies) to ask the
+    /// owners. Every other copy starts right, since each change since has an event of its own.
+    /// </summary>
+    public bool AwaitingFirstCopy { get; set; }
 }

@@ -53,7 +53,7 @@ public sealed class GuidelineDetailsModel(LearningNetworkApi api, UiText text) :
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var guideline = await Api.GetGuidelineWithAllVersionsAsync(Id);
+        var guideline = await Api.GetGuidelineAsync(Id, allVersions: true);
         if (!guideline.Ok)
         {
             return NotFoundOr(guideline.Problem!);

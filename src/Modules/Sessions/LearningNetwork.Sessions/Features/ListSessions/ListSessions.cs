@@ -8,7 +8,6 @@ using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningNetwork.Sessions.Features.ListSessions;
 
@@ -103,43 +102,6 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser use
             : "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
 
     private sealed record SessionFilter(bool Staff, DateTimeOffset? From, DateTimeOffset? To, SessionKind? Kind, SessionStatus? Status, string? Title);
-}
-
-/// <summary>
-/// The list's queries, compiled once: this is the busiest read of the system, and EF's
-/// per-call work of recognising a LINQ query (a large share of the host's CPU in a profile; see
-/// docs/performance.md) is skipped. An absent filter is a null parameter, which EF removes from
-/// the SQL it sends, so each combination of filters still gets its own plain WHERE clause. Staff
-/// see every status; everyone else no drafts (the same rule as <see cref="SessionQueries.VisibleTo"/>).
-/// </summary>
-internal static class SessionListQueries
-{
-    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, string?, CancellationToken, Task<int>> Count =
-        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, string? title, CancellationToken _) =>
-            db.Sessions.Count(s => (staff || s.Status != SessionStatus.Draft)
-                && (from == null || s.StartsAt >= from) && (to == null || s.StartsAt < to)
-                && (kind == null || s.Kind == kind) && (status == null || s.Status == status)
-                && (title == null || EF.Functions.ILike(s.Title, title, @"\"))));
-
-    /// <summary>A page with each session's copy and the total of the whole filter, counted once by PostgreSQL (an uncorrelated subquery).</summary>
-    public static readonly Func<SessionsDbContext, bool, DateTimeOffset?, DateTimeOffset?, SessionKind?, SessionStatus?, string?, int, int, IAsyncEnumerable<ListedSession>> Page =
-        EF.CompileAsyncQuery((SessionsDbContext db, bool staff, DateTimeOffset? from, DateTimeOffset? to, SessionKind? kind, SessionStatus? status, string? title, int skip, int take) =>
-            db.Sessions.AsNoTracking()
-                .Where(s => (staff || s.Status != SessionStatus.Draft)
-                    && (from == null || s.StartsAt >= from) && (to == null || s.StartsAt < to)
-                    && (kind == null || s.Kind == kind) && (status == null || s.Status == status)
-                    && (title == null || EF.Functions.ILike(s.Title, title, @"\")))
-                .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-                .Skip(skip).Take(take)
-                .LeftJoin(db.SessionCopies.AsNoTracking(), s => s.Id, c => c.SessionId, (s, c) => new { Session = s, Copy = c })
-                .OrderBy(x => x.Session.StartsAt).ThenBy(x => x.Session.Id)
-                .Select(x => new ListedSession(
-                    x.Session,
-                    x.Copy,
-                    db.Sessions.Count(t => (staff || t.Status != SessionStatus.Draft)
-                        && (from == null || t.StartsAt >= from) && (to == null || t.StartsAt < to)
-                        && (kind == null || t.Kind == kind) && (status == null || t.Status == status)
-                        && (title == null || EF.Functions.ILike(t.Title, title, @"\"))))));
 }
 
 internal sealed record ListedSession(Session Session, SessionCopy? Copy, int Total);

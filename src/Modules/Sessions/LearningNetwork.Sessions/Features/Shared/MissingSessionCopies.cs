@@ -6,8 +6,9 @@ namespace LearningNetwork.Sessions.Features.Shared;
 
 /// <summary>
 /// Makes the copies still to be made at start-up: sessions that existed before copies did start
-/// with an empty one (the migration that added them marks them), and are copied here in chunks
-/// before requests are served. Costs one indexed query when there is nothing to do.
+/// with an empty one marked <see cref="Domain.SessionCopy.AwaitingFirstCopy"/> (by the migration
+/// that added copies), and are copied here in chunks before requests are served. Costs one
+/// indexed query when there is nothing to do.
 /// </summary>
 internal sealed class MissingSessionCopies(SessionsDbContext db, SessionCopies copies) : IStartupTask
 {
@@ -20,7 +21,7 @@ internal sealed class MissingSessionCopies(SessionsDbContext db, SessionCopies c
         while (true)
         {
             var missing = await db.SessionCopies.AsNoTracking()
-                .Where(c => c.CopiedAt == null).OrderBy(c => c.SessionId).Select(c => c.SessionId).Take(ChunkSize)
+                .Where(c => c.AwaitingFirstCopy).OrderBy(c => c.SessionId).Select(c => c.SessionId).Take(ChunkSize)
                 .ToListAsync(cancellationToken);
             if (missing.Count == 0)
             {

@@ -29,17 +29,17 @@ internal enum CopiedFacts
 /// Enrollments, not fifty. A mark made while a copy is being made waits for its row and counts
 /// for the next round, so no change is missed.
 /// </remarks>
-internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator, TimeProvider clock)
+internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator)
 {
     /// <summary>
     /// A copy created here starts from nothing, which is right for a session whose every change
-    /// since has its own event; only the copies the migration made for older sessions wait, with
-    /// copied_at empty, for <see cref="MissingSessionCopies"/>.
+    /// since has its own event; only the copies the migration made for older sessions wait
+    /// (<see cref="SessionCopy.AwaitingFirstCopy"/>) for <see cref="MissingSessionCopies"/>.
     /// </summary>
     public async Task MarkSeatsAsync(Guid sessionId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied, copied_at)
-            VALUES ({sessionId}, 0, 0, 1, 0, {clock.GetUtcNow()})
+            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied, awaiting_first_copy)
+            VALUES ({sessionId}, 0, 0, 1, 0, false)
             ON CONFLICT (session_id) DO UPDATE SET seat_marks = session_copies.seat_marks + 1
             """, cancellationToken);
 
@@ -83,15 +83,14 @@ internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator, Ti
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         // Creates the rows that are missing and locks them all, in id order (no deadlock between two callers).
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied, copied_at)
-            SELECT unnest({ids}), 0, 0, 0, 0, {clock.GetUtcNow()}
+            INSERT INTO sessions.session_copies (session_id, seats_taken, waitlist_length, seat_marks, seat_marks_copied, awaiting_first_copy)
+            SELECT unnest({ids}), 0, 0, 0, 0, false
             ON CONFLICT (session_id) DO UPDATE SET session_id = excluded.session_id
             """, cancellationToken);
         var seats = facts.HasFlag(CopiedFacts.Seats)
             ? (await mediator.Send(new GetSeatCounts(ids), cancellationToken)).ToDictionary(c => c.SessionId)
             : null;
         var materials = facts.HasFlag(CopiedFacts.Materials) ? await mediator.Send(new GetSessionMaterials(ids), cancellationToken) : null;
-        var now = clock.GetUtcNow();
         foreach (var copy in await db.SessionCopies.Where(c => ids.Contains(c.SessionId)).ToListAsync(cancellationToken))
         {
             if (seats is not null)
@@ -104,7 +103,7 @@ internal sealed class SessionCopies(SessionsDbContext db, IMediator mediator, Ti
                 copy.Materials = materials.GetValueOrDefault(copy.SessionId) ?? [];
             }
 
-            copy.CopiedAt = now;
+            copy.AwaitingFirstCopy = false;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -103,7 +103,7 @@ internal sealed class SessionCopyConfiguration : IEntityTypeConfiguration<Sessio
                 json => json == "[]" ? Array.Empty<MaterialSummary>() : JsonSerializer.Deserialize<MaterialSummary[]>(json, MaterialsJson) ?? Array.Empty<MaterialSummary>(),
                 new ValueComparer<IReadOnlyList<MaterialSummary>>((a, b) => a!.SequenceEqual(b!), m => m.Count, m => m))
             .HasDefaultValueSql("'[]'::jsonb");
-        builder.HasIndex(c => c.CopiedAt).HasFilter("copied_at IS NULL");
+        builder.HasIndex(c => c.SessionId, "awaiting_first_copy").HasFilter("awaiting_first_copy").HasDatabaseName("ix_session_copies_awaiting_first_copy");
         builder.HasIndex(c => c.SessionId).HasFilter("seat_marks > seat_marks_copied").HasDatabaseName("ix_session_copies_seats_due");
     }
 }

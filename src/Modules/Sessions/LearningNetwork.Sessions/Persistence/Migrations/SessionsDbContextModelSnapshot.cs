@@ -289,9 +289,9 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("session_id");
 
-                    b.Property<DateTimeOffset?>("CopiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("copied_at");
+                    b.Property<bool>("AwaitingFirstCopy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_first_copy");
 
                     b.Property<string>("Materials")
                         .IsRequired()
@@ -319,13 +319,13 @@ namespace LearningNetwork.Sessions.Persistence.Migrations
                     b.HasKey("SessionId")
                         .HasName("pk_session_copies");
 
-                    b.HasIndex("CopiedAt")
-                        .HasDatabaseName("ix_session_copies_copied_at")
-                        .HasFilter("copied_at IS NULL");
-
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_session_copies_seats_due")
                         .HasFilter("seat_marks > seat_marks_copied");
+
+                    b.HasIndex(new[] { "SessionId" }, "awaiting_first_copy")
+                        .HasDatabaseName("ix_session_copies_awaiting_first_copy")
+                        .HasFilter("awaiting_first_copy");
 
                     b.ToTable("session_copies", "sessions");
                 });
