@@ -11,11 +11,18 @@ namespace LearningNetwork.Host.Ui;
 /// routes are the typed client's (LearningNetworkApi); this handler only carries the page's
 /// request over to them.
 /// </summary>
-public sealed class UiApiCallHandler(IHttpContextAccessor accessor, LoopbackCallerSecret callerSecret) : DelegatingHandler
+public sealed class UiApiCallHandler(IHttpContextAccessor accessor, LoopbackCallerSecret callerSecret, SelfAddress self) : DelegatingHandler
 {
+    /// <summary>
+    /// The client's base address until a call is sent: where this host listens is known only once
+    /// it serves (and pages that call nothing must not need it), so each call is aimed there on its way out.
+    /// </summary>
+    public static readonly Uri Unresolved = new("http://ui-api.invalid/");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = accessor.HttpContext ?? throw new InvalidOperationException("The UI calls the API only while serving a request.");
+        request.RequestUri = new Uri(self.BaseAddress, request.RequestUri!.PathAndQuery);
         if (context.Request.Headers.Cookie.Count > 0)
         {
             request.Headers.TryAddWithoutValidation("Cookie", context.Request.Headers.Cookie.ToString());

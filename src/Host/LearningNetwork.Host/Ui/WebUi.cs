@@ -25,9 +25,9 @@ public static class WebUi
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<UiText>();
         services.AddTransient<UiApiCallHandler>();
-        // The typed client of the API (LearningNetwork.ApiClient), aimed at this host; UiApiCallHandler
-        // makes each call the signed-in person's.
-        services.AddHttpClient<LearningNetworkApi>((provider, client) => client.BaseAddress = provider.GetRequiredService<SelfAddress>().BaseAddress)
+        // The typed client of the API (LearningNetwork.ApiClient); UiApiCallHandler aims each call at
+        // this host and makes it the signed-in person's.
+        services.AddHttpClient<LearningNetworkApi>(client => client.BaseAddress = UiApiCallHandler.Unresolved)
             .AddHttpMessageHandler<UiApiCallHandler>()
             // The browser's cookie header is passed on by hand, and API redirects are answers to show, not to follow.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
