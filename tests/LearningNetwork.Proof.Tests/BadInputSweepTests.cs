@@ -83,6 +83,14 @@ public sealed class BadInputSweepTests(LearningNetworkApp app) : IClassFixture<L
                     }
                 });
                 var status = context.Response.StatusCode;
+                // Read as a client does: an answer left unread fills the test server's response
+                // pipe (the metrics text is tens of kilobytes), and the next scrape waits for it.
+                var answer = await new StreamReader(context.Response.Body).ReadToEndAsync();
+                if (status == 200 && !answer.Contains("# TYPE ", StringComparison.Ordinal))
+                {
+                    failures.Add($"{method} /metrics{query[..Math.Min(query.Length, 40)]} from {from}: 200 without the metrics text");
+                }
+
                 if (status >= 500 || (status >= 400 && context.Response.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) != true))
                 {
                     failures.Add($"{method} /metrics{query[..Math.Min(query.Length, 40)]} from {from}: {status} {context.Response.ContentType}");
