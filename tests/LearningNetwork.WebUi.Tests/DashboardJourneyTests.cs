@@ -8,8 +8,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>The staff dashboard says which period it shows, lists the next sessions with their seats, and draws few enrollments as short bars.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.A)]
+public sealed class DashboardJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_see_the_dashboards_period_the_next_sessions_with_seats_left_and_short_bars_for_few_enrollments()
     {

@@ -1,12 +1,14 @@
 using System.Net;
-using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>A wrong address or a failing page shows a page people can read and leave, not a JSON document.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.A)]
+public sealed class ErrorPageJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task An_unknown_page_says_so_in_the_layout_and_the_persons_language_with_a_way_back()
     {
@@ -62,15 +64,5 @@ public sealed partial class JourneyTests
         Assert.Equal(500, (await staff.GotoAsync("/staff/reports"))!.Status);
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Er ging iets mis");
         await Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Terug naar uw startpagina" })).ToBeVisibleAsync();
-    }
-
-    /// <summary>A page signed in as the bootstrap staff member, the UI switched to the given language.</summary>
-    private async Task<IPage> StaffInAsync(string language, ViewportSize? viewport = null)
-    {
-        var staff = await app.NewPageAsync(viewport);
-        await staff.GotoAsync("/login");
-        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        await staff.Locator($"button[value={language}]").ClickAsync();
-        return staff;
     }
 }

@@ -6,8 +6,11 @@ namespace LearningNetwork.WebUi.Tests;
 /// A refused form says everything that is wrong at once, at the top, in the page's language, with
 /// the focus there and links to the fields; the fields say they are invalid.
 /// </summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.B)]
+public sealed class FormErrorJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Theory]
     [InlineData("nl", "De titel is verplicht.", "Het begin is verplicht.", "Er zijn")]
     [InlineData("fr", "Le titre est obligatoire.", "Le début est obligatoire.", "Il y a")]

@@ -4,8 +4,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>Funding calls through the UI: staff create, link a guideline, publish; an eligible manager finds the call and its guideline; staff read a cluster's funding history.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.C)]
+public sealed class FundingCallJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_publish_a_funding_call_and_an_eligible_manager_finds_it()
     {

@@ -6,8 +6,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>Staff import the CSV a Belgian Excel saves (Windows-1252) from the import page, and every accent survives.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.A)]
+public sealed class ImportJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_import_an_Excel_CSV_in_Windows_1252_and_the_accents_survive()
     {

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -10,13 +9,12 @@ namespace LearningNetwork.WebUi.Tests;
 /// from the invitation email, enroll, download, cancel, and the waitlist moves. Every page
 /// visited is screenshotted and checked with axe-core.
 /// </summary>
-public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollections.B)]
+public sealed class JourneyTests(BrowserApp app) : BrowserJourney
 {
-    private const string ManagerPassword = "Manager-Password-2027";
-
     private const int ManagerChoices = LearningNetwork.Host.Pages.Staff.Sessions.SessionParticipantsModel.ManagerChoices;
 
-    private static readonly byte[] GuidelineBytes = "%PDF-1.7\nrules"u8.ToArray();
+    protected override BrowserApp App => app;
 
     [Fact]
     public async Task Staff_plan_a_session_and_managers_enroll_wait_and_move_up()
@@ -301,86 +299,4 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(staff.Locator("tbody tr").First).ToContainTextAsync("Roles now Staff");
         await staff.AuditAsync("staff-audit");
     }
-
-    [Fact]
-    public async Task Every_staff_page_renders_and_passes_the_accessibility_check_in_each_language()
-    {
-        var staff = await app.NewPageAsync();
-        await staff.GotoAsync("/login");
-        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        using var api = await app.StaffClientAsync();
-        var network = await api.CreateNetworkAsync("MembersOnly");
-        var (manager, _, managerClient) = await BrowserManagerAsync(api, $"Every page {Guid.NewGuid():N}"[..22], "en");
-        managerClient.Dispose();
-        var cluster = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cluster-managers/{manager}")).GetProperty("clusterId").GetString();
-        var session = (await api.PublishedSessionAsync(capacity: 3)).Id();
-        var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new",
-            $"/staff/sessions/{session}", $"/staff/sessions/{session}/edit", $"/staff/sessions/{session}/reschedule", $"/staff/sessions/{session}/cancel", $"/staff/sessions/{session}/participants", $"/staff/sessions/{session}/attendance-sheet", $"/staff/sessions/new?copyOf={session}", "/staff/clusters", $"/staff/clusters/{cluster}",
-            "/staff/managers", $"/staff/managers/{manager}", $"/staff/managers/{manager}/deactivate", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
-        foreach (var (language, heading) in new[] { ("nl", "Sessies"), ("fr", "Sessions"), ("en", "Sessions") })
-        {
-            await staff.Locator($"button[value={language}]").ClickAsync();
-            foreach (var path in pages)
-            {
-                var response = await staff.GotoAsync(path);
-                Assert.Equal(200, response!.Status);
-                Assert.Equal(language, await staff.Locator("html").GetAttributeAsync("lang"));
-                var shot = path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace(session, "id", StringComparison.Ordinal)
-                    .Replace(manager.ToString(), "id", StringComparison.Ordinal).Replace(cluster!, "id", StringComparison.Ordinal);
-                await staff.AuditAsync($"staff-{language}{shot.Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
-            }
-
-            await staff.GotoAsync("/staff/sessions");
-            await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
-        }
-    }
-
-    private async Task<IPage> ActivatedManagerAsync(string email, ViewportSize? viewport = null)
-    {
-        var invitation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "Invitation");
-        var link = ActivationLink().Match(invitation.TextBody ?? string.Empty).Value;
-        Assert.StartsWith(app.BaseUrl + "/activate?token=", link, StringComparison.Ordinal);
-
-        var page = await app.NewPageAsync(viewport);
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Cancel your enrollment?" -> yes
-        await page.GotoAsync(link);
-        await page.AuditAsync("manager-activate");
-        await page.GetByLabel("New password").FillAsync(ManagerPassword);
-        await page.GetByLabel("Repeat the password").FillAsync(ManagerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
-        // Signed in straight away: nobody types the password they just chose a second time. The page
-        // now speaks the manager's language, and so does its welcome.
-        var welcome = await page.Locator("html").GetAttributeAsync("lang") switch
-        {
-            "nl" => "Uw account is actief en u bent aangemeld.",
-            "fr" => "Votre compte est actif et vous êtes connecté.",
-            _ => "Your account is active and you are signed in.",
-        };
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(welcome);
-        await Expect(page.Locator("form[action='/logout'] button")).ToBeVisibleAsync();
-        return page;
-    }
-
-    /// <summary>A page signed in as the bootstrap staff member, the UI switched to English.</summary>
-    private async Task<IPage> StaffInEnglishAsync()
-    {
-        var staff = await app.NewPageAsync();
-        await staff.GotoAsync("/login");
-        await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        await staff.Locator("button[value=en]").ClickAsync();
-        return staff;
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-    }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    [GeneratedRegex(@"https?://[^\s""<>]+/activate\?token=[^\s""<>]+")]
-    private static partial Regex ActivationLink();
 }

@@ -5,8 +5,11 @@ using LearningNetwork.Testing;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>People read labels, never the API's codes ("LearningNetworkMeeting", "WaitlistPromoted").</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.B)]
+public sealed class LabelJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task No_page_shows_a_code_name_in_any_language()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using LearningNetwork.Testing;
@@ -7,8 +6,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>Staff read one manager (details, enrollments past and upcoming, downloads, networks) and one cluster (managers, funding, participation); deactivation is a step of its own.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.D)]
+public sealed class ManagerPageJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_read_a_managers_enrollments_downloads_and_networks_through_the_api()
     {
@@ -145,49 +147,5 @@ public sealed partial class JourneyTests
         await Expect(staff.GetByRole(AriaRole.Status).First).ToContainTextAsync("The manager is deactivated.");
         await Expect(staff.Locator("dl.facts")).ToContainTextAsync("Deactivated");
         await Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Deactivate…" })).ToHaveCountAsync(0);
-    }
-
-    /// <summary>A session the manager was enrolled in that took place 30 days ago (marked attended or not).</summary>
-    private async Task<Guid> PastSessionAsync(HttpClient api, Guid managerId, bool attended, Guid? guideline = null)
-    {
-        var session = await api.PublishedSessionAsync(capacity: 5, daysAhead: 3);
-        var id = Guid.Parse(session.Id());
-        if (guideline is { } material)
-        {
-            await (await api.PutAsJsonAsync($"/api/sessions/{id}/materials", new { guidelineIds = new[] { material } })).ShouldBe(HttpStatusCode.NoContent);
-        }
-
-        var enrollment = await (await api.EnrollAsync(session.Id(), managerId)).Json(HttpStatusCode.Created);
-        if (attended)
-        {
-            await (await api.PutAsJsonAsync($"/api/sessions/{id}/attendance", new[] { new TestNetworks.AttendanceMark(Guid.Parse(enrollment.Id()), "Attended") }))
-                .ShouldBe(HttpStatusCode.NoContent);
-        }
-
-        var localStart = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(-30).AddHours(10), DateTimeKind.Unspecified);
-        var startsAt = TimeZoneInfo.ConvertTimeToUtc(localStart, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels"));
-        await app.Database.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
-            UPDATE sessions.sessions SET start_local = '{localStart:yyyy-MM-dd HH:mm}', end_local = '{localStart.AddHours(2):yyyy-MM-dd HH:mm}',
-                starts_at = '{startsAt:yyyy-MM-dd HH:mm}+00', ends_at = '{startsAt.AddHours(2):yyyy-MM-dd HH:mm}+00'
-            WHERE id = '{id}'
-            """));
-        return id;
-    }
-
-    /// <summary>A published PDF guideline with this title; returns its id.</summary>
-    private static async Task<Guid> PublishedGuidelineAsync(HttpClient api, string title, string fileName = "rules.pdf")
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(GuidelineBytes);
-        file.Headers.ContentType = new("application/pdf");
-        form.Add(file, "file", fileName);
-        foreach (var (field, value) in new[] { ("title", title), ("category", "Funding"), ("language", "en") })
-        {
-            form.Add(new StringContent(value), field);
-        }
-
-        var id = (await (await api.PostAsync("/api/guidelines", form)).Json(HttpStatusCode.Created)).Id();
-        await (await api.PostAsync($"/api/guidelines/{id}/publish", null)).ShouldBe(HttpStatusCode.OK);
-        return Guid.Parse(id);
     }
 }

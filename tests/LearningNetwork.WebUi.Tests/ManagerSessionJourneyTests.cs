@@ -8,8 +8,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>A cluster manager's session page (their language, place, network, materials, enroll and cancel), their past sessions, the confirmation's cancel link and activation.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.D)]
+public sealed class ManagerSessionJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task A_manager_opens_a_session_page_downloads_its_materials_and_sees_a_past_session()
     {

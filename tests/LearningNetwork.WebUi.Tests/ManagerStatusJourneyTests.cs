@@ -7,8 +7,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>The managers list tells who never activated, and offers a new invitation only to them.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.A)]
+public sealed class ManagerStatusJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_see_who_is_invited_active_or_deactivated_and_resend_only_to_the_invited()
     {

@@ -5,8 +5,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>A learning network through the UI: staff create it, add a whole cluster, plan and publish a meeting, read the attendance; a manager follows it and joins an open one.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.C)]
+public sealed class NetworkJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_run_a_learning_network_and_its_members_follow_it()
     {

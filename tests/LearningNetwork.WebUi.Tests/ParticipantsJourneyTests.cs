@@ -10,8 +10,11 @@ namespace LearningNetwork.WebUi.Tests;
 /// Staff manage a session's participants: remove someone (the waitlist moves up), move someone to
 /// another session, enroll only people not enrolled yet, and print the attendance sheet to sign.
 /// </summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.D)]
+public sealed class ParticipantsJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Theory]
     [InlineData("nl", false, "Aanwezigheidslijst om af te drukken", "Handtekening")]
     [InlineData("fr", false, "Feuille de présence à imprimer", "Signature")]

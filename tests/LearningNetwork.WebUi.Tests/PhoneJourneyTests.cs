@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>At phone width (390 by 844) the menu folds behind a button, lists of people and enrollments are cards whose actions stay on screen, and the calendar is an agenda.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.D)]
+public sealed class PhoneJourneyTests(BrowserApp app) : BrowserJourney
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    protected override BrowserApp App => app;
 
     [Fact]
     public async Task At_phone_width_the_menu_folds_and_the_managers_and_my_sessions_keep_their_actions_on_screen()
@@ -70,30 +70,5 @@ public sealed partial class JourneyTests
             await AssertOnScreenAsync(page, page.Locator("li.card", new() { HasText = sessionTitle }).GetByRole(AriaRole.Button, new() { Name = cancel }));
             await page.AuditAsync($"phone-{language}-manager-my-sessions");
         }
-    }
-
-    /// <summary>A directory manager with a unique name whom a browser can sign in as (email, <see cref="TestAccounts.Password"/>), and their signed-in API client.</summary>
-    private async Task<(Guid Id, string Email, HttpClient Client)> BrowserManagerAsync(HttpClient api, string fullName, string language, Guid? clusterId = null)
-    {
-        if (clusterId is null)
-        {
-            var cluster = await (await api.PostAsJsonAsync("/api/clusters", new { name = $"Cluster of {fullName}", type = "SpearheadCluster" })).Json(HttpStatusCode.Created);
-            clusterId = Guid.Parse(cluster.Id());
-        }
-
-        var email = $"{Guid.NewGuid():N}@cluster.example";
-        var created = await (await api.PostAsJsonAsync("/api/cluster-managers", new { clusterId, fullName, email, preferredLanguage = language })).Json(HttpStatusCode.Created);
-        var id = Guid.Parse(created.Id());
-        return (id, email, await app.SignInAsync(id));
-    }
-
-    /// <summary>The whole control is within the viewport's width, without scrolling sideways.</summary>
-    private static async Task AssertOnScreenAsync(IPage page, ILocator control)
-    {
-        await Expect(control).ToBeVisibleAsync();
-        var box = (await control.BoundingBoxAsync())!;
-        Assert.True(box.X >= 0 && box.X + box.Width <= page.ViewportSize!.Width, $"The control reaches {box.X + box.Width} px on a {page.ViewportSize!.Width} px wide screen.");
-        Assert.Equal(page.ViewportSize.Width, await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"));
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "The page scrolls sideways.");
     }
 }

@@ -8,8 +8,11 @@ namespace LearningNetwork.WebUi.Tests;
 /// participants and announce it to a cluster after counting the audience; a French manager reads
 /// it in French and turns announcements off on their preferences page.
 /// </summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.C)]
+public sealed class ReachingJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_write_a_session_in_two_languages_message_its_participants_and_announce_it_and_a_manager_sets_preferences()
     {

@@ -4,8 +4,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>Accountability through the UI: staff read the year's participation and download it; a manager downloads their certificate.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.D)]
+public sealed class ReportsJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_read_and_export_the_participation_report_and_a_manager_downloads_a_certificate()
     {

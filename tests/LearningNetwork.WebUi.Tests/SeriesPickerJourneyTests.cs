@@ -10,8 +10,11 @@ namespace LearningNetwork.WebUi.Tests;
 /// its dates are shown before saving, and what is saved is what was shown; a rule written by
 /// hand that cannot be read is explained in the page's language.
 /// </summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.B)]
+public sealed class SeriesPickerJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Theory]
     [InlineData("nl", false, "Toon de data", "Bewaren als ontwerpen", "dinsdag", "De waarde in 'BYDAY=9XX' van de regel is niet geldig.")]
     [InlineData("fr", false, "Afficher les dates", "Enregistrer comme brouillons", "mardi", "La valeur dans 'BYDAY=9XX' de la règle n'est pas valide.")]

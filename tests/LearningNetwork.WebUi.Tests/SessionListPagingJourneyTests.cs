@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>The staff's session list comes in pages of 50, with the page number in the address.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.D)]
+public sealed class SessionListPagingJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task Staff_page_through_the_session_list_by_the_page_number_in_the_address()
     {

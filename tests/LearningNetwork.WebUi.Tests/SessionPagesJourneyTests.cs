@@ -10,8 +10,11 @@ namespace LearningNetwork.WebUi.Tests;
 /// A session's page reads first (a summary), and each change is a page of its own; the list
 /// finds sessions by title, a draft is told apart in words, and the calendar shows today.
 /// </summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.C)]
+public sealed class SessionPagesJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Theory]
     [InlineData("nl", false, "Ontwerp", "Deelnemers", "Wijzigen", "Verplaatsen", "Sessie annuleren", "Dupliceren", "Vandaag")]
     [InlineData("fr", false, "Brouillon", "Participants", "Modifier", "Reprogrammer", "Annuler la session", "Dupliquer", "Aujourd'hui")]
@@ -94,27 +97,5 @@ public sealed partial class JourneyTests
         await Expect(todayCell).ToContainTextAsync(today);
         Assert.Contains($"month={TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Brussels"):yyyy-MM}", staff.Url, StringComparison.Ordinal);
         await staff.AuditAsync($"staff-sessions-calendar-today-{language}-{width}");
-    }
-
-    /// <summary>A session in Gent for 7 people, made through the API; its id.</summary>
-    private static async Task<string> SessionThroughApiAsync(HttpClient api, string title, int daysAhead, bool publish)
-    {
-        var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(10);
-        var session = await (await api.PostAsJsonAsync("/api/sessions", new
-        {
-            title,
-            kind = "Training",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            timeZone = "Europe/Brussels",
-            location = "Gent",
-            capacity = 7,
-        })).Json(HttpStatusCode.Created);
-        if (publish)
-        {
-            await (await api.PostAsync($"/api/sessions/{session.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
-        }
-
-        return session.Id();
     }
 }

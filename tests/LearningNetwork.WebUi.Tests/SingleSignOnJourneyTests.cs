@@ -10,8 +10,10 @@ namespace LearningNetwork.WebUi.Tests;
 /// handler's callback), the refusals a person can meet, sign-out that ends the provider's session,
 /// and a rotation of the provider's signing key.
 /// </summary>
-public sealed class SingleSignOnJourneyTests(SingleSignOnBrowserApp app) : IClassFixture<SingleSignOnBrowserApp>
+public sealed class SingleSignOnJourneyTests(SingleSignOnBrowserApp app) : BrowserJourney, IClassFixture<SingleSignOnBrowserApp>
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task A_staff_member_signs_in_with_their_organisation_account_and_signing_out_ends_the_providers_session()
     {
@@ -186,6 +188,4 @@ public sealed class SingleSignOnJourneyTests(SingleSignOnBrowserApp app) : IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(app.BaseUrl, StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal));
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

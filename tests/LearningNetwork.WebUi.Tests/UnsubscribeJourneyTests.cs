@@ -7,8 +7,11 @@ using Microsoft.Playwright;
 namespace LearningNetwork.WebUi.Tests;
 
 /// <summary>An announcement's unsubscribe links opened in a browser: a page that asks first, in the person's language, without sign-in.</summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.D)]
+public sealed partial class UnsubscribeJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Fact]
     public async Task The_unsubscribe_link_of_an_announcement_asks_in_the_browser_before_it_stops_announcements()
     {
