@@ -7,7 +7,9 @@ namespace LearningNetwork.WebUi.Tests;
 /// cores busy where one journey after another mostly waited. A journey class names its collection
 /// with <c>[Collection(BrowserCollections.X)]</c>; the collections are balanced by how long their
 /// journeys take, the longest (every staff page in three languages) with only short ones beside it.
-/// xunit.runner.json lets the four, and the single sign-on journeys' own host, run at once.
+/// xunit.runner.json lets three of them (or the single sign-on journeys' own host) run at once:
+/// with five at once beside test.sh's other lanes, on a busy machine pages took longer than the
+/// 15 s a step may take.
 /// </summary>
 public static class BrowserCollections
 {
