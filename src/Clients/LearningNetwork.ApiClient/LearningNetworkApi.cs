@@ -191,6 +191,16 @@ public sealed class LearningNetworkApi(HttpClient http)
         return await SendAsync<ImportResultView>(HttpMethod.Post, "/api/cluster-managers/import" + Query.Build(("dryRun", dryRun ? "true" : "false")), content);
     }
 
+    // Personal data: the export and the erasure of a cluster manager's data in every module.
+
+    public Task<ApiResult<PersonalDataExport>> ExportPersonalDataAsync(Guid managerId) => GetAsync<PersonalDataExport>($"/api/cluster-managers/{managerId}/personal-data");
+
+    public Task<ApiResult<PersonalDataExport>> ExportMyPersonalDataAsync() => GetAsync<PersonalDataExport>("/api/me/personal-data");
+
+    /// <summary>Erases the manager's personal data; <paramref name="confirm"/> is their current email address.</summary>
+    public Task<ApiResult<NoBody>> ErasePersonalDataAsync(Guid managerId, string confirm) =>
+        PostAsync<NoBody>($"/api/cluster-managers/{managerId}/erase", new { confirm });
+
     // Guidelines.
 
     public Task<ApiResult<Paged<GuidelineView>>> GetGuidelinesAsync(string? search = null, string? language = null) =>
