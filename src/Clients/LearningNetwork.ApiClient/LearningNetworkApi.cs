@@ -236,9 +236,9 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<FundingCallView>> UpdateFundingCallAsync(Guid callId, FundingCallRequest call) => PutAsync<FundingCallView>($"/api/funding-calls/{callId}", call);
 
-    public Task<ApiResult<NoBody>> PublishFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/publish");
+    public Task<ApiResult<FundingCallView>> PublishFundingCallAsync(Guid callId) => PostAsync<FundingCallView>($"/api/funding-calls/{callId}/publish");
 
-    public Task<ApiResult<NoBody>> WithdrawFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/withdraw");
+    public Task<ApiResult<FundingCallView>> WithdrawFundingCallAsync(Guid callId) => PostAsync<FundingCallView>($"/api/funding-calls/{callId}/withdraw");
 
     // Learning networks.
 
