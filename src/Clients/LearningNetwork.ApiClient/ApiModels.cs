@@ -203,3 +203,37 @@ public sealed record FundingCallView(
 public sealed record ClusterChangeView(DateTime At, Guid? ActorId, string Field, string? OldValue, string? NewValue);
 
 public sealed record AuditEntryView(DateTime At, Guid? ActorId, string ActorEmail, string Action, string? EntityType, Guid? EntityId, string Summary, string? ClientAddress);
+
+/// <summary>
+/// Everything stored about a cluster manager, in every module (GET /api/cluster-managers/{id}/personal-data and
+/// GET /api/me/personal-data): the host's document of the modules' answers, field for field.
+/// </summary>
+public sealed record PersonalDataExport(
+    Guid ClusterManagerId, DateTimeOffset ExportedAt, DirectoryDataView Directory, AccountDataView? Account, EnrollmentDataView Enrollments,
+    IReadOnlyList<MembershipDataView> LearningNetworks, IReadOnlyList<DownloadDataView> Downloads, IReadOnlyList<EmailDataView> Emails);
+
+public sealed record DirectoryDataView(
+    Guid ClusterManagerId, string FullName, string Email, string? Phone, string PreferredLanguage, bool Announcements,
+    Guid ClusterId, string ClusterName, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? DeactivatedAt);
+
+public sealed record AccountDataView(
+    Guid UserId, string Email, string FullName, string PreferredLanguage, IReadOnlyList<string> Roles, bool IsActive, bool Activated,
+    DateTimeOffset CreatedAt, DateTimeOffset? LockedOutUntil, IReadOnlyList<AuditEntryAboutPersonView> AuditEntries);
+
+public sealed record AuditEntryAboutPersonView(DateTimeOffset At, string Action, string Summary, string? ClientAddress);
+
+public sealed record EnrollmentDataView(IReadOnlyList<EnrollmentOfPersonView> Enrollments, IReadOnlyList<FeedbackDataView> Feedback, CalendarFeedDataView? CalendarFeed);
+
+public sealed record EnrollmentOfPersonView(
+    Guid EnrollmentId, Guid SessionId, EnrollmentStatus Status, Attendance Attendance, long? WaitlistNumber,
+    DateTimeOffset EnrolledAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, string? CancellationCause);
+
+public sealed record FeedbackDataView(Guid SessionId, int Rating, string? Comment, DateTimeOffset SubmittedAt);
+
+public sealed record CalendarFeedDataView(DateTimeOffset CreatedAt);
+
+public sealed record MembershipDataView(Guid NetworkId, string Name, DateTimeOffset JoinedAt);
+
+public sealed record DownloadDataView(Guid GuidelineId, string Title, int Version, DateTimeOffset At);
+
+public sealed record EmailDataView(EmailKind Kind, string? Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string Status);

@@ -199,6 +199,16 @@ public sealed class LearningNetworkApi(HttpClient http, IUseCaseSender? inProces
         return await SendAsync<ImportResultView>(HttpMethod.Post, "/api/cluster-managers/import" + Query.Build(("dryRun", dryRun ? "true" : "false")), content);
     }
 
+    // Personal data: the export and the erasure of a cluster manager's data in every module.
+
+    public Task<ApiResult<PersonalDataExport>> ExportPersonalDataAsync(Guid managerId) => GetAsync<PersonalDataExport>($"/api/cluster-managers/{managerId}/personal-data");
+
+    public Task<ApiResult<PersonalDataExport>> ExportMyPersonalDataAsync() => GetAsync<PersonalDataExport>("/api/me/personal-data");
+
+    /// <summary>Erases the manager's personal data; <paramref name="confirm"/> is their current email address.</summary>
+    public Task<ApiResult<NoBody>> ErasePersonalDataAsync(Guid managerId, string confirm) =>
+        PostAsync<NoBody>($"/api/cluster-managers/{managerId}/erase", new { confirm });
+
     // Guidelines.
 
     public Task<ApiResult<Paged<GuidelineView>>> GetGuidelinesAsync(string? search = null, string? language = null) =>
@@ -234,9 +244,9 @@ public sealed class LearningNetworkApi(HttpClient http, IUseCaseSender? inProces
 
     public Task<ApiResult<FundingCallView>> UpdateFundingCallAsync(Guid callId, FundingCallRequest call) => PutAsync<FundingCallView>($"/api/funding-calls/{callId}", call);
 
-    public Task<ApiResult<NoBody>> PublishFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/publish");
+    public Task<ApiResult<FundingCallView>> PublishFundingCallAsync(Guid callId) => PostAsync<FundingCallView>($"/api/funding-calls/{callId}/publish");
 
-    public Task<ApiResult<NoBody>> WithdrawFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/withdraw");
+    public Task<ApiResult<FundingCallView>> WithdrawFundingCallAsync(Guid callId) => PostAsync<FundingCallView>($"/api/funding-calls/{callId}/withdraw");
 
     // Learning networks.
 
