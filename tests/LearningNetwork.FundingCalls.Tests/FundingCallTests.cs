@@ -1,5 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.ClusterManagers.Contracts;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.FundingCalls.Tests;
@@ -9,56 +10,42 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
 {
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
-    public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
-
-    public sealed record Feed(string Url);
-
-    public sealed record Preferences(string PreferredLanguage, bool Announcements);
-
-    public sealed record Me(string Email);
-
-    public sealed record Change(DateTime At, Guid? ActorId, string Field, string? OldValue, string? NewValue);
-
-    public sealed record Cluster(Guid Id, string Name, string Type, DateOnly? FundingStart, DateOnly? FundingEnd, string FundingStatus);
-
-    public sealed record ClusterUpdate(string Name, string Type, string? FundingStart, string? FundingEnd);
-
     [Fact]
     public async Task A_call_for_innovative_business_networks_is_seen_by_their_managers_only()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var calls = new Calls(app, staff);
         var ibn = await app.SignedInManagerOfAsync(staff, await calls.ClusterAsync("InnovativeBusinessNetwork"));
         var spearhead = await app.SignedInManagerOfAsync(staff, await calls.ClusterAsync("SpearheadCluster"));
         var draft = await calls.CreateAsync(Calls.For("InnovativeBusinessNetwork", LocalIn(days: 40)));
         var published = await calls.PublishedAsync(Calls.For("InnovativeBusinessNetwork", LocalIn(days: 40)));
 
-        Assert.Equal("Published", (await (await ibn.GetAsync($"/api/funding-calls/{published.Id}")).Typed<Calls.Call>(HttpStatusCode.OK)).Status);
-        await (await spearhead.GetAsync($"/api/funding-calls/{published.Id}")).ShouldBe(HttpStatusCode.NotFound);
-        await (await ibn.GetAsync($"/api/funding-calls/{draft.Id}")).ShouldBe(HttpStatusCode.NotFound);
-        var ibnList = await (await ibn.GetAsync("/api/funding-calls?pageSize=200")).Typed<Page<Calls.Call>>(HttpStatusCode.OK);
+        Assert.Equal("Published", (await ibn.GetFundingCallAsync(published.Id).Expect(HttpStatusCode.OK)).Status);
+        await spearhead.GetFundingCallAsync(published.Id).ExpectProblem(HttpStatusCode.NotFound);
+        await ibn.GetFundingCallAsync(draft.Id).ExpectProblem(HttpStatusCode.NotFound);
+        var ibnList = await ibn.GetFundingCallsAsync().Expect(HttpStatusCode.OK);
         Assert.Contains(ibnList.Items, c => c.Id == published.Id);
         Assert.DoesNotContain(ibnList.Items, c => c.Id == draft.Id);
-        Assert.DoesNotContain((await (await spearhead.GetAsync("/api/funding-calls?pageSize=200")).Typed<Page<Calls.Call>>(HttpStatusCode.OK)).Items, c => c.Id == published.Id);
-        await (await ibn.PostAsync($"/api/funding-calls/{published.Id}/withdraw", null)).ShouldBe(HttpStatusCode.Forbidden);
-        await (await staff.PostAsync($"/api/funding-calls/{published.Id}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
-        await (await ibn.GetAsync($"/api/funding-calls/{published.Id}")).ShouldBe(HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await spearhead.GetFundingCallsAsync().Expect(HttpStatusCode.OK)).Items, c => c.Id == published.Id);
+        await ibn.WithdrawFundingCallAsync(published.Id).ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.Equal("Withdrawn", (await staff.WithdrawFundingCallAsync(published.Id).Expect(HttpStatusCode.OK)).Status);
+        await ibn.GetFundingCallAsync(published.Id).ExpectProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task The_14_day_reminder_reaches_every_active_eligible_opted_in_manager_once_in_their_language()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var calls = new Calls(app, staff);
         var ibnCluster = await calls.ClusterAsync("InnovativeBusinessNetwork");
         var dutch = await calls.ManagerAsync(ibnCluster, "nl");
         var french = await calls.ManagerAsync(ibnCluster, "fr");
         var leaver = await calls.ManagerAsync(ibnCluster, "en");
-        await (await staff.PostAsync($"/api/cluster-managers/{leaver.Id}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
+        await staff.DeactivateManagerAsync(leaver.Id).Expect(HttpStatusCode.OK);
         var other = await calls.ManagerAsync(await calls.ClusterAsync("SpearheadCluster"), "nl");
-        using var optedOut = await app.SignedInManagerOfAsync(staff, ibnCluster);
-        await (await optedOut.PutAsJsonAsync("/api/me/preferences", new Preferences("nl", Announcements: false))).ShouldBe(HttpStatusCode.OK);
-        var optedOutEmail = (await (await optedOut.GetAsync("/api/me")).Typed<Me>(HttpStatusCode.OK)).Email;
+        var optedOut = await app.SignedInManagerOfAsync(staff, ibnCluster);
+        await optedOut.SavePreferencesAsync("nl", announcements: false).Expect(HttpStatusCode.OK);
+        var optedOutEmail = (await optedOut.GetMeAsync().Expect(HttpStatusCode.OK)).Email;
         var call = await calls.PublishedAsync(Calls.For("InnovativeBusinessNetwork", LocalIn(days: 40), 14));
 
         // Its one reminder is due in 26 days: run it now, twice, as a retry or a second host would.
@@ -84,14 +71,14 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task Moving_the_deadline_plans_the_reminders_again_and_the_old_ones_send_nothing()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var calls = new Calls(app, staff);
         var manager = await calls.ManagerAsync(await calls.ClusterAsync("SpearheadCluster"));
         var request = Calls.For("SpearheadCluster", LocalIn(days: 40), 14);
         var call = await calls.PublishedAsync(request);
         var old = Assert.Single(await Eventually.ValueAsync(() => calls.ScheduledJobsAsync(call.Id), jobs => jobs.Count == 1));
 
-        var moved = await (await staff.PutAsJsonAsync($"/api/funding-calls/{call.Id}", request with { Deadline = Calls.Local(LocalIn(days: 50)) })).Typed<Calls.Call>(HttpStatusCode.OK);
+        var moved = await staff.UpdateFundingCallAsync(call.Id, request with { Deadline = Calls.Local(LocalIn(days: 50)) }).Expect(HttpStatusCode.OK);
         Assert.NotEqual(call.DeadlineAt, moved.DeadlineAt);
         var jobs = await Eventually.ValueAsync(() => calls.ScheduledJobsAsync(call.Id), found => found.Count == 2);
 
@@ -104,12 +91,12 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task A_withdrawn_call_sends_nothing_and_a_reminder_already_past_at_publication_is_not_planned()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var calls = new Calls(app, staff);
         await calls.ManagerAsync(await calls.ClusterAsync("SpearheadCluster"));
         var withdrawn = await calls.PublishedAsync(Calls.For("SpearheadCluster", LocalIn(days: 40), 14));
         var job = Assert.Single(await Eventually.ValueAsync(() => calls.ScheduledJobsAsync(withdrawn.Id), jobs => jobs.Count == 1));
-        await (await staff.PostAsync($"/api/funding-calls/{withdrawn.Id}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
+        await staff.WithdrawFundingCallAsync(withdrawn.Id).Expect(HttpStatusCode.OK);
 
         await calls.RunNowAsync(job);
 
@@ -123,7 +110,7 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task A_reminder_due_now_goes_out_on_time()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var calls = new Calls(app, staff);
         var manager = await calls.ManagerAsync(await calls.ClusterAsync("InnovativeBusinessNetwork"));
         // A deadline one day and 20 seconds from now, with a one-day reminder: due in about 20 seconds.
@@ -146,13 +133,13 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task The_calendar_feed_carries_the_deadline_of_an_open_eligible_call_and_follows_its_move()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var calls = new Calls(app, staff);
         var manager = await app.SignedInManagerOfAsync(staff, await calls.ClusterAsync("InnovativeBusinessNetwork"));
         var request = Calls.For("InnovativeBusinessNetwork", new DateTime(2027, 3, 15, 17, 0, 0), 14);
         var call = await calls.PublishedAsync(request);
         var spearheadOnly = await calls.PublishedAsync(Calls.For("SpearheadCluster", new DateTime(2027, 3, 16, 17, 0, 0), 14));
-        var feed = await (await manager.GetAsync("/api/me/calendar-feed")).Typed<Feed>(HttpStatusCode.OK);
+        var feed = await manager.GetCalendarFeedAsync().Expect(HttpStatusCode.OK);
         using var calendarApp = app.CreateClient();
 
         var ics = await calendarApp.GetStringAsync(new Uri(feed.Url).PathAndQuery);
@@ -160,7 +147,7 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
         Assert.Contains("DTSTART:20270315T160000Z", ics, StringComparison.Ordinal);
         Assert.DoesNotContain(spearheadOnly.Id.ToString(), ics, StringComparison.Ordinal);
 
-        await (await staff.PutAsJsonAsync($"/api/funding-calls/{call.Id}", request with { Deadline = "2027-03-22T17:00" })).ShouldBe(HttpStatusCode.OK);
+        await staff.UpdateFundingCallAsync(call.Id, request with { Deadline = "2027-03-22T17:00" }).Expect(HttpStatusCode.OK);
         var moved = await calendarApp.GetStringAsync(new Uri(feed.Url).PathAndQuery);
         Assert.Contains("DTSTART:20270322T160000Z", moved, StringComparison.Ordinal);
         Assert.Contains("SEQUENCE:1", moved, StringComparison.Ordinal);
@@ -170,31 +157,30 @@ public sealed class FundingCallTests(LearningNetworkApp app) : IClassFixture<Lea
     [Fact]
     public async Task A_moved_funding_end_is_kept_in_the_history_and_changes_the_status_of_a_session_in_between()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var calls = new Calls(app, staff);
-        var clusterId = await calls.ClusterAsync("InnovativeBusinessNetwork", "2024-01-01", "2026-12-31");
-        var cluster = await (await staff.GetAsync($"/api/clusters/{clusterId}")).Typed<Cluster>(HttpStatusCode.OK);
+        var clusterId = await calls.ClusterAsync("InnovativeBusinessNetwork", new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31));
+        var cluster = await staff.GetClusterAsync(clusterId).Expect(HttpStatusCode.OK);
         var manager = await calls.ManagerAsync(clusterId);
         var session = await staff.PublishedSessionAsync(capacity: 5, daysAhead: 60);
-        var enrollment = await (await staff.EnrollAsync(session.Id(), manager.Id)).Json(HttpStatusCode.Created);
-        await (await staff.PutAsJsonAsync($"/api/sessions/{session.Id()}/attendance", new[] { new TestNetworks.AttendanceMark(Guid.Parse(enrollment.Id()), "Attended") }))
-            .ShouldBe(HttpStatusCode.NoContent);
-        var year = session.GetProperty("startsAt").GetDateTime().Year;
-        Assert.True((await RowAsync(staff, year, clusterId)).GetProperty("hoursAttendedPostFunding").GetDouble() > 0);
+        var enrollment = await staff.EnrollAsync(session.Id, manager.Id).Expect(HttpStatusCode.Created);
+        await staff.RecordAttendanceAsync(session.Id, [(enrollment.Id, "Attended")]).Expect(HttpStatusCode.NoContent);
+        var year = session.StartsAt.Year;
+        Assert.True((await RowAsync(staff, year, clusterId)).HoursAttendedPostFunding > 0);
 
-        await (await staff.PutAsJsonAsync($"/api/clusters/{clusterId}", new ClusterUpdate(cluster.Name, cluster.Type, "2024-01-01", $"{year + 1}-06-30"))).ShouldBe(HttpStatusCode.OK);
+        await staff.UpdateClusterAsync(clusterId, new ClusterRequest(cluster.Name, cluster.Type, FundingStart: new DateOnly(2024, 1, 1), FundingEnd: new DateOnly(year + 1, 6, 30)))
+            .Expect(HttpStatusCode.OK);
 
-        var history = await (await staff.GetAsync($"/api/clusters/{clusterId}/history")).Typed<List<Change>>(HttpStatusCode.OK);
+        var history = await staff.GetClusterHistoryAsync(clusterId).Expect(HttpStatusCode.OK);
         var change = Assert.Single(history);
         Assert.Equal(("fundingEnd", "2026-12-31", $"{year + 1}-06-30"), (change.Field, change.OldValue, change.NewValue));
         Assert.NotNull(change.ActorId);
-        Assert.Equal(0, (await RowAsync(staff, year, clusterId)).GetProperty("hoursAttendedPostFunding").GetDouble());
-        Assert.Equal("Funded", (await (await staff.GetAsync($"/api/clusters/{clusterId}")).Typed<Cluster>(HttpStatusCode.OK)).FundingStatus);
+        Assert.Equal(0, (await RowAsync(staff, year, clusterId)).HoursAttendedPostFunding);
+        Assert.Equal(FundingStatus.Funded, (await staff.GetClusterAsync(clusterId).Expect(HttpStatusCode.OK)).FundingStatus);
     }
 
-    private static async Task<System.Text.Json.JsonElement> RowAsync(HttpClient staff, int year, Guid clusterId) =>
-        (await staff.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/reports/participation?year={year}")).GetProperty("rows").EnumerateArray()
-            .Single(r => r.GetProperty("clusterId").GetGuid() == clusterId);
+    private static async Task<ParticipationRowView> RowAsync(LearningNetworkApi staff, int year, Guid clusterId) =>
+        (await staff.GetParticipationAsync(year).Expect(HttpStatusCode.OK)).Rows.Single(r => r.ClusterId == clusterId);
 
     private static bool IsDeadlineTo(MimeKit.MimeMessage message, string email) =>
         message.To.ToString().Contains(email, StringComparison.Ordinal) && message.Headers["X-LearningNetwork-Kind"] == "FundingDeadline";

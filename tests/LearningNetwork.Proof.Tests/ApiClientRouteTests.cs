@@ -1,5 +1,8 @@
 using System.Net;
+using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Proof.Tests;
@@ -26,6 +29,86 @@ public sealed partial class ApiClientRouteTests(LearningNetworkApp app) : IClass
 
         var unknown = calls.Where(c => !operations.Contains(c)).Select(c => $"{c.Method} {c.Path}").Order(StringComparer.Ordinal).ToList();
         Assert.True(unknown.Count == 0, "The client calls what the API does not publish:\n" + string.Join("\n", unknown));
+    }
+
+    /// <summary>
+    /// The personal data export is one document assembled from every module's answer; the client's
+    /// records of it hold every field the API's document describes, and no other, at every depth.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/cluster-managers/{id}/personal-data")]
+    [InlineData("/api/me/personal-data")]
+    public async Task The_client_reads_every_field_of_the_personal_data_export_and_no_other(string path)
+    {
+        using var staff = await app.StaffClientAsync();
+        var document = await (await staff.GetAsync("/openapi/v1.json")).Json(HttpStatusCode.OK);
+        var schema = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+        var differences = new List<string>();
+        CompareShape(document, schema, typeof(PersonalDataExport), "export", differences);
+
+        Assert.True(differences.Count == 0, "The client's records differ from the API's document:\n" + string.Join("\n", differences));
+    }
+
+    private static void CompareShape(JsonElement document, JsonElement schema, Type type, string at, List<string> differences)
+    {
+        schema = Resolve(document, schema);
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var list = type.IsGenericType ? type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) : null;
+        if (list is not null)
+        {
+            if (schema.TryGetProperty("items", out var items))
+            {
+                CompareShape(document, items, list.GetGenericArguments()[0], at + "[]", differences);
+            }
+            else
+            {
+                differences.Add($"{at}: a list in the client, not in the API");
+            }
+
+            return;
+        }
+
+        if (type.Namespace != typeof(PersonalDataExport).Namespace || !type.IsClass)
+        {
+            return;
+        }
+
+        var fields = schema.TryGetProperty("properties", out var properties)
+            ? properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
+            : [];
+        var read = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetMethod?.IsPublic == true && p.SetMethod is not null)
+            .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), StringComparer.Ordinal);
+        differences.AddRange(fields.Keys.Where(f => !read.ContainsKey(f)).Select(f => $"{at}.{f}: in the API's answer, not read by the client"));
+        differences.AddRange(read.Keys.Where(f => !fields.ContainsKey(f)).Select(f => $"{at}.{f}: read by the client, not in the API's answer"));
+        foreach (var (name, property) in read.Where(r => fields.ContainsKey(r.Key)))
+        {
+            CompareShape(document, fields[name], property.PropertyType, $"{at}.{name}", differences);
+        }
+    }
+
+    private static JsonElement Resolve(JsonElement document, JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            return Resolve(document, document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]));
+        }
+
+        foreach (var choice in new[] { "anyOf", "oneOf", "allOf" })
+        {
+            if (schema.TryGetProperty(choice, out var choices))
+            {
+                var notNull = choices.EnumerateArray().Select(c => Resolve(document, c))
+                    .FirstOrDefault(c => !(c.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
+                if (notNull.ValueKind != JsonValueKind.Undefined)
+                {
+                    return notNull;
+                }
+            }
+        }
+
+        return schema;
     }
 
     /// <summary>"/api/sessions/{sessionId}" and "/api/sessions/{id}" are the same route.</summary>

@@ -1,9 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Enrollments.Contracts;
+using LearningNetwork.Notifications.Contracts;
 using LearningNetwork.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,75 +19,79 @@ public sealed class PersonalDataTests(PersonalDataTests.PrivacyApp app) : IClass
     [Fact]
     public async Task A_managers_data_is_exported_from_every_module_and_erased_from_every_table_with_the_figures_unchanged()
     {
-        using var staff = await app.StaffClientAsync();
+        using var staffClient = await app.StaffClientAsync();
+        var staff = staffClient.Typed();
         var tag = Guid.NewGuid().ToString("N")[..10];
         var (email, fullName, phone) = ($"griet.{tag}@erase.example", $"Griet Vermeersch {tag}", $"+32 470 {tag[..6]}");
-        var clusterId = (await (await staff.PostAsJsonAsync("/api/clusters", new { name = $"Privacy {tag}", type = "SpearheadCluster" })).Json(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var managerId = (await (await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId, fullName, email, phone, preferredLanguage = "nl" })).Json(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var clusterId = (await staff.CreateClusterAsync(new ClusterRequest($"Privacy {tag}", "SpearheadCluster")).Expect(HttpStatusCode.Created)).Id;
+        var managerId = (await staff.CreateManagerAsync(new ManagerRequest(clusterId, fullName, email, "nl", phone)).Expect(HttpStatusCode.Created)).Id;
         await CreateSearchFunctionAsync();
-        using var manager = await app.SignInAsync(managerId);
+        using var managerClient = await app.SignInAsync(managerId);
+        var manager = managerClient.Typed();
 
         var session = await staff.PublishedSessionAsync(capacity: 5);
-        var sessionId = session.Id();
-        var enrollmentId = Guid.Parse((await (await manager.EnrollAsync(sessionId)).Json(HttpStatusCode.Created)).Id());
-        await (await manager.GetAsync("/api/me/calendar-feed")).ShouldBe(HttpStatusCode.OK);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var enrollmentId = (await manager.EnrollAsync(session.Id).Expect(HttpStatusCode.Created)).Id;
+        await manager.GetCalendarFeedAsync().Expect(HttpStatusCode.OK);
+        var network = await staff.NewNetworkAsync("MembersOnly");
         await staff.AddMembersAsync(network.Id, [managerId]);
         var guidelineId = await PublishedGuidelineAsync(staff);
-        await (await manager.GetAsync($"/api/guidelines/{guidelineId}/download")).ShouldBe(HttpStatusCode.OK);
+        // A download is a file, not JSON: the client has no call for it.
+        await (await managerClient.GetAsync($"/api/guidelines/{guidelineId}/download")).ShouldBe(HttpStatusCode.OK);
         await RateAsync(enrollmentId, 4, $"Heel goed, groeten van {fullName}");
         using (var anonymous = app.CreateClient())
         {
-            await (await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email })).ShouldBe(HttpStatusCode.Accepted);
+            await anonymous.Typed().RequestPasswordResetAsync(email).Expect(HttpStatusCode.Accepted);
         }
 
         await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && m.Headers["X-LearningNetwork-Kind"] == "PasswordReset");
         await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && m.Headers["X-LearningNetwork-Kind"] == "EnrollmentConfirmed");
 
-        var export = await (await staff.GetAsync($"/api/cluster-managers/{managerId}/personal-data")).Json(HttpStatusCode.OK);
-        Assert.Equal(email, export.GetProperty("directory").GetProperty("email").GetString());
-        Assert.Equal(phone, export.GetProperty("directory").GetProperty("phone").GetString());
-        Assert.Equal(email, export.GetProperty("account").GetProperty("email").GetString());
-        Assert.Equal(enrollmentId.ToString(), export.GetProperty("enrollments").GetProperty("enrollments")[0].GetProperty("enrollmentId").GetString());
-        Assert.Contains(fullName, export.GetProperty("enrollments").GetProperty("feedback")[0].GetProperty("comment").GetString(), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Object, export.GetProperty("enrollments").GetProperty("calendarFeed").ValueKind);
-        Assert.Equal(network.Id.ToString(), export.GetProperty("learningNetworks")[0].GetProperty("networkId").GetString());
-        Assert.Equal(guidelineId, export.GetProperty("downloads")[0].GetProperty("guidelineId").GetString());
-        var kinds = export.GetProperty("emails").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        Assert.Contains("PasswordReset", kinds);
-        Assert.Contains("EnrollmentConfirmed", kinds);
-        Assert.Contains(export.GetProperty("account").GetProperty("auditEntries").EnumerateArray(), e => e.GetProperty("action").GetString() == "SignInSucceeded");
-        Assert.DoesNotContain("passwordHash", export.ToString(), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("securityStamp", export.ToString(), StringComparison.OrdinalIgnoreCase);
-        var mine = await (await manager.GetAsync("/api/me/personal-data")).Json(HttpStatusCode.OK);
-        Assert.Equal(managerId.ToString(), mine.GetProperty("clusterManagerId").GetString());
+        var export = await staff.ExportPersonalDataAsync(managerId).Expect(HttpStatusCode.OK);
+        Assert.Equal(email, export.Directory.Email);
+        Assert.Equal(phone, export.Directory.Phone);
+        Assert.Equal(email, export.Account?.Email);
+        Assert.Equal(enrollmentId, export.Enrollments.Enrollments[0].EnrollmentId);
+        Assert.Contains(fullName, export.Enrollments.Feedback[0].Comment, StringComparison.Ordinal);
+        Assert.NotNull(export.Enrollments.CalendarFeed);
+        Assert.Equal(network.Id, export.LearningNetworks[0].NetworkId);
+        Assert.Equal(guidelineId, export.Downloads[0].GuidelineId);
+        var kinds = export.Emails.Select(e => e.Kind).ToList();
+        Assert.Contains(EmailKind.PasswordReset, kinds);
+        Assert.Contains(EmailKind.EnrollmentConfirmed, kinds);
+        Assert.Contains(export.Account!.AuditEntries, e => e.Action == "SignInSucceeded");
+        // The account's secrets are in no field of the document as sent, whatever the records read of it.
+        var document = await staffClient.GetStringAsync($"/api/cluster-managers/{managerId}/personal-data");
+        Assert.DoesNotContain("passwordHash", document, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("securityStamp", document, StringComparison.OrdinalIgnoreCase);
+        var mine = await manager.ExportMyPersonalDataAsync().Expect(HttpStatusCode.OK);
+        Assert.Equal(managerId, mine.ClusterManagerId);
 
-        var feedbackBefore = await (await staff.GetAsync($"/api/sessions/{sessionId}/feedback")).Json(HttpStatusCode.OK);
-        var downloadsBefore = (await (await staff.GetAsync($"/api/guidelines/{guidelineId}/downloads")).Json(HttpStatusCode.OK)).GetArrayLength();
-        var emailsBefore = (await (await staff.GetAsync("/api/notifications?pageSize=200")).Json(HttpStatusCode.OK)).GetProperty("total").GetInt32();
+        var feedbackBefore = await staff.GetFeedbackSummaryAsync(session.Id).Expect(HttpStatusCode.OK);
+        var downloadsBefore = (await staff.GetGuidelineDownloadsAsync(guidelineId).Expect(HttpStatusCode.OK)).Count;
+        var emailsBefore = (await staff.GetEmailsAsync(new EmailQuery(PageSize: 200)).Expect(HttpStatusCode.OK)).Total;
         Assert.True(await CountEverywhereAsync(email) > 0, "the setup left the email nowhere");
 
-        await (await staff.PostAsJsonAsync($"/api/cluster-managers/{managerId}/erase", new { confirm = "someone.else@erase.example" })).ShouldNameInvalidField("confirm");
-        await (await staff.PostAsJsonAsync($"/api/cluster-managers/{managerId}/erase", new { confirm = email.ToUpperInvariant() })).ShouldBe(HttpStatusCode.NoContent);
+        await staff.ErasePersonalDataAsync(managerId, "someone.else@erase.example").ShouldNameInvalidField("confirm");
+        await staff.ErasePersonalDataAsync(managerId, email.ToUpperInvariant()).Expect(HttpStatusCode.NoContent);
 
         foreach (var value in new List<string> { email, fullName, phone })
         {
             Assert.Empty(await TablesHoldingAsync(value));
         }
 
-        await (await manager.GetAsync("/api/me")).ShouldBe(HttpStatusCode.Unauthorized);
-        await (await staff.GetAsync($"/api/cluster-managers/{managerId}/personal-data")).ShouldBe(HttpStatusCode.NotFound);
-        await (await staff.PostAsJsonAsync($"/api/cluster-managers/{managerId}/erase", new { confirm = email })).ShouldBe(HttpStatusCode.NotFound);
-        var feedbackAfter = await (await staff.GetAsync($"/api/sessions/{sessionId}/feedback")).Json(HttpStatusCode.OK);
-        Assert.Equal(feedbackBefore.GetProperty("responses").GetInt32(), feedbackAfter.GetProperty("responses").GetInt32());
-        Assert.Equal(feedbackBefore.GetProperty("averageRating").GetDouble(), feedbackAfter.GetProperty("averageRating").GetDouble());
-        Assert.Equal(downloadsBefore, (await (await staff.GetAsync($"/api/guidelines/{guidelineId}/downloads")).Json(HttpStatusCode.OK)).GetArrayLength());
-        Assert.Equal(emailsBefore, (await (await staff.GetAsync("/api/notifications?pageSize=200")).Json(HttpStatusCode.OK)).GetProperty("total").GetInt32());
-        var erasure = await (await staff.GetAsync($"/api/audit?action=PersonalDataErased&entityId={managerId}")).Json(HttpStatusCode.OK);
-        Assert.Equal(1, erasure.GetProperty("total").GetInt32());
+        await manager.GetMeAsync().ExpectProblem(HttpStatusCode.Unauthorized);
+        await staff.ExportPersonalDataAsync(managerId).ExpectProblem(HttpStatusCode.NotFound);
+        await staff.ErasePersonalDataAsync(managerId, email).ExpectProblem(HttpStatusCode.NotFound);
+        var feedbackAfter = await staff.GetFeedbackSummaryAsync(session.Id).Expect(HttpStatusCode.OK);
+        Assert.Equal(feedbackBefore.Responses, feedbackAfter.Responses);
+        Assert.Equal(feedbackBefore.AverageRating, feedbackAfter.AverageRating);
+        Assert.Equal(downloadsBefore, (await staff.GetGuidelineDownloadsAsync(guidelineId).Expect(HttpStatusCode.OK)).Count);
+        Assert.Equal(emailsBefore, (await staff.GetEmailsAsync(new EmailQuery(PageSize: 200)).Expect(HttpStatusCode.OK)).Total);
+        var erasure = await staff.GetAuditLogAsync(new AuditQuery(Action: "PersonalDataErased", EntityId: managerId)).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, erasure.Total);
 
         // The address is free for a new directory entry (and, through it, a new account).
-        await (await staff.PostAsJsonAsync("/api/cluster-managers", new { clusterId, fullName = "Someone New", email, preferredLanguage = "en" })).ShouldBe(HttpStatusCode.Created);
+        await staff.CreateManagerAsync(new ManagerRequest(clusterId, "Someone New", email, "en")).Expect(HttpStatusCode.Created);
     }
 
     /// <summary>Every table of every schema whose rows, as text, contain the value (case-insensitively).</summary>
@@ -124,26 +127,19 @@ public sealed class PersonalDataTests(PersonalDataTests.PrivacyApp app) : IClass
         await using var scope = app.Services.CreateAsyncScope();
         var tokens = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueFeedbackTokens([enrollmentId]));
         using var anonymous = app.CreateClient();
-        await (await anonymous.PostAsJsonAsync("/api/feedback", new { token = tokens[enrollmentId], rating, comment })).ShouldBe(HttpStatusCode.NoContent);
+        await anonymous.Typed().SendFeedbackAsync(tokens[enrollmentId], rating, comment).Expect(HttpStatusCode.NoContent);
     }
 
-    private static async Task<string> PublishedGuidelineAsync(HttpClient staff)
+    private static async Task<Guid> PublishedGuidelineAsync(LearningNetworkApi staff)
     {
         var pdf = new byte[2048];
         Encoding.ASCII.GetBytes("%PDF-1.7\n").CopyTo(pdf, 0);
         Encoding.ASCII.GetBytes("\n%%EOF\n").CopyTo(pdf, pdf.Length - 7);
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "rules.pdf");
-        foreach (var (field, value) in new[] { ("title", "Rules for everyone"), ("category", "Funding"), ("language", "en") })
-        {
-            form.Add(new StringContent(value), field);
-        }
-
-        var guideline = (await (await staff.PostAsync("/api/guidelines", form)).Json(HttpStatusCode.Created)).Id();
-        await (await staff.PostAsync($"/api/guidelines/{guideline}/publish", null)).ShouldBe(HttpStatusCode.OK);
-        return guideline;
+        using var file = new MemoryStream(pdf);
+        var guideline = await staff.UploadGuidelineAsync(new FileUpload(file, "rules.pdf", "application/pdf"), "Rules for everyone", "Funding", "en", null)
+            .Expect(HttpStatusCode.Created);
+        await staff.PublishGuidelineAsync(guideline.Id).Expect(HttpStatusCode.OK);
+        return guideline.Id;
     }
 
     public sealed class PrivacyApp : LearningNetworkApp;

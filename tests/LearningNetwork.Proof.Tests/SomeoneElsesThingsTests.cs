@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Proof.Tests;
@@ -15,39 +15,40 @@ public sealed class SomeoneElsesThingsTests(LearningNetworkApp app) : IClassFixt
     [Fact]
     public async Task A_manager_cannot_cancel_see_or_subscribe_to_another_managers_enrollment()
     {
-        var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var (managerA, a) = await app.SignedInDirectoryManagerAsync(staff);
         var (_, b) = await app.SignedInDirectoryManagerAsync(staff);
         var session = await staff.PublishedSessionAsync(capacity: 5);
-        var enrollment = await (await a.EnrollAsync(session.Id())).Json(HttpStatusCode.Created);
+        var enrollment = await a.EnrollAsync(session.Id).Expect(HttpStatusCode.Created);
 
         // B cannot cancel A's enrollment, nor learn that it exists.
-        var cancel = await b.PostAsync($"/api/enrollments/{enrollment.Id()}/cancel", null);
-        Assert.Contains(cancel.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
-        Assert.Equal("Confirmed", (await MyEnrollmentsAsync(a)).Single().GetProperty("status").GetString());
+        var cancel = await b.CancelEnrollmentAsync(enrollment.Id);
+        Assert.Contains(cancel.Status, new[] { 404, 403 });
+        Assert.Equal(EnrollmentStatus.Confirmed, (await MyEnrollmentsAsync(a)).Single().Status);
 
-        // B's own list and feed are B's alone.
+        // B's own list and feed are B's alone. A feed is read without signing in, by its secret address.
         Assert.Empty(await MyEnrollmentsAsync(b));
-        var feedA = (await (await a.GetAsync("/api/me/calendar-feed")).Json(HttpStatusCode.OK)).GetProperty("url").GetString()!;
-        var feedB = (await (await b.GetAsync("/api/me/calendar-feed")).Json(HttpStatusCode.OK)).GetProperty("url").GetString()!;
+        var feedA = (await a.GetCalendarFeedAsync().Expect(HttpStatusCode.OK)).Url;
+        var feedB = (await b.GetCalendarFeedAsync().Expect(HttpStatusCode.OK)).Url;
         Assert.NotEqual(feedA, feedB);
-        var bCalendar = await b.GetStringAsync(new Uri(feedB).PathAndQuery);
-        Assert.DoesNotContain(session.GetProperty("title").GetString()!, bCalendar, StringComparison.Ordinal);
+        using var calendarApp = app.CreateClient();
+        var bCalendar = await calendarApp.GetStringAsync(new Uri(feedB).PathAndQuery);
+        Assert.DoesNotContain(session.Title, bCalendar, StringComparison.Ordinal);
 
         // A guessed feed address or feedback token leads nowhere.
-        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/calendar/{Guid.NewGuid():N}.ics")).StatusCode);
-        var feedback = await b.PostAsJsonAsync("/api/feedback", new { token = "a-guessed-token-0123456789", rating = 1 });
-        Assert.True((int)feedback.StatusCode is >= 400 and < 500, $"feedback with a guessed token: {(int)feedback.StatusCode}");
+        Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync($"/calendar/{Guid.NewGuid():N}.ics")).StatusCode);
+        var feedback = await b.SendFeedbackAsync("a-guessed-token-0123456789", 1, null);
+        Assert.True(feedback.Status is >= 400 and < 500, $"feedback with a guessed token: {feedback.Status}");
 
         // B cannot read staff views of A (participants, A's directory entry).
-        Assert.Equal(HttpStatusCode.Forbidden, (await b.GetAsync($"/api/sessions/{session.Id()}/enrollments")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await b.GetAsync($"/api/cluster-managers/{managerA}")).StatusCode);
+        await b.GetParticipantsAsync(session.Id).ExpectProblem(HttpStatusCode.Forbidden);
+        await b.GetManagerAsync(managerA).ExpectProblem(HttpStatusCode.Forbidden);
 
         // Staff can cancel anyone's.
-        await (await staff.PostAsync($"/api/enrollments/{enrollment.Id()}/cancel", null)).ShouldBe(HttpStatusCode.OK);
+        await staff.CancelEnrollmentAsync(enrollment.Id).Expect(HttpStatusCode.OK);
         Assert.Empty(await MyEnrollmentsAsync(a));
     }
 
-    private static async Task<IReadOnlyList<JsonElement>> MyEnrollmentsAsync(HttpClient manager) =>
-        [.. (await (await manager.GetAsync("/api/me/enrollments")).Json(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
+    private static async Task<IReadOnlyList<MyEnrollment>> MyEnrollmentsAsync(LearningNetworkApi manager) =>
+        (await manager.GetMyEnrollmentsAsync().Expect(HttpStatusCode.OK)).Items;
 }

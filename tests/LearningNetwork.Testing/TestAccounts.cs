@@ -91,6 +91,14 @@ public static class TestDirectory
         return await app.SignInAsync(manager.Id);
     }
 
+    /// <summary>A manager of this cluster who can sign in, and the typed client they call the API with.</summary>
+    public static async Task<LearningNetworkApi> SignedInManagerOfAsync(this LearningNetworkApp app, LearningNetworkApi staff, Guid clusterId, string language = "nl")
+    {
+        var manager = await staff.CreateManagerAsync(new ManagerRequest(clusterId, "Manager of a cluster", $"{Guid.NewGuid():N}@cluster.example", language))
+            .Expect(HttpStatusCode.Created);
+        return (await app.SignInAsync(manager.Id)).Typed();
+    }
+
     /// <summary>A directory manager who can sign in: their account gets a password directly, skipping the invitation.</summary>
     public static async Task<(Guid ClusterManagerId, HttpClient Client)> SignedInDirectoryManagerAsync(this LearningNetworkApp app, HttpClient staff)
     {

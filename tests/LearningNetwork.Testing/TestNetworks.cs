@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
 
 namespace LearningNetwork.Testing;
 
@@ -72,6 +73,35 @@ public static class TestNetworks
 
     public static async Task<IReadOnlyList<Enrollment>> ParticipantsAsync(this HttpClient staff, Guid sessionId) =>
         await (await staff.GetAsync($"/api/sessions/{sessionId}/enrollments")).Typed<List<Enrollment>>(HttpStatusCode.OK);
+
+    /// <summary>A new network with a fresh name, about the circular economy.</summary>
+    public static Task<NetworkView> NewNetworkAsync(this LearningNetworkApi staff, string membership, string? name = null) =>
+        staff.CreateNetworkAsync(new NetworkRequest(name ?? $"Netwerk {Guid.NewGuid():N}", "Circulaire economie", null, membership, null)).Expect(HttpStatusCode.Created);
+
+    public static Task<MembersAddedView> AddMembersAsync(this LearningNetworkApi staff, Guid networkId, IReadOnlyCollection<Guid> managers) =>
+        staff.AddNetworkMembersAsync(networkId, managers).Expect(HttpStatusCode.OK);
+
+    public static Task<NetworkView> NetworkAsync(this LearningNetworkApi client, Guid networkId) => client.GetNetworkAsync(networkId).Expect(HttpStatusCode.OK);
+
+    /// <summary>A draft meeting of the network in Ghent, <paramref name="daysAhead"/> days from now, two hours long.</summary>
+    public static async Task<Guid> DraftMeetingAsync(this LearningNetworkApi staff, Guid networkId, int capacity, int daysAhead = 20)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(10);
+        var session = await staff.CreateSessionAsync(new SessionRequest(
+            $"Bijeenkomst {Guid.NewGuid():N}", "LearningNetworkMeeting", "Europe/Brussels", capacity, Start: Local(start), End: Local(start.AddHours(2)),
+            Location: "Gent", LearningNetworkId: networkId)).Expect(HttpStatusCode.Created);
+        return session.Id;
+    }
+
+    public static async Task<Guid> PublishedMeetingAsync(this LearningNetworkApi staff, Guid networkId, int capacity, int daysAhead = 20)
+    {
+        var id = await staff.DraftMeetingAsync(networkId, capacity, daysAhead);
+        await staff.PublishSessionAsync(id).Expect(HttpStatusCode.OK);
+        return id;
+    }
+
+    public static async Task<IReadOnlyList<Participant>> ParticipantsAsync(this LearningNetworkApi staff, Guid sessionId) =>
+        await staff.GetParticipantsAsync(sessionId).Expect(HttpStatusCode.OK);
 
     public static string Local(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 

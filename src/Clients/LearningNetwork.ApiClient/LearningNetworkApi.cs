@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LearningNetwork.BuildingBlocks.Contracts;
+using LearningNetwork.Sessions.Contracts;
 
 namespace LearningNetwork.ApiClient;
 
@@ -15,9 +17,11 @@ namespace LearningNetwork.ApiClient;
 /// in this class only; the answers are the records in ApiModels.cs, with the modules' Contracts
 /// enums where the API answers with them. Who calls, and how the request travels, is the given
 /// HttpClient's business: its base address, its handlers (the UI's pass on the browser's
-/// credentials, a test's client carries a bearer token), never this class's.
+/// credentials, a test's client carries a bearer token), never this class's. Inside the host,
+/// calls whose request and answer are in a module's Contracts go to the use case in process
+/// through <see cref="IUseCaseSender"/> instead, with the same request, rules and answer.
 /// </summary>
-public sealed class LearningNetworkApi(HttpClient http)
+public sealed class LearningNetworkApi(HttpClient http, IUseCaseSender? inProcess = null)
 {
     /// <summary>The lists the pages show whole are asked for in one page of this size.</summary>
     private const int Whole = 200;
@@ -86,9 +90,13 @@ public sealed class LearningNetworkApi(HttpClient http)
     // Sessions and series.
 
     public Task<ApiResult<Paged<SessionView>>> GetSessionsAsync(SessionQuery query) =>
-        GetAsync<Paged<SessionView>>("/api/sessions" + Query.Build(
-            ("from", query.From), ("to", query.To), ("status", query.Status?.ToString()), ("kind", query.Kind), ("search", query.Search),
-            ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))));
+        inProcess is null
+            ? GetAsync<Paged<SessionView>>("/api/sessions" + Query.Build(
+                ("from", query.From), ("to", query.To), ("status", query.Status), ("kind", query.Kind), ("search", query.Search),
+                ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))))
+            : PagedAsync(inProcess.SendAsync(new ListSessions(
+                Query.Value(query.From), Query.Value(query.To), Query.Value(query.Kind), Query.Value(query.Status), query.Page, query.PageSize ?? Whole)
+            { Search = Query.Value(query.Search) }));
 
     public Task<ApiResult<SessionView>> GetSessionAsync(Guid sessionId) => GetAsync<SessionView>($"/api/sessions/{sessionId}");
 
@@ -191,6 +199,16 @@ public sealed class LearningNetworkApi(HttpClient http)
         return await SendAsync<ImportResultView>(HttpMethod.Post, "/api/cluster-managers/import" + Query.Build(("dryRun", dryRun ? "true" : "false")), content);
     }
 
+    // Personal data: the export and the erasure of a cluster manager's data in every module.
+
+    public Task<ApiResult<PersonalDataExport>> ExportPersonalDataAsync(Guid managerId) => GetAsync<PersonalDataExport>($"/api/cluster-managers/{managerId}/personal-data");
+
+    public Task<ApiResult<PersonalDataExport>> ExportMyPersonalDataAsync() => GetAsync<PersonalDataExport>("/api/me/personal-data");
+
+    /// <summary>Erases the manager's personal data; <paramref name="confirm"/> is their current email address.</summary>
+    public Task<ApiResult<NoBody>> ErasePersonalDataAsync(Guid managerId, string confirm) =>
+        PostAsync<NoBody>($"/api/cluster-managers/{managerId}/erase", new { confirm });
+
     // Guidelines.
 
     public Task<ApiResult<Paged<GuidelineView>>> GetGuidelinesAsync(string? search = null, string? language = null) =>
@@ -226,9 +244,9 @@ public sealed class LearningNetworkApi(HttpClient http)
 
     public Task<ApiResult<FundingCallView>> UpdateFundingCallAsync(Guid callId, FundingCallRequest call) => PutAsync<FundingCallView>($"/api/funding-calls/{callId}", call);
 
-    public Task<ApiResult<NoBody>> PublishFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/publish");
+    public Task<ApiResult<FundingCallView>> PublishFundingCallAsync(Guid callId) => PostAsync<FundingCallView>($"/api/funding-calls/{callId}/publish");
 
-    public Task<ApiResult<NoBody>> WithdrawFundingCallAsync(Guid callId) => PostAsync<NoBody>($"/api/funding-calls/{callId}/withdraw");
+    public Task<ApiResult<FundingCallView>> WithdrawFundingCallAsync(Guid callId) => PostAsync<FundingCallView>($"/api/funding-calls/{callId}/withdraw");
 
     // Learning networks.
 
@@ -292,6 +310,14 @@ public sealed class LearningNetworkApi(HttpClient http)
         }
 
         return content;
+    }
+
+    /// <summary>A list sent in process, as the HTTP call reads it.</summary>
+    private static async Task<ApiResult<Paged<T>>> PagedAsync<T>(Task<ApiResult<PagedResult<T>>> sent)
+    {
+        var result = await sent;
+        return new ApiResult<Paged<T>>(
+            result.Status, result.Value is { } page ? new Paged<T>(page.Items, page.Total, page.TotalIsLowerBound) : null, result.Problem);
     }
 
     private Task<ApiResult<T>> GetAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path, null);

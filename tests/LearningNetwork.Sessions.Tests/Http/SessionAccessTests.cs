@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.Sessions.Tests.Http;
@@ -27,10 +28,10 @@ public sealed class SessionAccessTests(LearningNetworkApp app) : IClassFixture<L
     [Fact]
     public async Task A_cluster_manager_gets_403_on_every_write()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var session = await staff.ScheduleAsync();
         var (manager, _) = await SignedInManagerAsync();
-        var id = session.Id();
+        var id = session.Id;
 
         var writes = new (HttpMethod Method, string Path, object Body)[]
         {
@@ -49,51 +50,51 @@ public sealed class SessionAccessTests(LearningNetworkApp app) : IClassFixture<L
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {(int)response.StatusCode}");
         }
 
-        var stored = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
-        Assert.Equal("Draft", stored.Str("status"));
+        var stored = await staff.GetSessionAsync(id).Expect(HttpStatusCode.OK);
+        Assert.Equal(SessionState.Draft, stored.Status);
     }
 
     [Fact]
     public async Task A_cluster_manager_gets_404_for_a_draft_and_does_not_see_it_listed()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var draft = await staff.ScheduleAsync();
         var (manager, _) = await SignedInManagerAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/sessions/{draft.Id()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/sessions/{draft.Id()}/calendar.ics")).StatusCode);
-        var listed = await manager.GetFromJsonAsync<JsonElement>("/api/sessions?pageSize=200");
-        Assert.DoesNotContain(listed.GetProperty("items").EnumerateArray(), s => s.Id() == draft.Id());
-        var askedForDrafts = await manager.GetFromJsonAsync<JsonElement>("/api/sessions?status=Draft");
-        Assert.Equal(0, askedForDrafts.GetProperty("total").GetInt32());
+        await manager.Typed().GetSessionAsync(draft.Id).ExpectProblem(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/sessions/{draft.Id}/calendar.ics")).StatusCode);
+        var listed = await manager.Typed().GetSessionsAsync(new SessionQuery(PageSize: 200)).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(listed.Items, s => s.Id == draft.Id);
+        var askedForDrafts = await manager.Typed().GetSessionsAsync(new SessionQuery(Status: "Draft")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, askedForDrafts.Total);
     }
 
     [Fact]
     public async Task A_cluster_manager_sees_published_and_cancelled_sessions()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var published = await staff.PublishedAsync();
         var cancelled = await staff.PublishedAsync();
-        (await staff.PostAsJsonAsync($"/api/sessions/{cancelled.Id()}/cancel", new { reason = "Spreker ziek" })).EnsureSuccessStatusCode();
+        await staff.CancelSessionAsync(cancelled.Id, "Spreker ziek").Expect(HttpStatusCode.OK);
         var (manager, _) = await SignedInManagerAsync();
 
-        var seen = await manager.GetFromJsonAsync<JsonElement>($"/api/sessions/{published.Id()}");
-        var seenCancelled = await manager.GetFromJsonAsync<JsonElement>($"/api/sessions/{cancelled.Id()}");
+        var seen = await manager.Typed().GetSessionAsync(published.Id).Expect(HttpStatusCode.OK);
+        var seenCancelled = await manager.Typed().GetSessionAsync(cancelled.Id).Expect(HttpStatusCode.OK);
 
-        Assert.Equal("Published", seen.Str("status"));
-        Assert.Equal("Cancelled", seenCancelled.Str("status"));
-        Assert.Equal("Spreker ziek", seenCancelled.Str("cancellationReason"));
+        Assert.Equal(SessionState.Published, seen.Status);
+        Assert.Equal(SessionState.Cancelled, seenCancelled.Status);
+        Assert.Equal("Spreker ziek", seenCancelled.CancellationReason);
     }
 
     [Fact]
     public async Task Staff_see_drafts()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var draft = await staff.ScheduleAsync();
 
-        var seen = await staff.GetFromJsonAsync<JsonElement>($"/api/sessions/{draft.Id()}");
+        var seen = await staff.GetSessionAsync(draft.Id).Expect(HttpStatusCode.OK);
 
-        Assert.Equal("Draft", seen.Str("status"));
+        Assert.Equal(SessionState.Draft, seen.Status);
     }
 
     [Fact]
