@@ -9,8 +9,11 @@ namespace LearningNetwork.WebUi.Tests;
 /// The staff's session list sends its use case in process, not over HTTP: it still obeys exactly
 /// the API's rules, so a filter the API refuses is refused on the page with the API's own words.
 /// </summary>
-public sealed partial class JourneyTests
+[Collection(BrowserCollections.A)]
+public sealed class SessionListFilterJourneyTests(BrowserApp app) : BrowserJourney
 {
+    protected override BrowserApp App => app;
+
     [Theory]
     [InlineData("nl")]
     [InlineData("fr")]
