@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -14,20 +14,20 @@ public sealed partial class JourneyTests
     [Fact]
     public async Task At_phone_width_the_menu_folds_and_the_managers_and_my_sessions_keep_their_actions_on_screen()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (_, email, manager) = await BrowserManagerAsync(api, $"Phone Manager {tag}", "en");
         var session = await api.PublishedSessionAsync(capacity: 5);
-        var sessionTitle = session.GetProperty("title").GetString()!;
+        var sessionTitle = session.Title;
         using (manager)
         {
-            await (await manager.EnrollAsync(session.Id())).ShouldBe(HttpStatusCode.Created);
+            await manager.Typed().EnrollAsync(session.Id).Expect(HttpStatusCode.Created);
         }
 
         var staff = await app.NewPageAsync(Phone);
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        var month = DateTime.Parse(session.GetProperty("start").GetString()!, CultureInfo.InvariantCulture).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = DateTime.Parse(session.Start, CultureInfo.InvariantCulture).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         foreach (var (language, menu, sessions, deactivate) in new[] { ("nl", "Menu", "Sessies", "Deactiveren"), ("fr", "Menu", "Sessions", "Désactiver"), ("en", "Menu", "Sessions", "Deactivate") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();
@@ -73,18 +73,12 @@ public sealed partial class JourneyTests
     }
 
     /// <summary>A directory manager with a unique name whom a browser can sign in as (email, <see cref="TestAccounts.Password"/>), and their signed-in API client.</summary>
-    private async Task<(Guid Id, string Email, HttpClient Client)> BrowserManagerAsync(HttpClient api, string fullName, string language, Guid? clusterId = null)
+    private async Task<(Guid Id, string Email, HttpClient Client)> BrowserManagerAsync(LearningNetworkApi api, string fullName, string language, Guid? clusterId = null)
     {
-        if (clusterId is null)
-        {
-            var cluster = await (await api.PostAsJsonAsync("/api/clusters", new { name = $"Cluster of {fullName}", type = "SpearheadCluster" })).Json(HttpStatusCode.Created);
-            clusterId = Guid.Parse(cluster.Id());
-        }
-
+        clusterId ??= (await api.CreateClusterAsync(new ClusterRequest($"Cluster of {fullName}", "SpearheadCluster")).Expect(HttpStatusCode.Created)).Id;
         var email = $"{Guid.NewGuid():N}@cluster.example";
-        var created = await (await api.PostAsJsonAsync("/api/cluster-managers", new { clusterId, fullName, email, preferredLanguage = language })).Json(HttpStatusCode.Created);
-        var id = Guid.Parse(created.Id());
-        return (id, email, await app.SignInAsync(id));
+        var created = await api.CreateManagerAsync(new ManagerRequest(clusterId, fullName, email, language)).Expect(HttpStatusCode.Created);
+        return (created.Id, email, await app.SignInAsync(created.Id));
     }
 
     /// <summary>The whole control is within the viewport's width, without scrolling sideways.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -24,7 +25,7 @@ public sealed partial class JourneyTests
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         var width = phone ? "phone" : "desktop";
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var published = await SessionThroughApiAsync(api, $"Kick-off {tag}", daysAhead: 12, publish: true);
         var drafted = await SessionThroughApiAsync(api, $"Draft plan {tag}", daysAhead: 13, publish: false);
 
@@ -74,14 +75,14 @@ public sealed partial class JourneyTests
         await staff.Locator("main form button[type=submit]").ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Kick-off again {tag}");
         await Expect(staff.Locator("main .badge").First).ToHaveTextAsync(draft);
-        var copy = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sessions/{staff.Url.Split('/')[^1]}");
-        Assert.Equal("Gent", copy.GetProperty("location").GetString());
-        Assert.Equal(7, copy.GetProperty("capacity").GetInt32());
-        Assert.Equal("Draft", copy.GetProperty("status").GetString());
-        await (await api.GetAsync($"/api/sessions/{published}")).ShouldBe(HttpStatusCode.OK); // the original is untouched
+        var copy = await api.GetSessionAsync(Guid.Parse(staff.Url.Split('/')[^1])).Expect(HttpStatusCode.OK);
+        Assert.Equal("Gent", copy.Location);
+        Assert.Equal(7, copy.Capacity);
+        Assert.Equal(SessionState.Draft, copy.Status);
+        Assert.Equal($"Kick-off {tag}", (await api.GetSessionAsync(published).Expect(HttpStatusCode.OK)).Title); // the original is untouched
 
         // The calendar of the draft's month: the draft says so in words, not colour alone.
-        var draftDay = DateTime.Parse((await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sessions/{drafted}")).GetProperty("start").GetString()!, CultureInfo.InvariantCulture);
+        var draftDay = DateTime.Parse((await api.GetSessionAsync(drafted).Expect(HttpStatusCode.OK)).Start, CultureInfo.InvariantCulture);
         await staff.GotoAsync($"/staff/sessions?view=calendar&search={tag}&month={draftDay:yyyy-MM}");
         var draftEntry = staff.Locator(".calendar .entry", new() { HasText = $"Draft plan {tag}" });
         await Expect(draftEntry).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdraft\b"));
@@ -97,24 +98,16 @@ public sealed partial class JourneyTests
     }
 
     /// <summary>A session in Gent for 7 people, made through the API; its id.</summary>
-    private static async Task<string> SessionThroughApiAsync(HttpClient api, string title, int daysAhead, bool publish)
+    private static async Task<Guid> SessionThroughApiAsync(LearningNetworkApi api, string title, int daysAhead, bool publish)
     {
         var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(10);
-        var session = await (await api.PostAsJsonAsync("/api/sessions", new
-        {
-            title,
-            kind = "Training",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            timeZone = "Europe/Brussels",
-            location = "Gent",
-            capacity = 7,
-        })).Json(HttpStatusCode.Created);
+        var session = await api.CreateSessionAsync(new SessionRequest(
+            title, "Training", "Europe/Brussels", 7, Start: TestSessions.Local(start), End: TestSessions.Local(start.AddHours(2)), Location: "Gent")).Expect(HttpStatusCode.Created);
         if (publish)
         {
-            await (await api.PostAsync($"/api/sessions/{session.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
+            await api.PublishSessionAsync(session.Id).Expect(HttpStatusCode.OK);
         }
 
-        return session.Id();
+        return session.Id;
     }
 }
