@@ -181,12 +181,13 @@ public sealed class ModuleBoundaryTests
     public void The_api_client_knows_the_modules_only_by_their_contracts_and_nothing_of_aspnet_core()
     {
         // The UI and the tests share it (docs/decisions/0035-one-typed-api-client-for-the-ui-and-the-tests.md):
-        // it speaks HTTP to the API as any outside client would.
+        // it speaks HTTP to the API as any outside client would, or hands a Contracts request to the
+        // host's sender (docs/decisions/0036-pages-send-the-use-cases-in-process.md).
         Il.AssertNone(Uses(Il.TypesOf(TypedClient), Implementations.Values.Append(typeof(Program).Assembly).ToArray()));
         var references = TypedClient.GetReferencedAssemblies().Select(r => r.Name!).ToList();
         Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
-        Assert.All(references.Where(name => name.StartsWith("LearningNetwork.", StringComparison.Ordinal)),
-            name => Assert.Contains(name, ContractAssemblies.Values.Select(a => a.GetName().Name)));
+        var contracts = ContractAssemblies.Values.Append(typeof(BuildingBlocks.Contracts.PagedResult<>).Assembly).Select(a => a.GetName().Name);
+        Assert.All(references.Where(name => name.StartsWith("LearningNetwork.", StringComparison.Ordinal)), name => Assert.Contains(name, contracts));
         // Not vacuous: the client's answers do name the modules' enums.
         Assert.Contains(references, name => name == typeof(Sessions.Contracts.SessionState).Assembly.GetName().Name);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.GuidelineDocuments.Tests;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LearningNetwork.ApiClient;
 using LearningNetwork.Notifications.Features.Reminders;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
 
 namespace LearningNetwork.Testing;
 

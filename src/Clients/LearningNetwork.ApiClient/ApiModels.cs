@@ -10,8 +10,9 @@ using System.Text.Json.Serialization;
 namespace LearningNetwork.ApiClient;
 
 // The answers of the API calls LearningNetworkApi makes (docs/api.md), one record per shape,
-// with the fields the pages show and the tests check. The API's endpoints answer with shapes of their own (the
-// modules' response records are internal), so these are the UI's reading of them; where a field
+// with the fields the pages show and the tests check. Where a module's Contracts hold the answer
+// itself (a use case the web UI sends in process, such as Sessions' SessionView), the client uses
+// that record; the others are the UI's reading of shapes the modules keep internal. Where a field
 // is one of the modules' Contracts enums, it is that enum, read from its name as the API writes it.
 
 /// <summary>The filters of the session list (GET /api/sessions); the API checks them.</summary>
@@ -38,7 +39,7 @@ public sealed record EmailQuery(string? Recipient = null, string? Kind = null, s
 public sealed record SessionRequest(
     string Title, string? Kind, string? TimeZone, int? Capacity, string? Start = null, string? End = null, string? Description = null,
     string? Location = null, string? OnlineUrl = null, string? EnrollmentDeadline = null, IReadOnlyList<ReminderView>? Reminders = null,
-    IReadOnlyList<FollowUpView>? FollowUps = null, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null);
+    IReadOnlyList<FollowUpView>? FollowUps = null, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionText>? Translations = null);
 
 /// <summary>The dates a series would have (POST /api/series/preview).</summary>
 public sealed record SeriesPreviewRequest(string? TimeZone, string FirstStart, int? DurationMinutes, string Recurrence);
@@ -47,7 +48,7 @@ public sealed record SeriesPreviewRequest(string? TimeZone, string FirstStart, i
 public sealed record SeriesRequest(
     string Title, string? Kind, string? TimeZone, string FirstStart, int? DurationMinutes, string Recurrence, int? Capacity, string? Description = null,
     string? Location = null, string? OnlineUrl = null, IReadOnlyList<ReminderView>? Reminders = null, IReadOnlyList<FollowUpView>? FollowUps = null,
-    Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null);
+    Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionText>? Translations = null);
 
 public sealed record ClusterRequest(
     string Name, string Type, string? Domain = null, DateOnly? FundingStart = null, DateOnly? FundingEnd = null, int? MemberCompanies = null, string? PostFundingPlan = null);
@@ -77,24 +78,15 @@ public sealed record ReminderView(int MinutesBefore);
 
 public sealed record FollowUpView(int MinutesAfter);
 
-public sealed record Material(Guid GuidelineId, string Title, string Language);
-
-public sealed record SessionView(
-    Guid Id, Guid? SeriesId, string Title, string? Description, SessionKind Kind, SessionState Status, string Start, string End, string TimeZone,
-    DateTime StartsAt, DateTime EndsAt, string? Location, string? OnlineUrl, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength,
-    string? EnrollmentDeadline, IReadOnlyList<ReminderView> Reminders, IReadOnlyList<FollowUpView> FollowUps, string? CancellationReason,
-    IReadOnlyList<Material> Materials, Guid? LearningNetworkId = null, IReadOnlyDictionary<string, SessionTextView>? Translations = null, int Sequence = 0)
+/// <summary>A session's title and description in the current UI culture's language when staff translated them, else the default ones.</summary>
+public static class SessionTexts
 {
-    /// <summary>The title in the current UI culture's language when staff translated it, else the default.</summary>
-    public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
+    public static string LocalTitle(this SessionView session) => Pick(session.Translations)?.Title ?? session.Title;
 
-    public string? LocalDescription => SessionTextView.Pick(Translations) is { } text ? text.Description ?? Description : Description;
-}
+    public static string? LocalDescription(this SessionView session) => Pick(session.Translations) is { } text ? text.Description ?? session.Description : session.Description;
 
-/// <summary>A session's title and description in one language.</summary>
-public sealed record SessionTextView(string Title, string? Description)
-{
-    public static SessionTextView? Pick(IReadOnlyDictionary<string, SessionTextView>? translations) =>
+    /// <summary>The title and description in the current UI culture's language, if staff wrote them.</summary>
+    public static SessionText? Pick(IReadOnlyDictionary<string, SessionText>? translations) =>
         translations is not null && translations.TryGetValue(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, out var text) ? text : null;
 }
 
@@ -116,9 +108,9 @@ public sealed record PreferencesView(string PreferredLanguage, bool Announcement
 
 public sealed record MySession(
     Guid Id, string Title, SessionKind Kind, SessionState Status, string Start, string End, string TimeZone, DateTime StartsAt, string? Location, string? OnlineUrl,
-    IReadOnlyDictionary<string, SessionTextView>? Translations = null)
+    IReadOnlyDictionary<string, SessionText>? Translations = null)
 {
-    public string LocalTitle => SessionTextView.Pick(Translations)?.Title ?? Title;
+    public string LocalTitle => SessionTexts.Pick(Translations)?.Title ?? Title;
 }
 
 public sealed record MyEnrollment(Guid Id, Guid SessionId, EnrollmentStatus Status, int? WaitlistPosition, Attendance Attendance, DateTime EnrolledAt, MySession Session);

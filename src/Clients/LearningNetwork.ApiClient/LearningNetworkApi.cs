@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LearningNetwork.BuildingBlocks.Contracts;
+using LearningNetwork.Sessions.Contracts;
 
 namespace LearningNetwork.ApiClient;
 
@@ -15,9 +17,11 @@ namespace LearningNetwork.ApiClient;
 /// in this class only; the answers are the records in ApiModels.cs, with the modules' Contracts
 /// enums where the API answers with them. Who calls, and how the request travels, is the given
 /// HttpClient's business: its base address, its handlers (the UI's pass on the browser's
-/// credentials, a test's client carries a bearer token), never this class's.
+/// credentials, a test's client carries a bearer token), never this class's. Inside the host,
+/// calls whose request and answer are in a module's Contracts go to the use case in process
+/// through <see cref="IUseCaseSender"/> instead, with the same request, rules and answer.
 /// </summary>
-public sealed class LearningNetworkApi(HttpClient http)
+public sealed class LearningNetworkApi(HttpClient http, IUseCaseSender? inProcess = null)
 {
     /// <summary>The lists the pages show whole are asked for in one page of this size.</summary>
     private const int Whole = 200;
@@ -86,9 +90,13 @@ public sealed class LearningNetworkApi(HttpClient http)
     // Sessions and series.
 
     public Task<ApiResult<Paged<SessionView>>> GetSessionsAsync(SessionQuery query) =>
-        GetAsync<Paged<SessionView>>("/api/sessions" + Query.Build(
-            ("from", query.From), ("to", query.To), ("status", query.Status?.ToString()), ("kind", query.Kind), ("search", query.Search),
-            ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))));
+        inProcess is null
+            ? GetAsync<Paged<SessionView>>("/api/sessions" + Query.Build(
+                ("from", query.From), ("to", query.To), ("status", query.Status), ("kind", query.Kind), ("search", query.Search),
+                ("page", Number(query.Page)), ("pageSize", Number(query.PageSize ?? Whole))))
+            : PagedAsync(inProcess.SendAsync(new ListSessions(
+                Query.Value(query.From), Query.Value(query.To), Query.Value(query.Kind), Query.Value(query.Status), query.Page, query.PageSize ?? Whole)
+            { Search = Query.Value(query.Search) }));
 
     public Task<ApiResult<SessionView>> GetSessionAsync(Guid sessionId) => GetAsync<SessionView>($"/api/sessions/{sessionId}");
 
@@ -302,6 +310,14 @@ public sealed class LearningNetworkApi(HttpClient http)
         }
 
         return content;
+    }
+
+    /// <summary>A list sent in process, as the HTTP call reads it.</summary>
+    private static async Task<ApiResult<Paged<T>>> PagedAsync<T>(Task<ApiResult<PagedResult<T>>> sent)
+    {
+        var result = await sent;
+        return new ApiResult<Paged<T>>(
+            result.Status, result.Value is { } page ? new Paged<T>(page.Items, page.Total, page.TotalIsLowerBound) : null, result.Problem);
     }
 
     private Task<ApiResult<T>> GetAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path, null);

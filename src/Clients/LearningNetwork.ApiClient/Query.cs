@@ -10,14 +10,17 @@ internal static class Query
         var query = new StringBuilder();
         foreach (var (name, value) in parameters)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (Value(value) is not { } sent)
             {
                 continue;
             }
 
-            query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value.Trim()));
+            query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(sent));
         }
 
         return query.ToString();
     }
+
+    /// <summary>What the API receives for a filter: its trimmed text, or nothing for a blank one (left out of the query string).</summary>
+    public static string? Value(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

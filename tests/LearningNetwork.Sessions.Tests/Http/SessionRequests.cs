@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
-using LearningNetwork.ApiClient;
-using LearningNetwork.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
+using LearningNetwork.Testing;
 
 namespace LearningNetwork.Sessions.Tests.Http;
 

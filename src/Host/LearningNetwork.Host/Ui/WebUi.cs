@@ -25,6 +25,8 @@ public static class WebUi
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<UiText>();
         services.AddTransient<UiApiCallHandler>();
+        // Calls whose use case the pages may send in process take that way (LearningNetworkApi asks for it).
+        services.AddScoped<IUseCaseSender, UiUseCaseSender>();
         // The typed client of the API (LearningNetwork.ApiClient); UiApiCallHandler aims each call at
         // this host and makes it the signed-in person's.
         services.AddHttpClient<LearningNetworkApi>(client => client.BaseAddress = UiApiCallHandler.Unresolved)

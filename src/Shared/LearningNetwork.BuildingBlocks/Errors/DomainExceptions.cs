@@ -12,6 +12,15 @@ public sealed class NotFoundException(string what, object id) : DomainException(
 /// <summary>The request is valid but the current state does not allow it (409).</summary>
 public sealed class ConflictException(string message) : DomainException(message);
 
+/// <summary>
+/// A use case's access rule did not admit the caller: 401 when nobody is signed in, 403 when the
+/// policy refuses. The same bare answers (a title, no detail) as an endpoint's own authorization.
+/// </summary>
+public sealed class AccessRefusedException(bool signedIn) : DomainException(signedIn ? "Forbidden" : "Unauthorized")
+{
+    public int Status { get; } = signedIn ? 403 : 401;
+}
+
 /// <summary>The caller is known but may not do this (403).</summary>
 public sealed class ForbiddenException(string message) : DomainException(message);
 

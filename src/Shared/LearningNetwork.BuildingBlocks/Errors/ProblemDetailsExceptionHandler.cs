@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace LearningNetwork.BuildingBlocks.Errors;
@@ -51,6 +51,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray())),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
+        AccessRefusedException refused => new ProblemDetails { Status = refused.Status, Title = refused.Message },
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
         UnsupportedContentException unsupported => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", unsupported.Message),
         ContentTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", tooLarge.Message),

@@ -57,9 +57,11 @@ public static partial class Messages
     /// language is asked of the request again: a problem is often written by the exception
     /// handler, outside the middleware that set the culture.
     /// </summary>
-    public static void Translate(ProblemDetails problem, HttpContext context)
+    public static void Translate(ProblemDetails problem, HttpContext context) => Translate(problem, ApiLanguage.Choose(context));
+
+    /// <summary>Title, detail and every field message of a problem document, translated in place into the language.</summary>
+    public static void Translate(ProblemDetails problem, string language)
     {
-        var language = ApiLanguage.Choose(context);
         string? In(string? text) => text is null ? null : Translate(text, language);
         problem.Title = In(problem.Title);
         problem.Detail = In(problem.Detail);

@@ -22,9 +22,11 @@ public static class MediatorRegistration
     {
         services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
         services.TryAddScoped<IMediator, Mediator>();
-        // Outermost first: the request's span covers its logging and validation too.
+        // Outermost first: the request's span covers its logging, access check and validation too;
+        // the access check comes before validation, as an endpoint's authorization comes before binding.
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>)));
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>)));
+        services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>)));
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

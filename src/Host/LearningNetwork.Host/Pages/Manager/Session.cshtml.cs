@@ -1,5 +1,6 @@
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Manager;

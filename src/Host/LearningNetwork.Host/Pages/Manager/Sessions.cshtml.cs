@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Manager;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Sessions;
@@ -9,8 +10,9 @@ public sealed class StaffSessionsModel(LearningNetworkApi api, UiText text, Time
 {
     private const int PageSize = 50;
 
+    /// <summary>"list" or "calendar". Nullable: an address without <c>view</c> is the list, not a missing required field.</summary>
     [BindProperty(SupportsGet = true)]
-    public string View { get; set; } = "list";
+    public string? View { get; set; } = "list";
 
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningNetwork.Host.Pages.Staff.Sessions;

@@ -1,4 +1,5 @@
 using LearningNetwork.Host.Ui;
+using LearningNetwork.Sessions.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningNetwork.Host.Pages.Staff.Sessions;

@@ -1,5 +1,5 @@
 using LearningNetwork.BuildingBlocks.Security;
-using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +15,7 @@ internal static class CancelSessionEndpoint
             .RequireAuthorization(Policies.Staff)
             .WithName("CancelSession")
             .WithSummary("Cancel a session; enrolled people are told")
-            .Produces<SessionResponse>()
+            .Produces<SessionView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

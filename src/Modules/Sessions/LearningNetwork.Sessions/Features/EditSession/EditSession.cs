@@ -17,7 +17,7 @@ namespace LearningNetwork.Sessions.Features.EditSession;
 /// A change of what enrollees see (title, description, translations, place, link) raises the
 /// SEQUENCE and tells the confirmed enrollees once per notice window.
 /// </summary>
-internal sealed record EditSession : IRequest<SessionResponse>
+internal sealed record EditSession : IRequest<SessionView>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
@@ -64,9 +64,9 @@ internal sealed class EditSessionValidator : AbstractValidator<EditSession>
 }
 
 internal sealed class EditSessionHandler(SessionsDbContext db, SessionViews views, IMediator mediator, TimeProvider clock, IOptions<UpdateNoticeOptions> notices)
-    : IRequestHandler<EditSession, SessionResponse>
+    : IRequestHandler<EditSession, SessionView>
 {
-    public async Task<SessionResponse> Handle(EditSession request, CancellationToken cancellationToken)
+    public async Task<SessionView> Handle(EditSession request, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginWithoutSavepointsAsync(cancellationToken);
         // The row is held until this edit commits: Enrollments' SeatCapacityChanged, handled

@@ -1,5 +1,5 @@
 using LearningNetwork.BuildingBlocks.Security;
-using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +15,7 @@ internal static class EditSessionEndpoint
             .RequireAuthorization(Policies.Staff)
             .WithName("EditSession")
             .WithSummary("Change a session's details (not its times: see reschedule)")
-            .Produces<SessionResponse>()
+            .Produces<SessionView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,4 +1,4 @@
-using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +14,6 @@ internal static class GetSessionEndpoint
             .RequireAuthorization()
             .WithName("GetSession")
             .WithSummary("One session (cluster managers: published or cancelled only)")
-            .Produces<SessionResponse>()
+            .Produces<SessionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

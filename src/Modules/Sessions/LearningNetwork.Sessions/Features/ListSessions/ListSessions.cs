@@ -11,18 +11,7 @@ using MediatR;
 
 namespace LearningNetwork.Sessions.Features.ListSessions;
 
-/// <summary>
-/// Sessions in start order. <c>from</c>/<c>to</c> are a date (yyyy-MM-dd, whole days in UTC,
-/// <c>to</c> inclusive) or an instant with offset; a session is listed when it starts in that range.
-/// </summary>
-internal sealed record ListSessions(string? From, string? To, string? Kind, string? Status, int? Page, int? PageSize)
-    : IRequest<PagedResult<SessionResponse>>
-{
-    /// <summary>Text the title contains, in any case ("budget" finds "Budget workshop"); blank means no filter.</summary>
-    public string? Search { get; init; }
-}
-
-internal sealed class ListSessionsValidator : AbstractValidator<ListSessions>
+internal sealed class ListSessionsValidator : AbstractValidator<Contracts.ListSessions>
 {
     public ListSessionsValidator()
     {
@@ -66,9 +55,9 @@ internal static class InstantFilter
 /// (<see cref="SessionCopy"/>), and the total. A single session (GET /api/sessions/{id}) is answered
 /// from the owners instead, so whoever just enrolled sees their own seat at once.
 /// </summary>
-internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser user) : IRequestHandler<ListSessions, PagedResult<SessionResponse>>
+internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser user) : IRequestHandler<Contracts.ListSessions, PagedResult<SessionView>>
 {
-    public async Task<PagedResult<SessionResponse>> Handle(ListSessions request, CancellationToken cancellationToken)
+    public async Task<PagedResult<SessionView>> Handle(Contracts.ListSessions request, CancellationToken cancellationToken)
     {
         var paging = new PageRequest(request.Page ?? 1, request.PageSize ?? 50);
         var filter = new SessionFilter(
@@ -78,7 +67,7 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser use
             request.Kind is not null && InstantFilter.TryParseName<SessionKind>(request.Kind, out var kind) ? kind : null,
             request.Status is not null && InstantFilter.TryParseName<SessionStatus>(request.Status, out var status) ? status : null,
             TitlePattern(request.Search));
-        var items = new List<SessionResponse>(paging.PageSize);
+        var items = new List<SessionView>(paging.PageSize);
         int? total = null;
         await foreach (var row in SessionListQueries.Page(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, paging.Skip, paging.PageSize)
             .WithCancellation(cancellationToken))
@@ -92,7 +81,7 @@ internal sealed class ListSessionsHandler(SessionsDbContext db, ICurrentUser use
         total ??= paging.Skip == 0
             ? 0
             : await SessionListQueries.Count(db, filter.Staff, filter.From, filter.To, filter.Kind, filter.Status, filter.Title, cancellationToken);
-        return new PagedResult<SessionResponse>(items, total.Value);
+        return new PagedResult<SessionView>(items, total.Value);
     }
 
     /// <summary>An ILIKE pattern for the search, its own % and _ taken literally; null for no search.</summary>

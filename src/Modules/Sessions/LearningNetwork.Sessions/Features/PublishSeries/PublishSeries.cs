@@ -1,4 +1,5 @@
 using LearningNetwork.BuildingBlocks.Errors;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
@@ -10,7 +11,7 @@ namespace LearningNetwork.Sessions.Features.PublishSeries;
 /// <summary>Publishes every draft of a series that has not started; the others are left as they are.</summary>
 internal sealed record PublishSeries(Guid Id) : IRequest<PublishSeriesResponse>;
 
-internal sealed record PublishSeriesResponse(Guid Id, IReadOnlyList<SessionResponse> Sessions);
+internal sealed record PublishSeriesResponse(Guid Id, IReadOnlyList<SessionView> Sessions);
 
 internal sealed class PublishSeriesHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<PublishSeries, PublishSeriesResponse>
 {

@@ -1,5 +1,5 @@
 using LearningNetwork.BuildingBlocks.Security;
-using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +15,7 @@ internal static class PublishSessionEndpoint
             .RequireAuthorization(Policies.Staff)
             .WithName("PublishSession")
             .WithSummary("Publish a draft session")
-            .Produces<SessionResponse>()
+            .Produces<SessionView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Features.Shared;
 using LearningNetwork.Sessions.Persistence;
 using MediatR;
@@ -7,7 +8,7 @@ using MediatR;
 namespace LearningNetwork.Sessions.Features.RescheduleSession;
 
 /// <summary>Move a session to new local times in its zone; enrolled people are told through SessionRescheduled.</summary>
-internal sealed record RescheduleSession : IRequest<SessionResponse>
+internal sealed record RescheduleSession : IRequest<SessionView>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
@@ -26,9 +27,9 @@ internal sealed class RescheduleSessionValidator : AbstractValidator<RescheduleS
     }
 }
 
-internal sealed class RescheduleSessionHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<RescheduleSession, SessionResponse>
+internal sealed class RescheduleSessionHandler(SessionsDbContext db, SessionViews views, TimeProvider clock) : IRequestHandler<RescheduleSession, SessionView>
 {
-    public async Task<SessionResponse> Handle(RescheduleSession request, CancellationToken cancellationToken)
+    public async Task<SessionView> Handle(RescheduleSession request, CancellationToken cancellationToken)
     {
         var session = await db.GetForUpdateAsync(request.Id, cancellationToken);
         session.Reschedule(SessionInputRules.ParseLocal(request.Start!), SessionInputRules.ParseLocal(request.End!), clock.GetUtcNow());

@@ -1,5 +1,5 @@
 using LearningNetwork.BuildingBlocks.Security;
-using LearningNetwork.Sessions.Features.Shared;
+using LearningNetwork.Sessions.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +18,6 @@ internal static class ScheduleSessionEndpoint
             .RequireAuthorization(Policies.Staff)
             .WithName("ScheduleSession")
             .WithSummary("Schedule a session (a draft until published)")
-            .Produces<SessionResponse>(StatusCodes.Status201Created)
+            .Produces<SessionView>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningNetwork.Sessions.Features.ScheduleSession;
 
 /// <summary>Staff put a new session in the calendar, as a draft only they can see.</summary>
-internal sealed record ScheduleSession : IRequest<SessionResponse>
+internal sealed record ScheduleSession : IRequest<SessionView>
 {
     public string? Title { get; init; }
 
@@ -61,9 +61,9 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
     }
 }
 
-internal sealed class ScheduleSessionHandler(SessionsDbContext db, SessionViews views, IMediator mediator, TimeProvider clock) : IRequestHandler<ScheduleSession, SessionResponse>
+internal sealed class ScheduleSessionHandler(SessionsDbContext db, SessionViews views, IMediator mediator, TimeProvider clock) : IRequestHandler<ScheduleSession, SessionView>
 {
-    public async Task<SessionResponse> Handle(ScheduleSession request, CancellationToken cancellationToken)
+    public async Task<SessionView> Handle(ScheduleSession request, CancellationToken cancellationToken)
     {
         await NetworkOfMeeting.EnsureExistsAsync(mediator, request.LearningNetworkId, cancellationToken);
         var kind = request.Kind!.Value;

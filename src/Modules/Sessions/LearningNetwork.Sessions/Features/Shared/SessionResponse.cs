@@ -12,42 +12,16 @@ public sealed record FollowUpRule(int? MinutesAfter);
 /// <summary>A session's title and description in one language, as staff send it.</summary>
 public sealed record SessionTextInput(string? Title, string? Description);
 
-/// <summary>A session as every endpoint returns it: local times as entered, plus UTC instants.</summary>
-internal sealed record SessionResponse(
-    Guid Id,
-    Guid? SeriesId,
-    string Title,
-    string? Description,
-    SessionKind Kind,
-    SessionStatus Status,
-    string Start,
-    string End,
-    string TimeZone,
-    DateTime StartsAt,
-    DateTime EndsAt,
-    string? Location,
-    string? OnlineUrl,
-    int Capacity,
-    int SeatsTaken,
-    int SeatsLeft,
-    int WaitlistLength,
-    string? EnrollmentDeadline,
-    DateTime? EnrollmentDeadlineAt,
-    IReadOnlyList<ReminderRule> Reminders,
-    IReadOnlyList<FollowUpRule> FollowUps,
-    int Sequence,
-    string? CancellationReason,
-    IReadOnlyList<MaterialSummary> Materials,
-    Guid? LearningNetworkId,
-    IReadOnlyDictionary<string, SessionText> Translations)
+/// <summary>A session as every endpoint answers it (<see cref="SessionView"/>), from the session, its seat figures and its materials.</summary>
+internal static class SessionResponse
 {
-    public static SessionResponse From(Session s, SeatCount seats, IReadOnlyList<MaterialSummary> materials) => new(
+    public static SessionView From(Session s, SeatCount seats, IReadOnlyList<MaterialSummary> materials) => new(
         s.Id,
         s.SeriesId,
         s.Title,
         s.Description,
         s.Kind,
-        s.Status,
+        s.State,
         ZonedTime.FormatLocal(s.StartLocal),
         ZonedTime.FormatLocal(s.EndLocal),
         s.TimeZone,
@@ -61,11 +35,11 @@ internal sealed record SessionResponse(
         seats.WaitlistLength,
         s.EnrollmentDeadlineLocal is { } deadline ? ZonedTime.FormatLocal(deadline) : null,
         s.EnrollmentDeadlineAt?.UtcDateTime,
-        s.ReminderMinutesBefore.Select(m => new ReminderRule(m)).ToArray(),
-        s.FollowUpMinutesAfter.Select(m => new FollowUpRule(m)).ToArray(),
+        s.ReminderMinutesBefore.Select(m => new SessionReminderView(m)).ToArray(),
+        s.FollowUpMinutesAfter.Select(m => new SessionFollowUpView(m)).ToArray(),
         s.Sequence,
         s.CancellationReason,
-        materials,
+        materials.Select(m => new SessionMaterialView(m.GuidelineId, m.Title, m.Language)).ToArray(),
         s.LearningNetworkId,
         s.Translations);
 }

@@ -1,5 +1,6 @@
 using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.GuidelineDocuments.Contracts;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Sessions.Domain;
 using MediatR;
 
@@ -8,10 +9,10 @@ namespace LearningNetwork.Sessions.Features.Shared;
 /// <summary>Sessions as responses, with seat counts (Enrollments) and materials (GuidelineDocuments) asked in one request each per page.</summary>
 internal sealed class SessionViews(IMediator mediator)
 {
-    public async Task<SessionResponse> OneAsync(Session session, CancellationToken cancellationToken) =>
+    public async Task<SessionView> OneAsync(Session session, CancellationToken cancellationToken) =>
         (await ManyAsync([session], cancellationToken))[0];
 
-    public async Task<IReadOnlyList<SessionResponse>> ManyAsync(IReadOnlyList<Session> sessions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SessionView>> ManyAsync(IReadOnlyList<Session> sessions, CancellationToken cancellationToken)
     {
         if (sessions.Count == 0)
         {
