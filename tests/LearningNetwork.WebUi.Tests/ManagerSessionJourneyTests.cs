@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -22,7 +23,7 @@ public sealed partial class JourneyTests
         var session = (await api.CreateSessionAsync(new SessionRequest(
             $"Funding clinic {tag}", "LearningNetworkMeeting", "Europe/Brussels", 10, Start: TestSessions.Local(start), End: TestSessions.Local(start.AddHours(2)),
             Description: "Bring your project idea.", Location: "Havenlaan 88, Brussel", OnlineUrl: "https://meet.example/clinic", LearningNetworkId: network.Id,
-            Translations: new Dictionary<string, SessionTextView>
+            Translations: new Dictionary<string, SessionText>
             {
                 ["nl"] = new($"Subsidiekliniek {tag}", "Breng uw projectidee mee."),
                 ["fr"] = new($"Clinique de financement {tag}", "Apportez votre idée de projet."),
