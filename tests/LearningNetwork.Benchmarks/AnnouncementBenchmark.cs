@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using LearningNetwork.Testing;
 using Npgsql;
@@ -14,9 +13,6 @@ namespace LearningNetwork.Benchmarks;
 /// </summary>
 internal static class AnnouncementBenchmark
 {
-    private const string StaffEmail = "bench-staff@bench.local";
-    private const string StaffPassword = "Bench-Staff-Password-1";
-
     public static async Task<(LoadResult System, LoadResult Plain, TimeSpan Returned)> RunAsync(string server, string database, string hostDll, int managers)
     {
         await using (var admin = NpgsqlDataSource.Create(server))
@@ -28,12 +24,10 @@ internal static class AnnouncementBenchmark
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         await using var smtp = new SmtpSink();
         smtp.Start();
-        await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+        await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>(BenchStaff.Bootstrap)
         {
             ["ConnectionStrings__LearningNetwork"] = connectionString,
             ["Database__MigrateOnStartup"] = "true",
-            ["Bootstrap__StaffEmail"] = StaffEmail,
-            ["Bootstrap__StaffPassword"] = StaffPassword,
             ["Smtp__Host"] = "127.0.0.1",
             ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Email__PollIntervalMilliseconds"] = "200",
@@ -41,11 +35,10 @@ internal static class AnnouncementBenchmark
         // Managers straight into the directory (no invitations in flight while measuring).
         await History.WriteAsync(connectionString, new HistorySize(Clusters: 100, Managers: managers, Sessions: 0, EnrollmentsPerSession: 0, Emails: 0));
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = StaffEmail, password = StaffPassword })).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        await BenchStaff.SignInAsync(http);
         // Warm the path once (JIT, the EF model, the data-protection key ring) with a session
         // announced to one small cluster, as a host that has run a while would be.
-        var warmSession = await PublishedSessionAsync(http, "Warm-up session");
+        var warmSession = await BenchStaff.PublishedSessionAsync(http, "Warm-up session", capacity: 40);
         var warm = await (await http.PostAsJsonAsync($"/api/sessions/{warmSession}/announce",
             new { audience = new { clusterIds = new[] { History.ClusterId(1) } } })).Content.ReadFromJsonAsync<JsonElement>();
         var warmCount = warm.GetProperty("recipients").GetInt32();
@@ -55,7 +48,7 @@ internal static class AnnouncementBenchmark
         }
 
         smtp.Clear();
-        var session = await PublishedSessionAsync(http, "Announced session");
+        var session = await BenchStaff.PublishedSessionAsync(http, "Announced session", capacity: 40);
 
         var plain = await ReminderBenchmark.PlainLoopAsync(smtp, managers);
         smtp.Clear();
@@ -74,22 +67,5 @@ internal static class AnnouncementBenchmark
         var duplicates = smtp.CountByMessageId().Values.Count(n => n > 1);
         Console.WriteLine($"check: {queued} announcements queued, {smtp.Received} received by SMTP for {managers} managers, {duplicates} duplicate Message-IDs");
         return (new LoadResult(managers, managers - smtp.Received, watch.Elapsed, returned.TotalMilliseconds, 0), plain, returned);
-    }
-
-    private static async Task<string> PublishedSessionAsync(HttpClient http, string title)
-    {
-        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(10);
-        var created = await (await http.PostAsJsonAsync("/api/sessions", new
-        {
-            title,
-            kind = "Training",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            timeZone = "Europe/Brussels",
-            capacity = 40,
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        var session = created.GetProperty("id").GetString()!;
-        (await http.PostAsync($"/api/sessions/{session}/publish", null)).EnsureSuccessStatusCode();
-        return session;
     }
 }

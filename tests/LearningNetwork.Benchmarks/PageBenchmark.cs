@@ -12,8 +12,6 @@ namespace LearningNetwork.Benchmarks;
 /// </summary>
 internal static class PageBenchmark
 {
-    private const string StaffEmail = "bench-staff@bench.local";
-    private const string StaffPassword = "Bench-Staff-Password-1";
     private const int Sessions = 60;
     private const int WarmupRequests = 10000;
 
@@ -26,37 +24,24 @@ internal static class PageBenchmark
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20 }.ConnectionString;
-        await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+        await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>(BenchStaff.Bootstrap)
         {
             ["ConnectionStrings__LearningNetwork"] = connectionString,
             ["Database__MigrateOnStartup"] = "true",
-            ["Bootstrap__StaffEmail"] = StaffEmail,
-            ["Bootstrap__StaffPassword"] = StaffPassword,
             ["RateLimiting__LoginPermitsPerMinute"] = "100000",
             ["Email__Enabled"] = "false",
         });
 
         using var staff = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        var login = await (await staff.PostAsJsonAsync("/api/auth/login", new { email = StaffEmail, password = StaffPassword })).Content.ReadFromJsonAsync<JsonElement>();
-        staff.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
-        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(10);
+        await BenchStaff.SignInAsync(staff);
         for (var i = 0; i < Sessions; i++)
         {
-            var created = await (await staff.PostAsJsonAsync("/api/sessions", new
-            {
-                title = $"Session {i}",
-                kind = "Training",
-                start = start.AddDays(i).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-                end = start.AddDays(i).AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-                timeZone = "Europe/Brussels",
-                capacity = 30,
-            })).Content.ReadFromJsonAsync<JsonElement>();
-            (await staff.PostAsync($"/api/sessions/{created.GetProperty("id").GetString()}/publish", null)).EnsureSuccessStatusCode();
+            await BenchStaff.PublishedSessionAsync(staff, $"Session {i}", capacity: 30, daysAhead: 30 + i);
         }
 
         // Signed in as a browser is: the auth cookie on every request, pages and API alike.
         using var browser = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        var signIn = await browser.PostAsJsonAsync("/api/auth/cookie-login", new { email = StaffEmail, password = StaffPassword });
+        var signIn = await browser.PostAsJsonAsync("/api/auth/cookie-login", new { email = BenchStaff.Email, password = BenchStaff.Password });
         signIn.EnsureSuccessStatusCode();
         var cookie = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("LearningNetwork.Auth=", StringComparison.Ordinal));
         browser.DefaultRequestHeaders.Add("Cookie", cookie);

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using LearningNetwork.Benchmarks;
 using LearningNetwork.Testing;
 using Npgsql;
@@ -25,20 +23,16 @@ await using (var admin = NpgsqlDataSource.Create(server))
 }
 
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
-const string staffEmail = "bench-staff@bench.local";
-const string staffPassword = "Bench-Staff-Password-1";
 var rows = new List<string[]>();
 var notes = new List<string>();
 // `--only <scenario>` runs that one alone (the enrollment and download scenarios take minutes on two cores).
 var only = OptionText("--only");
 if (only is null)
 {
-    Dictionary<string, string> HostSettings(bool telemetry) => new()
+    Dictionary<string, string> HostSettings(bool telemetry) => new(BenchStaff.Bootstrap)
     {
         ["ConnectionStrings__LearningNetwork"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = hostPoolSize }.ConnectionString,
         ["Database__MigrateOnStartup"] = "true",
-        ["Bootstrap__StaffEmail"] = staffEmail,
-        ["Bootstrap__StaffPassword"] = staffPassword,
         ["RateLimiting__LoginPermitsPerMinute"] = "100000",
         ["Email__Enabled"] = "false",
         // On: traces and metrics recorded in the process (the SDK's listeners, the Prometheus
@@ -52,8 +46,7 @@ if (only is null)
     await using (var hostOff = await HostProcess.StartAsync(hostDll, HostSettings(telemetry: false)))
     {
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = staffEmail, password = staffPassword })).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        await BenchStaff.SignInAsync(http);
         // The hosts share their data protection keys: the token is good on both.
         using var httpOff = new HttpClient { BaseAddress = new Uri(hostOff.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
         httpOff.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
@@ -339,22 +332,7 @@ static async Task WaitForQuietAsync(string connectionString)
     }
 }
 
-static async Task<string> HotSessionAsync(HttpClient http, int capacity)
-{
-    var start = DateTime.UtcNow.Date.AddDays(30).AddHours(10);
-    var created = await (await http.PostAsJsonAsync("/api/sessions", new
-    {
-        title = "Hot session",
-        kind = "Training",
-        start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-        end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-        timeZone = "Europe/Brussels",
-        capacity,
-    })).Content.ReadFromJsonAsync<JsonElement>();
-    var id = created.GetProperty("id").GetString()!;
-    (await http.PostAsync($"/api/sessions/{id}/publish", null)).EnsureSuccessStatusCode();
-    return id;
-}
+static Task<string> HotSessionAsync(HttpClient http, int capacity) => BenchStaff.PublishedSessionAsync(http, "Hot session", capacity);
 
 static async Task VerifyNoOverbookingAsync(string connectionString, string sessionId, int capacity)
 {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using LearningNetwork.Testing;
 using Npgsql;
 
@@ -14,8 +12,6 @@ namespace LearningNetwork.Benchmarks;
 /// </summary>
 internal static class ReadsBenchmark
 {
-    private const string StaffEmail = "bench-staff@bench.local";
-    private const string StaffPassword = "Bench-Staff-Password-1";
 
     /// <summary>What a read is: a name, its path on a given database, and the ratio it must stay under (none: shown for information).</summary>
     private sealed record Read(string Name, Func<Fixture, string> Path, double? MaxRatio);
@@ -112,12 +108,10 @@ internal static class ReadsBenchmark
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20 }.ConnectionString;
-        var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+        var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>(BenchStaff.Bootstrap)
         {
             ["ConnectionStrings__LearningNetwork"] = connectionString,
             ["Database__MigrateOnStartup"] = "true",
-            ["Bootstrap__StaffEmail"] = StaffEmail,
-            ["Bootstrap__StaffPassword"] = StaffPassword,
             ["RateLimiting__LoginPermitsPerMinute"] = "100000",
             ["Email__Enabled"] = "false",
         });
@@ -125,8 +119,7 @@ internal static class ReadsBenchmark
         await History.WriteAsync(connectionString, size);
         Console.WriteLine($"history written in {(DateTime.UtcNow - started).TotalSeconds:0.0} s: {size}");
         var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = StaffEmail, password = StaffPassword })).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        await BenchStaff.SignInAsync(http);
 
         // A past session of this year with attendance, the same size in both databases.
         await using var data = NpgsqlDataSource.Create(connectionString);

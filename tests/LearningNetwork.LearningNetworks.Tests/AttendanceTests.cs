@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Testing;
-using static LearningNetwork.Testing.TestNetworks;
 
 namespace LearningNetwork.LearningNetworks.Tests;
 
@@ -12,9 +12,10 @@ public sealed class AttendanceTests(LearningNetworkApp app) : IClassFixture<Lear
     [Fact]
     public async Task The_attendance_matrix_and_its_csv_match_the_marked_attendance()
     {
-        using var staff = await app.StaffClientAsync();
+        using var staffClient = await app.StaffClientAsync();
+        var staff = staffClient.Typed();
         var managers = await app.CreateManagersAsync(staff, 3);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var network = await staff.NewNetworkAsync("MembersOnly");
         await staff.AddMembersAsync(network.Id, managers);
         var first = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 10);
         var second = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 20);
@@ -24,9 +25,9 @@ public sealed class AttendanceTests(LearningNetworkApp app) : IClassFixture<Lear
         await MarkAsync(staff, first, (managers[0], "Attended"), (managers[1], "Absent"));
         await MarkAsync(staff, second, (managers[0], "Attended"), (managers[1], "Attended"));
         var cancel = (await staff.ParticipantsAsync(second)).Single(p => p.ClusterManagerId == managers[2]);
-        await (await staff.PostAsync($"/api/enrollments/{cancel.Id}/cancel", null)).ShouldBe(HttpStatusCode.OK);
+        await staff.CancelEnrollmentAsync(cancel.Id).Expect(HttpStatusCode.OK);
 
-        var matrix = await (await staff.GetAsync($"/api/learning-networks/{network.Id}/attendance")).Typed<Attendance>(HttpStatusCode.OK);
+        var matrix = await staff.GetNetworkAttendanceAsync(network.Id).Expect(HttpStatusCode.OK);
 
         Assert.Equal([first, second], matrix.Meetings.Select(m => m.SessionId));
         var rows = matrix.Members.ToDictionary(m => m.ClusterManagerId);
@@ -37,7 +38,7 @@ public sealed class AttendanceTests(LearningNetworkApp app) : IClassFixture<Lear
         Assert.Equal(["Unknown", "NotEnrolled"], rows[managers[2]].Marks);
         Assert.Null(rows[managers[2]].AttendanceRate);
 
-        var csv = await staff.GetAsync($"/api/learning-networks/{network.Id}/attendance.csv");
+        var csv = await staffClient.GetAsync($"/api/learning-networks/{network.Id}/attendance.csv");
         await csv.ShouldBe(HttpStatusCode.OK);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
@@ -52,9 +53,9 @@ public sealed class AttendanceTests(LearningNetworkApp app) : IClassFixture<Lear
     [Fact]
     public async Task A_former_member_who_was_marked_stays_in_the_record_of_the_cycle()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(staff, 2);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var network = await staff.NewNetworkAsync("MembersOnly");
         await staff.AddMembersAsync(network.Id, managers);
         var meeting = await staff.PublishedMeetingAsync(network.Id, capacity: 10);
         await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(meeting)).Count == 2);
@@ -62,18 +63,18 @@ public sealed class AttendanceTests(LearningNetworkApp app) : IClassFixture<Lear
         // It took place: leaving now cancels nothing of it.
         await app.Database.ExecuteAsync($"UPDATE sessions.sessions SET starts_at = now() - interval '1 day', ends_at = now() - interval '22 hours' WHERE id = '{meeting}'");
 
-        await (await staff.DeleteAsync($"/api/learning-networks/{network.Id}/members/{managers[0]}")).ShouldBe(HttpStatusCode.NoContent);
-        await (await staff.DeleteAsync($"/api/learning-networks/{network.Id}/members/{managers[1]}")).ShouldBe(HttpStatusCode.NoContent);
+        await staff.RemoveNetworkMemberAsync(network.Id, managers[0]).Expect(HttpStatusCode.NoContent);
+        await staff.RemoveNetworkMemberAsync(network.Id, managers[1]).Expect(HttpStatusCode.NoContent);
 
-        var matrix = await (await staff.GetAsync($"/api/learning-networks/{network.Id}/attendance")).Typed<Attendance>(HttpStatusCode.OK);
+        var matrix = await staff.GetNetworkAttendanceAsync(network.Id).Expect(HttpStatusCode.OK);
         var former = Assert.Single(matrix.Members);
         Assert.Equal((managers[0], false, 1.0), (former.ClusterManagerId, former.IsMember, former.AttendanceRate!.Value));
     }
 
-    private static async Task MarkAsync(HttpClient staff, Guid meeting, params (Guid Manager, string Attendance)[] marks)
+    private static async Task MarkAsync(LearningNetworkApi staff, Guid meeting, params (Guid Manager, string Attendance)[] marks)
     {
         var participants = await staff.ParticipantsAsync(meeting);
-        var body = marks.Select(m => new AttendanceMark(participants.Single(p => p.ClusterManagerId == m.Manager && p.Status == "Confirmed").Id, m.Attendance)).ToList();
-        await (await staff.PutAsJsonAsync($"/api/sessions/{meeting}/attendance", body)).ShouldBe(HttpStatusCode.NoContent);
+        var body = marks.Select(m => (participants.Single(p => p.ClusterManagerId == m.Manager && p.Status == EnrollmentStatus.Confirmed).Id, m.Attendance));
+        await staff.RecordAttendanceAsync(meeting, body).Expect(HttpStatusCode.NoContent);
     }
 }

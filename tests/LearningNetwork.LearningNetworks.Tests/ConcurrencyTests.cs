@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Testing;
 using Xunit.Abstractions;
-using static LearningNetwork.Testing.TestNetworks;
 
 namespace LearningNetwork.LearningNetworks.Tests;
 
@@ -13,11 +14,12 @@ public sealed class ConcurrencyTests(LearningNetworkApp app, ITestOutputHelper o
     [Fact]
     public async Task Two_hosts_publishing_and_adding_members_at_once_give_each_member_one_enrollment_per_meeting()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         await using var second = app.AnotherHost();
-        using var otherStaff = await SignedInAsync(second);
+        using var otherStaffClient = await SignedInAsync(second);
+        var otherStaff = otherStaffClient.Typed();
         var managers = await app.CreateManagersAsync(staff, 40);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var network = await staff.NewNetworkAsync("MembersOnly");
         await staff.AddMembersAsync(network.Id, managers.Take(20).ToList());
         var meetings = new List<Guid>();
         for (var i = 0; i < 4; i++)
@@ -26,7 +28,7 @@ public sealed class ConcurrencyTests(LearningNetworkApp app, ITestOutputHelper o
         }
 
         // One host publishes the meetings while the other adds the rest, in small batches, at the same time.
-        var publishing = Task.WhenAll(meetings.Select(async m => await (await staff.PostAsync($"/api/sessions/{m}/publish", null)).ShouldBe(HttpStatusCode.OK)));
+        var publishing = Task.WhenAll(meetings.Select(m => staff.PublishSessionAsync(m).Expect(HttpStatusCode.OK)));
         var adding = Task.Run(async () =>
         {
             foreach (var batch in managers.Skip(20).Chunk(5))
@@ -47,8 +49,8 @@ public sealed class ConcurrencyTests(LearningNetworkApp app, ITestOutputHelper o
         foreach (var meeting in meetings)
         {
             var participants = await staff.ParticipantsAsync(meeting);
-            Assert.Equal(30, participants.Count(p => p.Status == "Confirmed"));
-            Assert.Equal(10, participants.Count(p => p.Status == "Waitlisted"));
+            Assert.Equal(30, participants.Count(p => p.Status == EnrollmentStatus.Confirmed));
+            Assert.Equal(10, participants.Count(p => p.Status == EnrollmentStatus.Waitlisted));
             Assert.Equal(managers.ToHashSet(), participants.Select(p => p.ClusterManagerId).ToHashSet());
         }
     }
@@ -56,9 +58,9 @@ public sealed class ConcurrencyTests(LearningNetworkApp app, ITestOutputHelper o
     [Fact]
     public async Task Adding_300_members_to_a_network_with_6_published_meetings_makes_1800_enrollments_and_300_welcomes()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(staff, 300);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var network = await staff.NewNetworkAsync("MembersOnly");
         var meetings = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
@@ -68,7 +70,7 @@ public sealed class ConcurrencyTests(LearningNetworkApp app, ITestOutputHelper o
         var clock = Stopwatch.StartNew();
         var added = await staff.AddMembersAsync(network.Id, managers);
         var answered = clock.Elapsed;
-        Assert.Equal(new MembersAdded(300, 0), added);
+        Assert.Equal(new MembersAddedView(300, 0), added);
         await Eventually.TrueAsync(async () => await LiveEnrollmentsAsync(meetings) == 1800, TimeSpan.FromSeconds(60), "1,800 enrollments");
         var enrolled = clock.Elapsed;
         await Eventually.TrueAsync(async () => await WelcomesAsync(network.Id) == 300, TimeSpan.FromSeconds(60), "300 welcome emails queued");
@@ -91,9 +93,10 @@ public sealed class ConcurrencyTests(LearningNetworkApp app, ITestOutputHelper o
     private static async Task<HttpClient> SignedInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host)
     {
         var client = host.CreateClient();
-        var token = await (await client.PostAsJsonAsync("/api/auth/login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword }))
-            .Typed<LearningNetworkApp.TokenResponse>(HttpStatusCode.OK);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = LearningNetworkApp.StaffEmail, password = LearningNetworkApp.StaffPassword });
+        await login.ShouldBe(HttpStatusCode.OK);
+        var token = await login.Content.ReadFromJsonAsync<LearningNetworkApp.TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
         return client;
     }
 }

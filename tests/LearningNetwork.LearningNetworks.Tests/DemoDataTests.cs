@@ -1,6 +1,6 @@
 using System.Net;
+using LearningNetwork.LearningNetworks.Contracts;
 using LearningNetwork.Testing;
-using static LearningNetwork.Testing.TestNetworks;
 
 namespace LearningNetwork.LearningNetworks.Tests;
 
@@ -12,23 +12,21 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Seed:DemoData"] = "true" };
     }
 
-    public sealed record Call(Guid Id, string Title, string Status);
-
     [Fact]
     public async Task The_demo_has_an_open_and_a_members_only_network_whose_members_are_enrolled_and_two_open_funding_calls()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
 
-        var networks = await (await staff.GetAsync("/api/learning-networks")).Typed<Page<Network>>(HttpStatusCode.OK);
+        var networks = await staff.GetNetworksAsync().Expect(HttpStatusCode.OK);
         Assert.Equal(["Intervisie clustermanagers", "Ledenwerving na de financiering"], networks.Items.Select(n => n.Name));
-        var peerCoaching = networks.Items.Single(n => n.Membership == "MembersOnly");
+        var peerCoaching = networks.Items.Single(n => n.Membership == NetworkMembership.MembersOnly);
         Assert.Equal(5, peerCoaching.MemberCount);
         Assert.Equal(6, peerCoaching.UpcomingMeetings.Count);
-        Assert.Single(networks.Items.Single(n => n.Membership == "Open").UpcomingMeetings);
+        Assert.Single(networks.Items.Single(n => n.Membership == NetworkMembership.Open).UpcomingMeetings);
         // The monthly series is published: every member gets a place in each meeting.
         await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(peerCoaching.UpcomingMeetings[0].SessionId)).Count == 5, TimeSpan.FromSeconds(30));
 
-        var calls = await (await staff.GetAsync("/api/funding-calls")).Typed<Page<Call>>(HttpStatusCode.OK);
+        var calls = await staff.GetFundingCallsAsync().Expect(HttpStatusCode.OK);
         Assert.Equal(["Published", "Published"], calls.Items.Select(c => c.Status));
     }
 }

@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Testing;
-using static LearningNetwork.Testing.TestNetworks;
 
 namespace LearningNetwork.LearningNetworks.Tests;
 
@@ -12,9 +11,9 @@ public sealed class MeetingEnrollmentTests(LearningNetworkApp app) : IClassFixtu
     [Fact]
     public async Task Publishing_a_meeting_enrolls_every_member_and_waitlists_the_rest_in_join_order()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(staff, 5);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var network = await staff.NewNetworkAsync("MembersOnly");
         await staff.AddMembersAsync(network.Id, [managers[3], managers[1]]);
         await staff.AddMembersAsync(network.Id, [managers[4], managers[0], managers[2]]);
         var meeting = await staff.DraftMeetingAsync(network.Id, capacity: 3);
@@ -28,15 +27,15 @@ public sealed class MeetingEnrollmentTests(LearningNetworkApp app) : IClassFixtu
         Assert.Equal(5, await app.Database.ScalarAsync<long>(
             "SELECT count(*) FROM notifications.emails WHERE kind = 'LearningNetworkWelcome' AND values->>'networkId' = @id", ("id", network.Id.ToString())));
 
-        await (await staff.PostAsync($"/api/sessions/{meeting}/publish", null)).ShouldBe(HttpStatusCode.OK);
+        await staff.PublishSessionAsync(meeting).Expect(HttpStatusCode.OK);
 
         await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(meeting)).Count == 5);
         var participants = await staff.ParticipantsAsync(meeting);
-        Assert.Equal([managers[3], managers[1], managers[4]], participants.Where(p => p.Status == "Confirmed").Select(p => p.ClusterManagerId));
-        Assert.Equal([managers[0], managers[2]], participants.Where(p => p.Status == "Waitlisted").OrderBy(p => p.WaitlistPosition).Select(p => p.ClusterManagerId));
-        var session = await staff.SessionAsync(meeting.ToString());
-        Assert.Equal((3, 2), (session.GetProperty("seatsTaken").GetInt32(), session.GetProperty("waitlistLength").GetInt32()));
-        Assert.Equal(network.Id.ToString(), session.GetProperty("learningNetworkId").GetString());
+        Assert.Equal([managers[3], managers[1], managers[4]], participants.Where(p => p.Status == EnrollmentStatus.Confirmed).Select(p => p.ClusterManagerId));
+        Assert.Equal([managers[0], managers[2]], participants.Where(p => p.Status == EnrollmentStatus.Waitlisted).OrderBy(p => p.WaitlistPosition).Select(p => p.ClusterManagerId));
+        var session = await staff.GetSessionAsync(meeting).Expect(HttpStatusCode.OK);
+        Assert.Equal((3, 2), (session.SeatsTaken, session.WaitlistLength));
+        Assert.Equal(network.Id, session.LearningNetworkId);
 
         // The usual emails: a confirmation for each seat, a waitlist notice for the others.
         await Eventually.ValueAsync(
@@ -47,13 +46,13 @@ public sealed class MeetingEnrollmentTests(LearningNetworkApp app) : IClassFixtu
     [Fact]
     public async Task A_member_added_later_is_enrolled_in_upcoming_published_meetings_only()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(staff, 1);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var network = await staff.NewNetworkAsync("MembersOnly");
         var upcoming = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 30);
         var draft = await staff.DraftMeetingAsync(network.Id, capacity: 10, daysAhead: 40);
         var cancelled = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 50);
-        await (await staff.PostAsJsonAsync($"/api/sessions/{cancelled}/cancel", new { reason = "Zaal niet beschikbaar" })).ShouldBe(HttpStatusCode.OK);
+        await staff.CancelSessionAsync(cancelled, "Zaal niet beschikbaar").Expect(HttpStatusCode.OK);
         var held = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 10);
         // A meeting that already took place: moved into the past behind the API's back.
         await app.Database.ExecuteAsync($"UPDATE sessions.sessions SET starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '2 hours' WHERE id = '{held}'");
@@ -61,7 +60,7 @@ public sealed class MeetingEnrollmentTests(LearningNetworkApp app) : IClassFixtu
         await staff.AddMembersAsync(network.Id, managers);
 
         await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(upcoming)).Count == 1);
-        Assert.Equal("Confirmed", Assert.Single(await staff.ParticipantsAsync(upcoming)).Status);
+        Assert.Equal(EnrollmentStatus.Confirmed, Assert.Single(await staff.ParticipantsAsync(upcoming)).Status);
         await Task.Delay(1000);
         Assert.Empty(await staff.ParticipantsAsync(draft));
         Assert.Empty(await staff.ParticipantsAsync(cancelled));
@@ -73,28 +72,29 @@ public sealed class MeetingEnrollmentTests(LearningNetworkApp app) : IClassFixtu
     [Fact]
     public async Task A_member_who_leaves_loses_upcoming_places_and_the_waitlist_moves_up()
     {
-        using var staff = await app.StaffClientAsync();
+        var staff = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(staff, 2);
-        var network = await staff.CreateNetworkAsync("MembersOnly");
+        var network = await staff.NewNetworkAsync("MembersOnly");
         await staff.AddMembersAsync(network.Id, managers);
         var meeting = await staff.PublishedMeetingAsync(network.Id, capacity: 1);
         await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(meeting)).Count == 2);
 
-        await (await staff.DeleteAsync($"/api/learning-networks/{network.Id}/members/{managers[0]}")).ShouldBe(HttpStatusCode.NoContent);
+        await staff.RemoveNetworkMemberAsync(network.Id, managers[0]).Expect(HttpStatusCode.NoContent);
 
-        await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(meeting)).Any(p => p.ClusterManagerId == managers[1] && p.Status == "Confirmed"));
+        await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(meeting)).Any(p => p.ClusterManagerId == managers[1] && p.Status == EnrollmentStatus.Confirmed));
         var participants = await staff.ParticipantsAsync(meeting);
-        Assert.Equal("Cancelled", participants.Single(p => p.ClusterManagerId == managers[0]).Status);
-        await (await staff.DeleteAsync($"/api/learning-networks/{network.Id}/members/{managers[0]}")).ShouldBe(HttpStatusCode.NotFound);
+        Assert.Equal(EnrollmentStatus.Cancelled, participants.Single(p => p.ClusterManagerId == managers[0]).Status);
+        await staff.RemoveNetworkMemberAsync(network.Id, managers[0]).ExpectProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task The_welcome_email_carries_every_upcoming_meeting_with_the_session_mails_uids()
     {
-        using var staff = await app.StaffClientAsync();
+        using var staffClient = await app.StaffClientAsync();
+        var staff = staffClient.Typed();
         var managers = await app.CreateManagersAsync(staff, 1, language: "fr");
         var email = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[0]));
-        var network = await staff.CreateNetworkAsync("Open", name: "Économie circulaire");
+        var network = await staff.NewNetworkAsync("Open", name: "Économie circulaire");
         var first = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 15);
         var second = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 45);
 
@@ -109,7 +109,7 @@ public sealed class MeetingEnrollmentTests(LearningNetworkApp app) : IClassFixtu
         Assert.Equal(2, ics.Split("BEGIN:VEVENT").Length - 1);
         foreach (var meeting in new[] { first, second })
         {
-            var sessionIcs = await staff.GetStringAsync($"/api/sessions/{meeting}/calendar.ics");
+            var sessionIcs = await staffClient.GetStringAsync($"/api/sessions/{meeting}/calendar.ics");
             var uid = sessionIcs.Split("\r\n").Single(l => l.StartsWith("UID:", StringComparison.Ordinal));
             Assert.Contains(uid, ics, StringComparison.Ordinal);
         }

@@ -174,8 +174,8 @@ public sealed partial class AnnouncementTests(ReachingApp app) : IClassFixture<R
     {
         using var staff = await app.StaffClientAsync();
         var managers = await app.CreateManagersAsync(staff, 3);
-        var network = await TestNetworks.CreateNetworkAsync(staff, "MembersOnly");
-        await TestNetworks.AddMembersAsync(staff, network.Id, [managers[2], managers[0]]);
+        var network = await staff.Typed().NewNetworkAsync("MembersOnly");
+        await staff.Typed().AddMembersAsync(network.Id, [managers[2], managers[0]]);
         var session = await staff.ScheduleAndPublishAsync(Draft($"Netwerk {Guid.NewGuid():N}"));
 
         var preview = await staff.AnnounceAsync(session.Id, new Announcement(new Audience(ClusterIds: [await app.ClusterOfAsync(managers[0])], LearningNetworkId: network.Id)), dryRun: true);

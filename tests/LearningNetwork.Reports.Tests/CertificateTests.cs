@@ -1,16 +1,12 @@
 using System.Net;
-using System.Net.Http.Json;
 using LearningNetwork.Testing;
 using UglyToad.PdfPig;
-using static LearningNetwork.Testing.TestNetworks;
 
 namespace LearningNetwork.Reports.Tests;
 
 /// <summary>Certificates of attendance, read back as text from the PDF.</summary>
 public sealed class CertificateTests(LearningNetworkApp app) : IClassFixture<LearningNetworkApp>
 {
-    public sealed record Certificate(Guid EnrollmentId, Guid SessionId, string Title, DateTime StartsAt, double Hours, Guid? LearningNetworkId);
-
     [Theory]
     [InlineData("nl", "Attest van deelname", "heeft deelgenomen aan", "Duur: 1,5 uur")]
     [InlineData("fr", "Attestation de participation", "a participé à", "Durée : 1,5 heures")]
@@ -55,10 +51,10 @@ public sealed class CertificateTests(LearningNetworkApp app) : IClassFixture<Lea
         await (await otherClient.GetAsync($"/api/enrollments/{absent}/certificate.pdf")).ShouldBe(HttpStatusCode.Conflict);
         await (await staff.GetAsync($"/api/enrollments/{Guid.NewGuid()}/certificate.pdf")).ShouldBe(HttpStatusCode.NotFound);
 
-        var certificates = await (await client.GetAsync("/api/me/certificates")).Typed<List<Certificate>>(HttpStatusCode.OK);
+        var certificates = await client.Typed().GetMyCertificatesAsync().Expect(HttpStatusCode.OK);
         var certificate = Assert.Single(certificates);
         Assert.Equal((mine, session, 3.0), (certificate.EnrollmentId, certificate.SessionId, certificate.Hours));
-        Assert.Empty(await (await otherClient.GetAsync("/api/me/certificates")).Typed<List<Certificate>>(HttpStatusCode.OK));
+        Assert.Empty(await otherClient.Typed().GetMyCertificatesAsync().Expect(HttpStatusCode.OK));
     }
 
     [Fact]
@@ -67,16 +63,17 @@ public sealed class CertificateTests(LearningNetworkApp app) : IClassFixture<Lea
         using var staff = await app.StaffClientAsync();
         var (me, client) = await app.SignedInDirectoryManagerAsync(staff);
         var (other, otherClient) = await app.SignedInDirectoryManagerAsync(staff);
-        var network = await staff.CreateNetworkAsync("MembersOnly", name: $"Circulaire economie {Guid.NewGuid():N}"[..28]);
-        await staff.AddMembersAsync(network.Id, [me, other]);
-        var first = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 10);
-        var second = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 40);
-        var third = await staff.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 70);
-        await Eventually.TrueAsync(async () => (await staff.ParticipantsAsync(third)).Count == 2);
+        var api = staff.Typed();
+        var network = await api.NewNetworkAsync("MembersOnly", name: $"Circulaire economie {Guid.NewGuid():N}"[..28]);
+        await api.AddMembersAsync(network.Id, [me, other]);
+        var first = await api.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 10);
+        var second = await api.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 40);
+        var third = await api.PublishedMeetingAsync(network.Id, capacity: 10, daysAhead: 70);
+        await Eventually.TrueAsync(async () => (await api.ParticipantsAsync(third)).Count == 2);
         foreach (var (meeting, mark) in new[] { (first, "Attended"), (second, "Absent"), (third, "Attended") })
         {
-            var enrollment = (await staff.ParticipantsAsync(meeting)).Single(p => p.ClusterManagerId == me);
-            await (await staff.PutAsJsonAsync($"/api/sessions/{meeting}/attendance", new[] { new AttendanceMark(enrollment.Id, mark) })).ShouldBe(HttpStatusCode.NoContent);
+            var enrollment = (await api.ParticipantsAsync(meeting)).Single(p => p.ClusterManagerId == me);
+            await api.RecordAttendanceAsync(meeting, [(enrollment.Id, mark)]).Expect(HttpStatusCode.NoContent);
         }
 
         var response = await client.GetAsync($"/api/learning-networks/{network.Id}/members/{me}/certificate.pdf");
@@ -84,7 +81,7 @@ public sealed class CertificateTests(LearningNetworkApp app) : IClassFixture<Lea
         await response.ShouldBe(HttpStatusCode.OK);
         var text = PdfText(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains(network.Name, text, StringComparison.Ordinal);
-        var titles = (await staff.NetworkAsync(network.Id)).Meetings.ToDictionary(m => m.SessionId, m => m.Title);
+        var titles = (await api.NetworkAsync(network.Id)).Meetings.ToDictionary(m => m.SessionId, m => m.Title);
         Assert.Contains(titles[first], text, StringComparison.Ordinal);
         Assert.DoesNotContain(titles[second], text, StringComparison.Ordinal);
         Assert.Contains(titles[third], text, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class SessionFiguresTests(LearningNetworkApp app) : IClassFixture<
         // Marked twice: the second mark replaces the first.
         var other = await history.SessionAsync("Other", Local(6), Local(6, hours: 1));
         var remarked = await history.EnrollAsync(other, managers[4], "Attended");
-        await (await staff.PutAsJsonAsync($"/api/sessions/{other}/attendance", new[] { new TestNetworks.AttendanceMark(remarked, "Absent") })).ShouldBe(HttpStatusCode.NoContent);
+        await staff.Typed().RecordAttendanceAsync(other, [(remarked, "Absent")]).Expect(HttpStatusCode.NoContent);
         await history.RateAsync(await history.EnrollAsync(other, managers[0], "Attended"), 2);
         // A person erased: their upcoming enrollments end (the next in line moves up), after the answer.
         var email = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[0]));

@@ -25,6 +25,13 @@ public static partial class Api
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The answer read as <typeparamref name="T"/>, after checking its status.</summary>
+    public static async Task<T> Typed<T>(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        await response.ShouldBe(expected);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
     /// <summary>Asserts a 400 problem details naming the field; returns its first message.</summary>
     public static async Task<string> ShouldNameInvalidField(this HttpResponseMessage response, string field)
     {

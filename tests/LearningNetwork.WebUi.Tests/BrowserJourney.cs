@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -87,18 +87,12 @@ public abstract partial class BrowserJourney : IAsyncLifetime
     }
 
     /// <summary>A directory manager with a unique name whom a browser can sign in as (email, <see cref="TestAccounts.Password"/>), and their signed-in API client.</summary>
-    protected async Task<(Guid Id, string Email, HttpClient Client)> BrowserManagerAsync(HttpClient api, string fullName, string language, Guid? clusterId = null)
+    protected async Task<(Guid Id, string Email, HttpClient Client)> BrowserManagerAsync(LearningNetworkApi api, string fullName, string language, Guid? clusterId = null)
     {
-        if (clusterId is null)
-        {
-            var cluster = await (await api.PostAsJsonAsync("/api/clusters", new { name = $"Cluster of {fullName}", type = "SpearheadCluster" })).Json(HttpStatusCode.Created);
-            clusterId = Guid.Parse(cluster.Id());
-        }
-
+        clusterId ??= (await api.CreateClusterAsync(new ClusterRequest($"Cluster of {fullName}", "SpearheadCluster")).Expect(HttpStatusCode.Created)).Id;
         var email = $"{Guid.NewGuid():N}@cluster.example";
-        var created = await (await api.PostAsJsonAsync("/api/cluster-managers", new { clusterId, fullName, email, preferredLanguage = language })).Json(HttpStatusCode.Created);
-        var id = Guid.Parse(created.Id());
-        return (id, email, await App.SignInAsync(id));
+        var created = await api.CreateManagerAsync(new ManagerRequest(clusterId, fullName, email, language)).Expect(HttpStatusCode.Created);
+        return (created.Id, email, await App.SignInAsync(created.Id));
     }
 
     /// <summary>The whole control is within the viewport's width, without scrolling sideways.</summary>
@@ -112,20 +106,18 @@ public abstract partial class BrowserJourney : IAsyncLifetime
     }
 
     /// <summary>A session the manager was enrolled in that took place 30 days ago (marked attended or not).</summary>
-    protected async Task<Guid> PastSessionAsync(HttpClient api, Guid managerId, bool attended, Guid? guideline = null)
+    protected async Task<Guid> PastSessionAsync(LearningNetworkApi api, Guid managerId, bool attended, Guid? guideline = null)
     {
-        var session = await api.PublishedSessionAsync(capacity: 5, daysAhead: 3);
-        var id = Guid.Parse(session.Id());
+        var id = (await api.PublishedSessionAsync(capacity: 5, daysAhead: 3)).Id;
         if (guideline is { } material)
         {
-            await (await api.PutAsJsonAsync($"/api/sessions/{id}/materials", new { guidelineIds = new[] { material } })).ShouldBe(HttpStatusCode.NoContent);
+            await api.SetMaterialsAsync(id, [material]).Expect(HttpStatusCode.NoContent);
         }
 
-        var enrollment = await (await api.EnrollAsync(session.Id(), managerId)).Json(HttpStatusCode.Created);
+        var enrollment = await api.EnrollAsync(id, managerId).Expect(HttpStatusCode.Created);
         if (attended)
         {
-            await (await api.PutAsJsonAsync($"/api/sessions/{id}/attendance", new[] { new TestNetworks.AttendanceMark(Guid.Parse(enrollment.Id()), "Attended") }))
-                .ShouldBe(HttpStatusCode.NoContent);
+            await api.RecordAttendanceAsync(id, [(enrollment.Id, "Attended")]).Expect(HttpStatusCode.NoContent);
         }
 
         var localStart = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(-30).AddHours(10), DateTimeKind.Unspecified);
@@ -139,42 +131,26 @@ public abstract partial class BrowserJourney : IAsyncLifetime
     }
 
     /// <summary>A published PDF guideline with this title; returns its id.</summary>
-    protected static async Task<Guid> PublishedGuidelineAsync(HttpClient api, string title, string fileName = "rules.pdf")
+    protected static async Task<Guid> PublishedGuidelineAsync(LearningNetworkApi api, string title, string fileName = "rules.pdf")
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(GuidelineBytes);
-        file.Headers.ContentType = new("application/pdf");
-        form.Add(file, "file", fileName);
-        foreach (var (field, value) in new[] { ("title", title), ("category", "Funding"), ("language", "en") })
-        {
-            form.Add(new StringContent(value), field);
-        }
-
-        var id = (await (await api.PostAsync("/api/guidelines", form)).Json(HttpStatusCode.Created)).Id();
-        await (await api.PostAsync($"/api/guidelines/{id}/publish", null)).ShouldBe(HttpStatusCode.OK);
-        return Guid.Parse(id);
+        using var file = new MemoryStream(GuidelineBytes);
+        var id = (await api.UploadGuidelineAsync(new FileUpload(file, fileName, "application/pdf"), title, "Funding", "en", null).Expect(HttpStatusCode.Created)).Id;
+        await api.PublishGuidelineAsync(id).Expect(HttpStatusCode.OK);
+        return id;
     }
 
     /// <summary>A session in Gent for 7 people, made through the API; its id.</summary>
-    protected static async Task<string> SessionThroughApiAsync(HttpClient api, string title, int daysAhead, bool publish)
+    protected static async Task<Guid> SessionThroughApiAsync(LearningNetworkApi api, string title, int daysAhead, bool publish)
     {
         var start = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(10);
-        var session = await (await api.PostAsJsonAsync("/api/sessions", new
-        {
-            title,
-            kind = "Training",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            timeZone = "Europe/Brussels",
-            location = "Gent",
-            capacity = 7,
-        })).Json(HttpStatusCode.Created);
+        var session = await api.CreateSessionAsync(new SessionRequest(
+            title, "Training", "Europe/Brussels", 7, Start: TestSessions.Local(start), End: TestSessions.Local(start.AddHours(2)), Location: "Gent")).Expect(HttpStatusCode.Created);
         if (publish)
         {
-            await (await api.PostAsync($"/api/sessions/{session.Id()}/publish", null)).ShouldBe(HttpStatusCode.OK);
+            await api.PublishSessionAsync(session.Id).Expect(HttpStatusCode.OK);
         }
 
-        return session.Id();
+        return session.Id;
     }
 
     /// <summary>The activation link in an invitation's text.</summary>

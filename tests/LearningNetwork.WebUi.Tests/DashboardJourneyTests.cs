@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -16,27 +15,19 @@ public sealed class DashboardJourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task Staff_see_the_dashboards_period_the_next_sessions_with_seats_left_and_short_bars_for_few_enrollments()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var title = $"Kick-off {Guid.NewGuid():N}"[..17];
         // Later today in Brussels: sooner than the sessions the other journeys plan days ahead.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
         var start = TimeZoneInfo.ConvertTime(DateTime.UtcNow, zone).AddHours(3);
         start = start.Date.AddHours(start.Hour);
-        var created = await (await api.PostAsJsonAsync("/api/sessions", new
-        {
-            title,
-            kind = "Training",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            timeZone = "Europe/Brussels",
-            location = "Gent",
-            capacity = 5,
-        })).Json(HttpStatusCode.Created);
-        var session = await (await api.PostAsync($"/api/sessions/{created.Id()}/publish", null)).Json(HttpStatusCode.OK);
+        var created = await api.CreateSessionAsync(new SessionRequest(
+            title, "Training", "Europe/Brussels", 5, Start: TestSessions.Local(start), End: TestSessions.Local(start.AddHours(1)), Location: "Gent")).Expect(HttpStatusCode.Created);
+        var session = await api.PublishSessionAsync(created.Id).Expect(HttpStatusCode.OK);
         var manager = (await app.CreateManagersAsync(api, 1, language: "en"))[0];
-        await (await api.EnrollAsync(session.Id(), manager)).ShouldBe(HttpStatusCode.Created);
+        await api.EnrollAsync(session.Id, manager).Expect(HttpStatusCode.Created);
         // Lists show a copy of the seat figures that follows the enrollment shortly.
-        await Eventually.TrueAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/sessions?search={title}")).GetProperty("items")[0].GetProperty("seatsTaken").GetInt32() == 1);
+        await Eventually.TrueAsync(async () => (await api.GetSessionsAsync(new SessionQuery(Search: title)).Expect(HttpStatusCode.OK)).Items[0].SeatsTaken == 1);
 
         // Without a choice, the fields show the default period the figures cover.
         var staff = await StaffInEnglishAsync();
@@ -51,7 +42,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : BrowserJourney
         await staff.AuditAsync("staff-dashboard-next-sessions");
 
         // A day with one enrollment: its bar is short, not the chart's whole width.
-        var day = session.GetProperty("startsAt").GetDateTime().ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = session.StartsAt.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await staff.GetByLabel("From", new() { Exact = true }).FillAsync(day);
         await staff.GetByLabel("To", new() { Exact = true }).FillAsync(day);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();

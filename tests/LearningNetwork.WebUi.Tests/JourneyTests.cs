@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -137,10 +137,10 @@ public sealed class JourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task Staff_find_the_manager_to_enroll_by_searching_however_many_the_agency_has()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(api, ManagerChoices + 5, language: "en");
         var wanted = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[^1]));
-        var session = (await api.PublishedSessionAsync(capacity: 5)).Id();
+        var session = (await api.PublishedSessionAsync(capacity: 5)).Id;
 
         var staff = await StaffInEnglishAsync();
         await staff.GotoAsync($"/staff/sessions/{session}/participants");
@@ -165,23 +165,18 @@ public sealed class JourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task The_download_log_names_a_manager_beyond_the_first_page_of_the_directory()
     {
-        using var api = await app.StaffClientAsync();
+        using var staffClient = await app.StaffClientAsync();
+        var api = staffClient.Typed();
         await app.CreateManagersAsync(api, 205, language: "en");
-        var (managerId, manager) = await app.SignedInDirectoryManagerAsync(api);
+        var (managerId, manager) = await app.SignedInDirectoryManagerAsync(staffClient);
         // Last in the directory's order (by name), so on its last page.
         var name = $"Zz Downloader {Guid.NewGuid():N}"[..26];
         await app.Database.ExecuteAsync($"UPDATE cluster_managers.managers SET full_name = '{name}' WHERE id = '{managerId}'");
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(GuidelineBytes);
-        file.Headers.ContentType = new("application/pdf");
-        form.Add(file, "file", "rules.pdf");
-        foreach (var (field, value) in new[] { ("title", "Rules for everyone"), ("category", "Funding"), ("language", "en"), ("summary", "Read me") })
-        {
-            form.Add(new StringContent(value), field);
-        }
-
-        var guideline = (await (await api.PostAsync("/api/guidelines", form)).Json(System.Net.HttpStatusCode.Created)).Id();
-        await (await api.PostAsync($"/api/guidelines/{guideline}/publish", null)).ShouldBe(System.Net.HttpStatusCode.OK);
+        using var file = new MemoryStream(GuidelineBytes);
+        var guideline = (await api.UploadGuidelineAsync(new FileUpload(file, "rules.pdf", "application/pdf"), "Rules for everyone", "Funding", "en", "Read me")
+            .Expect(System.Net.HttpStatusCode.Created)).Id;
+        await api.PublishGuidelineAsync(guideline).Expect(System.Net.HttpStatusCode.OK);
+        // A download is a file: the manager's client asks for it as a browser would.
         using (manager)
         {
             await (await manager.GetAsync($"/api/guidelines/{guideline}/download")).ShouldBe(System.Net.HttpStatusCode.OK);
@@ -195,12 +190,12 @@ public sealed class JourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task Staff_send_a_failed_email_again_from_the_send_log()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var colleague = $"colleague-{Guid.NewGuid():N}@agency.example";
         app.Smtp.Refusal = SmtpServer.Protocol.SmtpResponse.MailboxUnavailable; // 550: failed at once
         try
         {
-            await (await api.PostAsJsonAsync("/api/staff", new { email = colleague, fullName = "Els Vermeulen", preferredLanguage = "en" })).ShouldBe(System.Net.HttpStatusCode.Created);
+            await api.InviteStaffAsync(colleague, "Els Vermeulen", "en").Expect(System.Net.HttpStatusCode.Created);
             await Eventually.TrueAsync(async () => await app.Database.ScalarAsync<long>(
                 "SELECT count(*) FROM notifications.emails WHERE recipient = @r AND status = 'Failed'", ("r", colleague)) == 1);
         }

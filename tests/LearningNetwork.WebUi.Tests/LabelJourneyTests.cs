@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 
 namespace LearningNetwork.WebUi.Tests;
@@ -13,13 +13,13 @@ public sealed class LabelJourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task No_page_shows_a_code_name_in_any_language()
     {
-        using var api = await app.StaffClientAsync();
-        await (await api.PostAsJsonAsync("/api/clusters", new { name = $"Netwerk Zuid {Guid.NewGuid():N}"[..20], type = "InnovativeBusinessNetwork", postFundingPlan = "JoinCollectiveCentre" }))
-            .ShouldBe(HttpStatusCode.Created);
+        var api = await app.StaffApiAsync();
+        await api.CreateClusterAsync(new ClusterRequest($"Netwerk Zuid {Guid.NewGuid():N}"[..20], "InnovativeBusinessNetwork", PostFundingPlan: "JoinCollectiveCentre"))
+            .Expect(HttpStatusCode.Created);
         var managers = await app.CreateManagersAsync(api, 2, language: "en");
-        var network = await api.CreateNetworkAsync("Open");
+        var network = await api.NewNetworkAsync("Open");
         var meeting = await api.PublishedMeetingAsync(network.Id, capacity: 1);
-        await (await api.EnrollAsync(meeting.ToString(), managers[0])).ShouldBe(HttpStatusCode.Created);
+        await api.EnrollAsync(meeting, managers[0]).Expect(HttpStatusCode.Created);
         var enrolled = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[0]));
         await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(enrolled, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "EnrollmentConfirmed");
         var email = $"labels-{Guid.NewGuid():N}@cluster.example";

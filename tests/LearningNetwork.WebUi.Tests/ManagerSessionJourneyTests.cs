@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -16,35 +16,25 @@ public sealed class ManagerSessionJourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task A_manager_opens_a_session_page_downloads_its_materials_and_sees_a_past_session()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (managerId, email, manager) = await BrowserManagerAsync(api, $"Session Reader {tag}", "en");
         manager.Dispose();
         var guideline = await PublishedGuidelineAsync(api, $"Handout {tag}", "handout.pdf");
-        var network = await api.CreateNetworkAsync("Open", $"Circle {tag}");
+        var network = await api.NewNetworkAsync("Open", $"Circle {tag}");
         var start = DateTime.UtcNow.Date.AddDays(25).AddHours(9);
-        var session = Guid.Parse((await (await api.PostAsJsonAsync("/api/sessions", new
-        {
-            title = $"Funding clinic {tag}",
-            description = "Bring your project idea.",
-            translations = new Dictionary<string, object>
+        var session = (await api.CreateSessionAsync(new SessionRequest(
+            $"Funding clinic {tag}", "LearningNetworkMeeting", "Europe/Brussels", 10, Start: TestSessions.Local(start), End: TestSessions.Local(start.AddHours(2)),
+            Description: "Bring your project idea.", Location: "Havenlaan 88, Brussel", OnlineUrl: "https://meet.example/clinic", LearningNetworkId: network.Id,
+            Translations: new Dictionary<string, SessionText>
             {
-                ["nl"] = new { title = $"Subsidiekliniek {tag}", description = "Breng uw projectidee mee." },
-                ["fr"] = new { title = $"Clinique de financement {tag}", description = "Apportez votre idée de projet." },
-            },
-            kind = "LearningNetworkMeeting",
-            start = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            end = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            timeZone = "Europe/Brussels",
-            location = "Havenlaan 88, Brussel",
-            onlineUrl = "https://meet.example/clinic",
-            capacity = 10,
-            learningNetworkId = network.Id,
-        })).Json(HttpStatusCode.Created)).Id());
-        await (await api.PutAsJsonAsync($"/api/sessions/{session}/materials", new { guidelineIds = new[] { guideline } })).ShouldBe(HttpStatusCode.NoContent);
-        await (await api.PostAsync($"/api/sessions/{session}/publish", null)).ShouldBe(HttpStatusCode.OK);
+                ["nl"] = new($"Subsidiekliniek {tag}", "Breng uw projectidee mee."),
+                ["fr"] = new($"Clinique de financement {tag}", "Apportez votre idée de projet."),
+            })).Expect(HttpStatusCode.Created)).Id;
+        await api.SetMaterialsAsync(session, [guideline]).Expect(HttpStatusCode.NoContent);
+        await api.PublishSessionAsync(session).Expect(HttpStatusCode.OK);
         var past = await PastSessionAsync(api, managerId, attended: true, guideline);
-        var pastTitle = (await (await api.GetAsync($"/api/sessions/{past}")).Json(HttpStatusCode.OK)).GetProperty("title").GetString()!;
+        var pastTitle = (await api.GetSessionAsync(past).Expect(HttpStatusCode.OK)).Title;
 
         foreach (var viewport in new ViewportSize?[] { null, Phone })
         {
@@ -105,9 +95,9 @@ public sealed class ManagerSessionJourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task The_confirmation_email_links_to_the_enrollment_where_the_manager_cancels_after_signing_in()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var session = (await api.PublishedSessionAsync(capacity: 5)).Id();
+        var session = (await api.PublishedSessionAsync(capacity: 5)).Id;
         var link = new Regex(@"https?://[^\s""<>]+/sessions/" + session + "#my-enrollment");
         string? dutchLink = null;
         string? dutchEmail = null;
@@ -116,7 +106,7 @@ public sealed class ManagerSessionJourneyTests(BrowserApp app) : BrowserJourney
             var (_, email, manager) = await BrowserManagerAsync(api, $"Canceller {language} {tag}", language);
             using (manager)
             {
-                await (await manager.EnrollAsync(session)).ShouldBe(HttpStatusCode.Created);
+                await manager.Typed().EnrollAsync(session).Expect(HttpStatusCode.Created);
             }
 
             var confirmation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "EnrollmentConfirmed");
@@ -145,17 +135,17 @@ public sealed class ManagerSessionJourneyTests(BrowserApp app) : BrowserJourney
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("geannuleerd");
         Assert.Equal("Cancelled", await app.Database.ScalarAsync<string>(
             "SELECT e.status FROM enrollments.enrollments e JOIN cluster_managers.managers m ON m.id = e.cluster_manager_id WHERE m.email = @email AND e.session_id = @session",
-            ("email", dutchEmail!), ("session", Guid.Parse(session))));
+            ("email", dutchEmail!), ("session", session)));
     }
 
     [Fact]
     public async Task Activation_signs_the_manager_in_and_a_used_link_says_so_in_their_language()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var cluster = (await (await api.PostAsJsonAsync("/api/clusters", new { name = $"Activation cluster {tag}", type = "SpearheadCluster" })).Json(HttpStatusCode.Created)).Id();
+        var cluster = (await api.CreateClusterAsync(new ClusterRequest($"Activation cluster {tag}", "SpearheadCluster")).Expect(HttpStatusCode.Created)).Id;
         var email = $"activate.{tag}@cluster.example";
-        await (await api.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster, fullName = $"Ann Activate {tag}", email, preferredLanguage = "en" })).ShouldBe(HttpStatusCode.Created);
+        await api.CreateManagerAsync(new ManagerRequest(cluster, $"Ann Activate {tag}", email, "en")).Expect(HttpStatusCode.Created);
 
         var page = await ActivatedManagerAsync(email);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sessions$"));

@@ -1,6 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -15,26 +14,26 @@ public sealed class ManagerStatusJourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task Staff_see_who_is_invited_active_or_deactivated_and_resend_only_to_the_invited()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var clusterName = $"Statuscluster {Guid.NewGuid():N}"[..24];
-        var cluster = (await (await api.PostAsJsonAsync("/api/clusters", new { name = clusterName, type = "SpearheadCluster" })).Json(HttpStatusCode.Created)).Id();
+        var cluster = (await api.CreateClusterAsync(new ClusterRequest(clusterName, "SpearheadCluster")).Expect(HttpStatusCode.Created)).Id;
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var ids = new Dictionary<string, string>();
+        var ids = new Dictionary<string, Guid>();
         foreach (var name in new[] { "Ines Invited", "Arne Active", "Dirk Deactivated" })
         {
-            ids[name] = (await (await api.PostAsJsonAsync("/api/cluster-managers", new { clusterId = cluster, fullName = name, email = $"{name.Split(' ')[0].ToLowerInvariant()}.{tag}@cluster.example", preferredLanguage = "en" }))
-                .Json(HttpStatusCode.Created)).Id();
+            ids[name] = (await api.CreateManagerAsync(new ManagerRequest(cluster, name, $"{name.Split(' ')[0].ToLowerInvariant()}.{tag}@cluster.example", "en"))
+                .Expect(HttpStatusCode.Created)).Id;
         }
 
         var invitation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains($"arne.{tag}@", StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "Invitation");
         using (var anonymous = app.CreateClient())
         {
-            await (await anonymous.PostAsJsonAsync("/api/auth/activate", new { token = Api.TokenFrom(invitation), password = "Arne-Password-2027" })).ShouldBe(HttpStatusCode.NoContent);
+            await anonymous.Typed().ActivateAccountAsync(Api.TokenFrom(invitation), "Arne-Password-2027").Expect(HttpStatusCode.NoContent);
         }
 
-        await (await api.PostAsync($"/api/cluster-managers/{ids["Dirk Deactivated"]}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
+        await api.DeactivateManagerAsync(ids["Dirk Deactivated"]).Expect(HttpStatusCode.OK);
         // Ines's account arrives through the outbox; until then she is invited without a date.
-        await Eventually.TrueAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/cluster-managers/{ids["Ines Invited"]}")).TryGetProperty("invitedAt", out var at) && at.ValueKind == JsonValueKind.String);
+        await Eventually.TrueAsync(async () => (await api.GetManagerAsync(ids["Ines Invited"]).Expect(HttpStatusCode.OK)).InvitedAt is not null);
 
         var staff = await StaffInEnglishAsync();
         await staff.GotoAsync($"/staff/managers?clusterId={cluster}");

@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -17,12 +17,12 @@ public sealed class NetworkJourneyTests(BrowserApp app) : BrowserJourney
         var networkName = $"Circular economy {tag}";
         var openName = $"Internationalisation {tag}";
         var meetingTitle = $"Kick-off {tag}";
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(api, 2, language: "en");
         var clusterName = await app.Database.ScalarAsync<string>(
             "SELECT c.name FROM cluster_managers.clusters c JOIN cluster_managers.managers m ON m.cluster_id = c.id WHERE m.id = @id", ("id", managers[0]));
         var memberEmail = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[0]));
-        (await api.PostAsJsonAsync("/api/learning-networks", new TestNetworks.NewNetwork(openName, "Going abroad", "Open"))).EnsureSuccessStatusCode();
+        await api.CreateNetworkAsync(new NetworkRequest(openName, "Going abroad", null, "Open", null)).Expect(System.Net.HttpStatusCode.Created);
 
         // Staff create a members-only network.
         var staff = await StaffInEnglishAsync();

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Enrollments.Contracts;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -25,14 +25,14 @@ public sealed class ParticipantsJourneyTests(BrowserApp app) : BrowserJourney
     public async Task Staff_remove_and_move_participants_enroll_only_newcomers_and_print_the_attendance_sheet(string language, bool phone, string sheetLink, string signature)
     {
         var width = phone ? "phone" : "desktop";
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(api, 4, language: "en");
-        var here = (await api.PublishedSessionAsync(capacity: 2)).Id();
-        var there = (await api.PublishedSessionAsync(capacity: 5, daysAhead: 24)).Id();
-        var enrollments = new List<string>();
+        var here = (await api.PublishedSessionAsync(capacity: 2)).Id;
+        var there = (await api.PublishedSessionAsync(capacity: 5, daysAhead: 24)).Id;
+        var enrollments = new List<Guid>();
         foreach (var manager in managers.Take(3))
         {
-            enrollments.Add((await (await api.EnrollAsync(here, manager)).Json(HttpStatusCode.Created)).Id());
+            enrollments.Add((await api.EnrollAsync(here, manager).Expect(HttpStatusCode.Created)).Id);
         }
 
         var staff = await StaffInAsync(language, phone ? Phone : null);
@@ -51,18 +51,18 @@ public sealed class ParticipantsJourneyTests(BrowserApp app) : BrowserJourney
         await staff.Locator("tr", new() { HasText = "Manager 000" }).Locator("button[formaction*='handler=Remove']").ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
         var statuses = await ParticipantStatusesAsync(api, here);
-        Assert.Equal("Cancelled", statuses[enrollments[0]]);
-        Assert.Equal("Confirmed", statuses[enrollments[2]]);
+        Assert.Equal(EnrollmentStatus.Cancelled, statuses[enrollments[0]]);
+        Assert.Equal(EnrollmentStatus.Confirmed, statuses[enrollments[2]]);
 
         // Move the second to the other session.
-        await staff.Locator("#moveEnrollmentId").SelectOptionAsync(enrollments[1]);
-        await staff.Locator("#moveSessionId").SelectOptionAsync(there);
+        await staff.Locator("#moveEnrollmentId").SelectOptionAsync(enrollments[1].ToString());
+        await staff.Locator("#moveSessionId").SelectOptionAsync(there.ToString());
         await staff.Locator("form[action*='handler=Move'] button[type=submit]").ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
-        Assert.Equal("Cancelled", (await ParticipantStatusesAsync(api, here))[enrollments[1]]);
-        var moved = (await api.GetFromJsonAsync<JsonElement>($"/api/sessions/{there}/enrollments")).EnumerateArray().Single();
-        Assert.Equal(managers[1].ToString(), moved.GetProperty("clusterManagerId").GetString());
-        Assert.Equal("Confirmed", moved.GetProperty("status").GetString());
+        Assert.Equal(EnrollmentStatus.Cancelled, (await ParticipantStatusesAsync(api, here))[enrollments[1]]);
+        var moved = Assert.Single(await api.GetParticipantsAsync(there).Expect(HttpStatusCode.OK));
+        Assert.Equal(managers[1], moved.ClusterManagerId);
+        Assert.Equal(EnrollmentStatus.Confirmed, moved.Status);
 
         // The attendance sheet: the confirmed participant, room to sign, and rows for walk-ins; printed without the menus.
         await staff.GetByRole(AriaRole.Link, new() { Name = sheetLink }).ClickAsync();
@@ -92,7 +92,6 @@ public sealed class ParticipantsJourneyTests(BrowserApp app) : BrowserJourney
     private Task<string> EmailAsync(Guid managerId) =>
         app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managerId));
 
-    private static async Task<Dictionary<string, string>> ParticipantStatusesAsync(HttpClient api, string sessionId) =>
-        (await api.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/enrollments"))
-            .EnumerateArray().ToDictionary(e => e.Id(), e => e.GetProperty("status").GetString()!);
+    private static async Task<Dictionary<Guid, EnrollmentStatus>> ParticipantStatusesAsync(LearningNetworkApi api, Guid sessionId) =>
+        (await api.GetParticipantsAsync(sessionId).Expect(HttpStatusCode.OK)).ToDictionary(e => e.Id, e => e.Status);
 }

@@ -14,20 +14,20 @@ public sealed class PhoneJourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task At_phone_width_the_menu_folds_and_the_managers_and_my_sessions_keep_their_actions_on_screen()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (_, email, manager) = await BrowserManagerAsync(api, $"Phone Manager {tag}", "en");
         var session = await api.PublishedSessionAsync(capacity: 5);
-        var sessionTitle = session.GetProperty("title").GetString()!;
+        var sessionTitle = session.Title;
         using (manager)
         {
-            await (await manager.EnrollAsync(session.Id())).ShouldBe(HttpStatusCode.Created);
+            await manager.Typed().EnrollAsync(session.Id).Expect(HttpStatusCode.Created);
         }
 
         var staff = await app.NewPageAsync(Phone);
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        var month = DateTime.Parse(session.GetProperty("start").GetString()!, CultureInfo.InvariantCulture).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = DateTime.Parse(session.Start, CultureInfo.InvariantCulture).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         foreach (var (language, menu, sessions, deactivate) in new[] { ("nl", "Menu", "Sessies", "Deactiveren"), ("fr", "Menu", "Sessions", "Désactiver"), ("en", "Menu", "Sessions", "Deactivate") })
         {
             await staff.Locator($"button[value={language}]").ClickAsync();

@@ -12,16 +12,15 @@ public sealed class ReportsJourneyTests(BrowserApp app) : BrowserJourney
     [Fact]
     public async Task Staff_read_and_export_the_participation_report_and_a_manager_downloads_a_certificate()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var managers = await app.CreateManagersAsync(api, 1, language: "en");
         var email = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", managers[0]));
         var clusterName = await app.Database.ScalarAsync<string>(
             "SELECT c.name FROM cluster_managers.managers m JOIN cluster_managers.clusters c ON c.id = m.cluster_id WHERE m.id = @id", ("id", managers[0]));
         var session = await api.PublishedSessionAsync(capacity: 5, daysAhead: 3);
-        var enrollment = await (await api.EnrollAsync(session.Id(), managers[0])).Json(System.Net.HttpStatusCode.Created);
-        await (await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/sessions/{session.Id()}/attendance",
-            new[] { new TestNetworks.AttendanceMark(Guid.Parse(enrollment.Id()), "Attended") })).ShouldBe(System.Net.HttpStatusCode.NoContent);
-        var year = session.GetProperty("startsAt").GetDateTime().Year;
+        var enrollment = await api.EnrollAsync(session.Id, managers[0]).Expect(System.Net.HttpStatusCode.Created);
+        await api.RecordAttendanceAsync(session.Id, [(enrollment.Id, "Attended")]).Expect(System.Net.HttpStatusCode.NoContent);
+        var year = session.StartsAt.Year;
 
         var staff = await StaffInEnglishAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();

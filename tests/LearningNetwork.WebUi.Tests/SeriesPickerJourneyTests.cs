@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
+using LearningNetwork.ApiClient;
+using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;
@@ -81,9 +82,9 @@ public sealed class SeriesPickerJourneyTests(BrowserApp app) : BrowserJourney
 
         await staff.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
         await Expect(staff.Locator("nav.subnav")).ToBeVisibleAsync();
-        using var api = await app.StaffClientAsync();
-        var saved = (await api.GetFromJsonAsync<JsonElement>($"/api/sessions?pageSize=200&search={Uri.EscapeDataString(title)}"))
-            .GetProperty("items").EnumerateArray().Select(s => DateTime.Parse(s.GetProperty("start").GetString()!, CultureInfo.InvariantCulture)).ToList();
+        var api = await app.StaffApiAsync();
+        var saved = (await api.GetSessionsAsync(new SessionQuery(Search: title, PageSize: 200)).Expect(HttpStatusCode.OK))
+            .Items.Select(s => DateTime.Parse(s.Start, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(shown.Count, saved.Count);
         Assert.All(saved, s => Assert.True(s.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Thursday && s.Hour == 16, $"{s:O}"));
         Assert.Equal(firstTuesday.AddDays(2), saved[0].Date);

@@ -1,3 +1,4 @@
+using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
 namespace LearningNetwork.WebUi.Tests;
@@ -12,7 +13,7 @@ public sealed class SessionListPagingJourneyTests(BrowserApp app) : BrowserJourn
     public async Task Staff_page_through_the_session_list_by_the_page_number_in_the_address()
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         for (var i = 0; i < 51; i++)
         {
             await SessionThroughApiAsync(api, $"Paged {i:00} {tag}", daysAhead: 20 + i, publish: false);

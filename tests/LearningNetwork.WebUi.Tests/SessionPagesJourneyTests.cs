@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
+using LearningNetwork.Sessions.Contracts;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -27,7 +27,7 @@ public sealed class SessionPagesJourneyTests(BrowserApp app) : BrowserJourney
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         var width = phone ? "phone" : "desktop";
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var published = await SessionThroughApiAsync(api, $"Kick-off {tag}", daysAhead: 12, publish: true);
         var drafted = await SessionThroughApiAsync(api, $"Draft plan {tag}", daysAhead: 13, publish: false);
 
@@ -77,14 +77,14 @@ public sealed class SessionPagesJourneyTests(BrowserApp app) : BrowserJourney
         await staff.Locator("main form button[type=submit]").ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Kick-off again {tag}");
         await Expect(staff.Locator("main .badge").First).ToHaveTextAsync(draft);
-        var copy = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sessions/{staff.Url.Split('/')[^1]}");
-        Assert.Equal("Gent", copy.GetProperty("location").GetString());
-        Assert.Equal(7, copy.GetProperty("capacity").GetInt32());
-        Assert.Equal("Draft", copy.GetProperty("status").GetString());
-        await (await api.GetAsync($"/api/sessions/{published}")).ShouldBe(HttpStatusCode.OK); // the original is untouched
+        var copy = await api.GetSessionAsync(Guid.Parse(staff.Url.Split('/')[^1])).Expect(HttpStatusCode.OK);
+        Assert.Equal("Gent", copy.Location);
+        Assert.Equal(7, copy.Capacity);
+        Assert.Equal(SessionState.Draft, copy.Status);
+        Assert.Equal($"Kick-off {tag}", (await api.GetSessionAsync(published).Expect(HttpStatusCode.OK)).Title); // the original is untouched
 
         // The calendar of the draft's month: the draft says so in words, not colour alone.
-        var draftDay = DateTime.Parse((await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sessions/{drafted}")).GetProperty("start").GetString()!, CultureInfo.InvariantCulture);
+        var draftDay = DateTime.Parse((await api.GetSessionAsync(drafted).Expect(HttpStatusCode.OK)).Start, CultureInfo.InvariantCulture);
         await staff.GotoAsync($"/staff/sessions?view=calendar&search={tag}&month={draftDay:yyyy-MM}");
         var draftEntry = staff.Locator(".calendar .entry", new() { HasText = $"Draft plan {tag}" });
         await Expect(draftEntry).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdraft\b"));

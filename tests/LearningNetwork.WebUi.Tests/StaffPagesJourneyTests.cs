@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -20,12 +19,12 @@ public sealed class StaffPagesJourneyTests(BrowserApp app) : BrowserJourney
         var staff = await app.NewPageAsync();
         await staff.GotoAsync("/login");
         await SignInAsync(staff, LearningNetworkApp.StaffEmail, LearningNetworkApp.StaffPassword);
-        using var api = await app.StaffClientAsync();
-        var network = await api.CreateNetworkAsync("MembersOnly");
+        var api = await app.StaffApiAsync();
+        var network = await api.NewNetworkAsync("MembersOnly");
         var (manager, _, managerClient) = await BrowserManagerAsync(api, $"Every page {Guid.NewGuid():N}"[..22], "en");
         managerClient.Dispose();
-        var cluster = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cluster-managers/{manager}")).GetProperty("clusterId").GetString();
-        var session = (await api.PublishedSessionAsync(capacity: 3)).Id();
+        var cluster = (await api.GetManagerAsync(manager).Expect(System.Net.HttpStatusCode.OK)).ClusterId;
+        var session = (await api.PublishedSessionAsync(capacity: 3)).Id;
         var pages = new[] { $"/staff/networks/{network.Id}", $"/staff/networks/{network.Id}/attendance", "/staff", "/staff/sessions", "/staff/sessions?view=calendar", "/staff/sessions/new", "/staff/series/new",
             $"/staff/sessions/{session}", $"/staff/sessions/{session}/edit", $"/staff/sessions/{session}/reschedule", $"/staff/sessions/{session}/cancel", $"/staff/sessions/{session}/participants", $"/staff/sessions/{session}/attendance-sheet", $"/staff/sessions/new?copyOf={session}", "/staff/clusters", $"/staff/clusters/{cluster}",
             "/staff/managers", $"/staff/managers/{manager}", $"/staff/managers/{manager}/deactivate", "/staff/managers/import", "/staff/guidelines", "/staff/emails", "/staff/team", "/staff/audit", "/staff/networks", "/staff/reports", "/staff/funding-calls", "/account/password" };
@@ -37,8 +36,8 @@ public sealed class StaffPagesJourneyTests(BrowserApp app) : BrowserJourney
                 var response = await staff.GotoAsync(path);
                 Assert.Equal(200, response!.Status);
                 Assert.Equal(language, await staff.Locator("html").GetAttributeAsync("lang"));
-                var shot = path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace(session, "id", StringComparison.Ordinal)
-                    .Replace(manager.ToString(), "id", StringComparison.Ordinal).Replace(cluster!, "id", StringComparison.Ordinal);
+                var shot = path.Replace(network.Id.ToString(), "id", StringComparison.Ordinal).Replace(session.ToString(), "id", StringComparison.Ordinal)
+                    .Replace(manager.ToString(), "id", StringComparison.Ordinal).Replace(cluster.ToString(), "id", StringComparison.Ordinal);
                 await staff.AuditAsync($"staff-{language}{shot.Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
             }
 

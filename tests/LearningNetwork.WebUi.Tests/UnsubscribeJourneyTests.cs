@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using LearningNetwork.ApiClient;
 using LearningNetwork.Testing;
 using Microsoft.Playwright;
 
@@ -15,12 +15,12 @@ public sealed partial class UnsubscribeJourneyTests(BrowserApp app) : BrowserJou
     [Fact]
     public async Task The_unsubscribe_link_of_an_announcement_asks_in_the_browser_before_it_stops_announcements()
     {
-        using var api = await app.StaffClientAsync();
+        var api = await app.StaffApiAsync();
         var manager = (await app.CreateManagersAsync(api, 1, language: "fr"))[0];
         var email = await app.Database.ScalarAsync<string>("SELECT email FROM cluster_managers.managers WHERE id = @id", ("id", manager));
         var cluster = await app.Database.ScalarAsync<Guid>("SELECT cluster_id FROM cluster_managers.managers WHERE id = @id", ("id", manager));
-        var session = (await api.PublishedSessionAsync(capacity: 10)).GetProperty("id").GetString();
-        await (await api.PostAsJsonAsync($"/api/sessions/{session}/announce", new { audience = new { clusterIds = new[] { cluster } } })).ShouldBe(HttpStatusCode.Accepted);
+        var session = (await api.PublishedSessionAsync(capacity: 10)).Id;
+        await api.AnnounceSessionAsync(session, new AnnouncementRequest(new AudienceRequest([], [cluster], null, null), null), dryRun: false).Expect(HttpStatusCode.Accepted);
         var announcement = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && m.Headers["X-LearningNetwork-Kind"] == "SessionAnnounced");
         var inBody = new Uri(BodyLink().Match(announcement.TextBody ?? "").Value);
         var inHeader = new Uri(HeaderLink().Match(announcement.Headers["List-Unsubscribe"] ?? "").Groups[1].Value);
